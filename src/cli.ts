@@ -1,0 +1,108 @@
+#!/usr/bin/env node
+/**
+ * ilteo — command-line entry.
+ *   ilteo serve [--demo]                       run the web service (--demo: seed demo data on first run)
+ *   ilteo migrate                              apply database migrations and exit
+ *   ilteo seed --postings N [--seed S] [--reset]   generate N realistic job postings
+ *   ilteo create-db                            create the DATABASE_URL database with a Hangul-aware locale
+ */
+import { parseArgs } from 'node:util';
+import { assertNodeVersion, ConfigError, loadConfig } from './config/index.ts';
+import { openDatabase } from './db/index.ts';
+import { migrate } from './db/migrate.ts';
+import { createDatabase } from './db/admin.ts';
+import { seedPostings } from './jobs/seed-demo.ts';
+import { handleSignals, startServer } from './server.ts';
+
+const USAGE = `사용법 (usage): ilteo <명령>
+
+  serve [--demo]                            웹 서비스를 실행합니다 (--demo: 처음 실행 시 데모 데이터 생성)
+  migrate                                   데이터베이스 스키마를 최신으로 만듭니다
+  seed --postings N [--seed S] [--reset]    채용공고 N건(1,000~1,000,000)을 생성합니다
+  create-db                                 DATABASE_URL의 데이터베이스를 한글 검색용 로캘(C.UTF-8)로 만듭니다
+
+환경 변수: HOST, PORT (기본 127.0.0.1:3000), ILTEO_DATA_DIR (내장 DB 디렉터리, 기본 ./data/pglite),
+          DATABASE_URL (PostgreSQL; 지정하면 내장 DB를 쓰지 않음), LOG_LEVEL, ILTEO_DEMO_POSTINGS`;
+
+async function main(argv: string[]): Promise<number> {
+  assertNodeVersion();
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    console.log(USAGE);
+    return command ? 0 : 2;
+  }
+  const config = loadConfig();
+
+  switch (command) {
+    case 'serve': {
+      const { values } = parseArgs({ args: rest, options: { demo: { type: 'boolean', default: false } } });
+      const server = await startServer(config, { demo: values.demo });
+      handleSignals(server);
+      const where = config.database.kind === 'pglite' ? `내장 데이터베이스 ${config.database.dataDir}` : 'PostgreSQL';
+      console.log(`일터가 ${server.url} 에서 실행 중입니다 (${where}). 종료: Ctrl+C`);
+      return -1;
+    }
+    case 'migrate': {
+      const database = await openDatabase(config.database);
+      try {
+        await migrate(database);
+        console.log('데이터베이스 스키마가 최신입니다.');
+      } finally {
+        await database.close();
+      }
+      return 0;
+    }
+    case 'seed': {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          postings: { type: 'string', default: '5000' },
+          seed: { type: 'string' },
+          reset: { type: 'boolean', default: false },
+        },
+      });
+      const count = Number(values.postings);
+      if (!Number.isInteger(count) || count < 1 || count > 1_000_000) {
+        console.error('--postings 는 1에서 1,000,000 사이의 정수여야 합니다.');
+        return 2;
+      }
+      const seed = values.seed === undefined ? undefined : Number(values.seed);
+      if (seed !== undefined && !Number.isInteger(seed)) {
+        console.error('--seed 는 정수여야 합니다.');
+        return 2;
+      }
+      const database = await openDatabase(config.database);
+      try {
+        await migrate(database);
+        await seedPostings(database, { count, reset: values.reset, log: console.log, ...(seed === undefined ? {} : { seed }) });
+      } finally {
+        await database.close();
+      }
+      return 0;
+    }
+    case 'create-db': {
+      if (config.database.kind !== 'postgres') {
+        console.error('create-db 는 DATABASE_URL 이 설정되어 있을 때만 씁니다.');
+        return 2;
+      }
+      const created = await createDatabase(config.database.url);
+      console.log(created ? '데이터베이스를 만들었습니다.' : '데이터베이스가 이미 있습니다.');
+      return 0;
+    }
+    default:
+      console.error(`알 수 없는 명령입니다: ${command}\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (err: unknown) => {
+    if (err instanceof ConfigError) console.error(err.message);
+    else if (err instanceof Error && ['DatabaseOpenError', 'LocaleError'].includes(err.name)) console.error(err.message);
+    else console.error(err);
+    process.exit(1);
+  },
+);

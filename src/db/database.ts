@@ -1,0 +1,29 @@
+import type { SQL } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { Schema } from './schema.ts';
+
+/** The drizzle handle every feature uses; identical API on PGlite and postgres.js. */
+export type AppDb = PgDatabase<PgQueryResultHKT, Schema>;
+
+/** One interface over the two drivers. Built by the composition root; nothing connects on import. */
+export interface Database {
+  readonly kind: 'pglite' | 'postgres';
+  readonly db: AppDb;
+  /** Runs raw SQL and returns its rows, whatever the driver's result shape. */
+  query<T extends Record<string, unknown>>(query: SQL): Promise<T[]>;
+  /**
+   * Bulk-inserts rows with COPY where the driver supports it (postgres.js), else multi-row INSERT.
+   * `columns` are SQL column names; values must be plain text/number/null.
+   */
+  copyRows(table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void>;
+  /** Runs `fn` while holding a session-level advisory lock (serialises migrations across processes). */
+  withAdvisoryLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export class DatabaseOpenError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'DatabaseOpenError';
+  }
+}

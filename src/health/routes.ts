@@ -1,0 +1,34 @@
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import type { Database } from '../db/index.ts';
+import { migrationStatus } from '../db/migrate.ts';
+
+/**
+ * /healthz — the process is alive (never touches the database).
+ * /readyz  — the database answers and every migration this build ships is applied; 503 otherwise.
+ */
+export function healthRoutes(app: FastifyInstance, deps: { database: Database; startedAt: Date }): void {
+  app.get('/healthz', async (_request, reply) => {
+    reply.header('cache-control', 'no-store');
+    return { status: 'ok', uptimeSeconds: Math.round(process.uptime()), startedAt: deps.startedAt.toISOString() };
+  });
+
+  app.get('/readyz', async (request, reply) => {
+    reply.header('cache-control', 'no-store');
+    const started = performance.now();
+    try {
+      await deps.database.query(sql`SELECT 1 AS ok`);
+      const migrations = await migrationStatus(deps.database);
+      const latencyMs = Math.round(performance.now() - started);
+      if (!migrations.upToDate) {
+        reply.status(503);
+        return { status: 'not_ready', reason: '데이터베이스 스키마가 최신이 아닙니다.', database: deps.database.kind, migrations };
+      }
+      return { status: 'ready', database: deps.database.kind, latencyMs, migrations };
+    } catch (err) {
+      request.log.warn({ err }, 'readiness check failed');
+      reply.status(503);
+      return { status: 'not_ready', reason: '데이터베이스에 연결할 수 없습니다.', database: deps.database.kind };
+    }
+  });
+}

@@ -1,0 +1,43 @@
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../app.ts';
+import { UserError } from '../web/errors.ts';
+import { openApiDocument } from './openapi.ts';
+import { toWorknetDetail, toWorknetSummary } from './open-data.ts';
+import { parseSearchParams } from './search-query.ts';
+
+export const WANTED_AUTH_NO = /^[A-Za-z0-9-]{1,40}$/;
+
+/** JSON API: the same search as the pages, in WorkNet Open API field names. */
+export function jobsApiRoutes(app: FastifyInstance, services: Services): void {
+  app.get('/api/v1/postings', async (request, reply) => {
+    const parsed = parseSearchParams(request.query as Record<string, unknown>);
+    if (!parsed.ok) {
+      const first = Object.values(parsed.errors)[0] ?? '검색 조건이 올바르지 않습니다.';
+      throw new UserError(400, 'INVALID_PARAMETER', first, parsed.errors);
+    }
+    const result = await services.jobs.search(parsed.params);
+    reply.header('cache-control', 'public, max-age=30');
+    return {
+      total: result.total,
+      totalCapped: result.totalCapped,
+      page: result.page,
+      pageSize: result.pageSize,
+      totalPages: result.totalPages,
+      notices: parsed.params.notices,
+      items: result.items.map((p) => toWorknetSummary(p)),
+    };
+  });
+
+  app.get<{ Params: { id: string } }>('/api/v1/postings/:id', async (request) => {
+    const { id } = request.params;
+    if (!WANTED_AUTH_NO.test(id)) throw new UserError(400, 'INVALID_PARAMETER', '구인인증번호 형식이 올바르지 않습니다.');
+    const posting = await services.jobs.find(id);
+    if (!posting) throw new UserError(404, 'NOT_FOUND', `구인인증번호 ${id} 인 채용공고가 없습니다.`);
+    return toWorknetDetail(posting);
+  });
+
+  app.get('/api/openapi.json', async (_request, reply) => {
+    reply.header('cache-control', 'public, max-age=300');
+    return openApiDocument();
+  });
+}

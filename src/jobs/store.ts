@@ -1,0 +1,80 @@
+import { sql } from 'drizzle-orm';
+import type { Database } from '../db/index.ts';
+import type { NewPosting } from './posting.ts';
+import { monthlyEquivalent } from './wages.ts';
+
+const POSTING_COLUMNS = [
+  'wanted_auth_no', 'company_id', 'company_name', 'busino', 'ind_tp_nm', 'title', 'jobs_cd', 'sal_tp_cd',
+  'min_sal', 'max_sal', 'wage_monthly', 'work_hours_per_day', 'work_hours_per_week', 'region_cd',
+  'holiday_tp_cd', 'min_edubg', 'career', 'min_career_months', 'emp_tp_cd', 'reg_dt', 'close_dt', 'zip_cd',
+  'basic_addr', 'detail_addr', 'job_cont', 'pf_cond', 'etc_welfare', 'sel_mthd', 'rcpt_mthd',
+  'collect_psncnt', 'contact_telno', 'contact_name',
+] as const;
+
+function postingRow(p: NewPosting, companyId: number): unknown[] {
+  return [
+    p.wantedAuthNo, companyId, p.company, p.busino, p.indTpNm, p.title, p.jobsCd, p.salTpCd,
+    p.minSal, p.maxSal, monthlyEquivalent(p.salTpCd, p.maxSal, p.workHoursPerDay, p.workHoursPerWeek),
+    p.workHoursPerDay, p.workHoursPerWeek, p.regionCd, p.holidayTpCd, p.minEdubg, p.career, p.minCareerMonths,
+    p.empTpCd, p.regDt, p.closeDt, p.zipCd, p.basicAddr, p.detailAddr, p.jobCont, p.pfCond, p.etcWelfare,
+    p.selMthd, p.rcptMthd, p.collectPsncnt, p.contactTelno, p.contactName,
+  ];
+}
+
+/** Inserts (or finds) the companies of a batch and returns busino → id. */
+async function upsertCompanies(database: Database, batch: readonly NewPosting[], known: Map<string, number>) {
+  const fresh = new Map<string, NewPosting>();
+  for (const p of batch) if (!known.has(p.busino) && !fresh.has(p.busino)) fresh.set(p.busino, p);
+  if (fresh.size === 0) return;
+  const values = [...fresh.values()].map((p) => sql`(${p.busino}, ${p.company}, ${p.indTpNm})`);
+  const rows = await database.query<{ id: number; busino: string }>(
+    sql`INSERT INTO companies (busino, name, ind_tp_nm) VALUES ${sql.join(values, sql`, `)}
+        ON CONFLICT (busino) DO UPDATE SET name = excluded.name
+        RETURNING id::int AS id, busino`,
+  );
+  for (const r of rows) known.set(r.busino, r.id);
+}
+
+export interface InsertProgress {
+  inserted: number;
+}
+
+/**
+ * Bulk-loads postings (COPY on PostgreSQL), creating their companies. Streams: holds one batch at a time.
+ */
+export async function insertPostings(
+  database: Database,
+  postings: Iterable<NewPosting>,
+  options: { batchSize?: number; onProgress?: (p: InsertProgress) => void } = {},
+): Promise<number> {
+  const batchSize = options.batchSize ?? 5_000;
+  const companies = new Map<string, number>();
+  let inserted = 0;
+  let batch: NewPosting[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    await upsertCompanies(database, batch, companies);
+    const rows = batch.map((p) => postingRow(p, companies.get(p.busino) as number));
+    await database.copyRows('postings', POSTING_COLUMNS, rows);
+    inserted += batch.length;
+    batch = [];
+    options.onProgress?.({ inserted });
+  };
+  for (const p of postings) {
+    batch.push(p);
+    if (batch.length >= batchSize) await flush();
+  }
+  await flush();
+  await database.query(sql`ANALYZE postings`);
+  await database.query(sql`ANALYZE companies`);
+  return inserted;
+}
+
+export async function countPostings(database: Database): Promise<number> {
+  const [row] = await database.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM postings`);
+  return row?.n ?? 0;
+}
+
+export async function deleteAllPostings(database: Database): Promise<void> {
+  await database.query(sql`TRUNCATE postings, companies RESTART IDENTITY CASCADE`);
+}

@@ -1,0 +1,66 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.ts';
+import type { Config } from './config/index.ts';
+import { type Database, openDatabase } from './db/index.ts';
+import { migrate } from './db/migrate.ts';
+import { seedDemoIfEmpty } from './jobs/seed-demo.ts';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  database: Database;
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database, applies migrations (under an advisory lock), optionally seeds demo data,
+ * and listens. close() stops accepting connections, lets in-flight requests finish, then closes the db.
+ */
+export async function startServer(config: Config, options: { demo?: boolean } = {}): Promise<RunningServer> {
+  const database = await openDatabase(config.database);
+  let app: FastifyInstance | undefined;
+  try {
+    await migrate(database);
+    if (options.demo) await seedDemoIfEmpty(database, config.demoPostings, (msg) => console.log(msg));
+    app = await buildApp({ config, database });
+    const address = await app.listen({ host: config.host, port: config.port });
+    let closing: Promise<void> | undefined;
+    return {
+      app,
+      database,
+      url: address,
+      close() {
+        closing ??= (async () => {
+          await app?.close();
+          await database.close();
+        })();
+        return closing;
+      },
+    };
+  } catch (err) {
+    await app?.close().catch(() => {});
+    await database.close().catch(() => {});
+    throw err;
+  }
+}
+
+/** SIGINT/SIGTERM → graceful shutdown; a second signal or a 10 s stall exits at once. */
+export function handleSignals(server: RunningServer): void {
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    server.app.log.info({ signal }, '종료 신호를 받았습니다. 처리 중인 요청을 마치고 종료합니다.');
+    const timer = setTimeout(() => process.exit(1), 10_000);
+    timer.unref();
+    server.close().then(
+      () => process.exit(0),
+      (err) => {
+        server.app.log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}

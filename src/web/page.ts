@@ -1,0 +1,37 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Html } from './html.ts';
+import { layout } from './layout.ts';
+
+export interface PageOptions {
+  title: string;
+  main: Html;
+  breadcrumbs?: { label: string; href?: string }[];
+  head?: Html;
+}
+
+export type Lang = 'ko' | 'en';
+
+/** The page language: `?lang=en` switches the site chrome to English; Korean is the default. */
+export function langOf(request: FastifyRequest): Lang {
+  const q = request.query as Record<string, unknown> | undefined;
+  return q && q.lang === 'en' ? 'en' : 'ko';
+}
+
+/** Renders a full KRDS page for this request (CSP nonce, current path for the menu, language). */
+export function renderPage(request: FastifyRequest, options: PageOptions, reply?: FastifyReply): Html {
+  const nonce = (reply as (FastifyReply & { cspNonce?: { script: string } }) | undefined)?.cspNonce?.script;
+  return layout({
+    title: options.title,
+    lang: langOf(request),
+    main: options.main,
+    currentPath: request.url.split('?')[0] ?? '/',
+    ...(options.breadcrumbs ? { breadcrumbs: options.breadcrumbs } : {}),
+    ...(options.head ? { head: options.head } : {}),
+    ...(nonce ? { nonce } : {}),
+  });
+}
+
+/** Sends a rendered page as HTML. */
+export function sendPage(request: FastifyRequest, reply: FastifyReply, options: PageOptions): FastifyReply {
+  return reply.type('text/html; charset=utf-8').send(renderPage(request, options, reply).toString());
+}
