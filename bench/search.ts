@@ -140,16 +140,25 @@ async function main() {
     });
     const httpSamples: number[] = [];
     let n = 0;
-    const instance = autocannon({
-      url: address,
-      connections: 10,
-      duration: HTTP_SECONDS,
-      requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, path: paths[n++ % paths.length] }) }],
+    let done!: (r: autocannon.Result) => void;
+    let fail!: (e: unknown) => void;
+    const finished = new Promise<autocannon.Result>((res, rej) => {
+      done = res;
+      fail = rej;
     });
-    instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
+    const instance = autocannon(
+      {
+        url: address,
+        connections: 10,
+        duration: HTTP_SECONDS,
+        requests: [{ setupRequest: (req) => ({ ...req, path: paths[n++ % paths.length] as string }) }],
+      },
+      (err, res) => (err ? fail(err) : done(res)),
+    );
+    instance.on('response', (_client, status, _bytes, ms) => {
       if (status === 200) httpSamples.push(ms);
     });
-    const result = await instance;
+    const result = await finished;
     if (result.non2xx > 0 || result.errors > 0) console.error(`${cls.name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
     const http = stats(httpSamples, HTTP_SECONDS);
 

@@ -73,7 +73,7 @@ export interface SearchParams {
 
 export type FieldErrors = Record<string, string>;
 
-export type ParseResult = { ok: true; params: SearchParams } | { ok: false; errors: FieldErrors; raw: RawQuery };
+export type ParseResult = { ok: true; params: SearchParams; raw: RawQuery } | { ok: false; errors: FieldErrors; raw: RawQuery };
 
 /** The raw query, kept to re-fill the form after an error (never lose what the user typed). */
 export interface RawQuery {
@@ -266,6 +266,7 @@ export function parseSearchParams(query: Record<string, unknown>): ParseResult {
   const { expr, notices } = parseKeyword(raw.q);
   return {
     ok: true,
+    raw,
     params: {
       q: raw.q,
       scope: scope as Scope,

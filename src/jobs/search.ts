@@ -182,3 +182,28 @@ export async function findPosting(database: Database, wantedAuthNo: string): Pro
   );
   return rows[0];
 }
+
+export interface JobStats {
+  open: number;
+  postedToday: number;
+  bySido: Record<string, number>;
+  byOccupation: Record<string, number>;
+}
+
+/** Counts for the home page (open postings by 시도 prefix and by KECO level 1). */
+export async function jobStats(database: Database, today: string): Promise<JobStats> {
+  const open = sql`p.status = 'open' AND (p.close_dt IS NULL OR p.close_dt >= ${today}::date)`;
+  const [totals, sido, occ] = await Promise.all([
+    database.query<{ open: number; today: number }>(
+      sql`SELECT count(*)::int AS open, count(*) FILTER (WHERE p.reg_dt = ${today}::date)::int AS today FROM postings p WHERE ${open}`,
+    ),
+    database.query<{ k: string; n: number }>(sql`SELECT left(p.region_cd, 2) AS k, count(*)::int AS n FROM postings p WHERE ${open} GROUP BY 1`),
+    database.query<{ k: string; n: number }>(sql`SELECT left(p.jobs_cd, 1) AS k, count(*)::int AS n FROM postings p WHERE ${open} GROUP BY 1`),
+  ]);
+  return {
+    open: totals[0]?.open ?? 0,
+    postedToday: totals[0]?.today ?? 0,
+    bySido: Object.fromEntries(sido.map((r) => [r.k, r.n])),
+    byOccupation: Object.fromEntries(occ.map((r) => [r.k, r.n])),
+  };
+}

@@ -1,18 +1,42 @@
 import type { Database } from '../db/index.ts';
 import { seoulToday } from '../shared/dates.ts';
-import { findPosting, type PostingDetail, type SearchResult, searchPostings } from './search.ts';
-import type { SearchParams } from './search-query.ts';
+import { findPosting, type JobStats, jobStats, type PostingDetail, type SearchResult, searchPostings } from './search.ts';
+import { parseSearchParams, type SearchParams } from './search-query.ts';
 
 export interface JobsService {
   search(params: SearchParams): Promise<SearchResult>;
   find(wantedAuthNo: string): Promise<PostingDetail | undefined>;
+  /** Home-page counts, cached for a minute per process. */
+  stats(): Promise<JobStats>;
+  latest(count: number): Promise<SearchResult>;
   today(): string;
 }
 
+const STATS_TTL_MS = 60_000;
+
 export function createJobsService(database: Database, now: () => Date): JobsService {
+  let cached: { at: number; day: string; value: Promise<JobStats> } | undefined;
+  const today = () => seoulToday(now());
   return {
-    search: (params) => searchPostings(database, params, seoulToday(now())),
+    search: (params) => searchPostings(database, params, today()),
     find: (wantedAuthNo) => findPosting(database, wantedAuthNo),
-    today: () => seoulToday(now()),
+    stats() {
+      const day = today();
+      const at = now().getTime();
+      if (!cached || cached.day !== day || at - cached.at > STATS_TTL_MS) {
+        const value = jobStats(database, day);
+        cached = { at, day, value };
+        value.catch(() => {
+          cached = undefined;
+        });
+      }
+      return cached.value;
+    },
+    latest(count) {
+      const parsed = parseSearchParams({ size: String(count <= 10 ? 10 : 20) });
+      if (!parsed.ok) throw new Error('unreachable: default search params are valid');
+      return searchPostings(database, parsed.params, today()).then((r) => ({ ...r, items: r.items.slice(0, count) }));
+    },
+    today,
   };
 }

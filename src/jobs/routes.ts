@@ -1,0 +1,51 @@
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../app.ts';
+import { UserError } from '../web/errors.ts';
+import { sendPage } from '../web/page.ts';
+import { WANTED_AUTH_NO } from './api.ts';
+import { parseSearchParams } from './search-query.ts';
+import { postingDetailMain } from './views/detail-page.ts';
+import { searchPageMain, searchResultsView } from './views/search-page.ts';
+
+const BREAD_JOBS = { label: '채용정보', href: '/jobs' };
+
+/** Only same-site search links may be used as the detail page's "back" target. */
+export function safeBackQuery(value: unknown): string {
+  return typeof value === 'string' && value.startsWith('?') && value.length < 4000 && !/[\r\n]/.test(value) ? value : '';
+}
+
+export function jobsRoutes(app: FastifyInstance, services: Services): void {
+  app.get('/jobs', async (request, reply) => {
+    const parsed = parseSearchParams(request.query as Record<string, unknown>);
+    const today = services.jobs.today();
+    if (!parsed.ok) {
+      reply.status(400);
+      return sendPage(request, reply, {
+        title: '채용정보 검색 — 검색 조건 오류',
+        breadcrumbs: [BREAD_JOBS],
+        main: searchPageMain(parsed.raw, parsed.errors, undefined),
+      });
+    }
+    const result = await services.jobs.search(parsed.params);
+    const raw = { ...parsed.raw };
+    const q = parsed.params.q.trim();
+    return sendPage(request, reply, {
+      title: q ? `‘${q.slice(0, 40)}’ 채용정보 검색 결과 (${result.page}쪽)` : `채용정보 검색 (${result.page}쪽)`,
+      breadcrumbs: [BREAD_JOBS],
+      main: searchPageMain(raw, {}, searchResultsView(raw, parsed.params, result, today)),
+    });
+  });
+
+  app.get<{ Params: { id: string }; Querystring: { back?: string } }>('/jobs/:id', async (request, reply) => {
+    const { id } = request.params;
+    if (!WANTED_AUTH_NO.test(id)) throw new UserError(404, 'NOT_FOUND', '요청하신 채용공고를 찾을 수 없습니다. 구인인증번호를 확인해 주세요.');
+    const posting = await services.jobs.find(id);
+    if (!posting) throw new UserError(404, 'NOT_FOUND', '요청하신 채용공고를 찾을 수 없습니다. 삭제되었거나 주소가 잘못되었을 수 있습니다.');
+    const back = safeBackQuery(request.query.back);
+    return sendPage(request, reply, {
+      title: `${posting.title} — ${posting.companyName}`,
+      breadcrumbs: [{ label: '채용정보', href: `/jobs${back}` }, { label: posting.title }],
+      main: postingDetailMain(posting, services.jobs.today(), `/jobs${back}`),
+    });
+  });
+}
