@@ -99,7 +99,6 @@ export const postings = pgTable(
     index('postings_jobs_cd_idx').on(t.jobsCd),
     index('postings_company_id_idx').on(t.companyId),
     index('postings_grams_idx').using('gin', t.grams),
-    index('postings_search_text_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     index('postings_title_trgm_idx').using('gin', sql`${t.title} gin_trgm_ops`),
     index('postings_company_name_trgm_idx').using('gin', sql`${t.companyName} gin_trgm_ops`),
   ],

@@ -27,7 +27,6 @@ const T = {
     prevPage: '이전 페이지',
     nextPage: '다음 페이지',
     current: '현재페이지 ',
-    page: (n: number) => `${n}페이지`,
     selected: (n: number) => `${n}개 선택`,
     required: '필수',
     emptyTitle: '검색 결과가 없습니다',
@@ -41,7 +40,6 @@ const T = {
     prevPage: 'Previous page',
     nextPage: 'Next page',
     current: 'Current page ',
-    page: (n: number) => `Page ${n}`,
     selected: (n: number) => `${n} selected`,
     required: 'required',
     emptyTitle: 'No results found',
@@ -104,7 +102,7 @@ export function pagination(opts: PaginationOptions): Html {
         ? html`
 		<a class="page-link active" href="${opts.hrefFor(p)}" aria-current="page"><span class="sr-only">${t.current}</span>${p}</a>`
         : html`
-		<a class="page-link" href="${opts.hrefFor(p)}" aria-label="${t.page(p)}">${p}</a>`,
+		<a class="page-link" href="${opts.hrefFor(p)}">${p}</a>`,
   );
   return html`<nav class="krds-pagination" aria-label="${t.pagination}">
 	${prev}
@@ -183,7 +181,8 @@ export interface SelectOptions extends FieldBase {
 
 /** KRDS select in a `form-group`. */
 export function select(opts: SelectOptions): Html {
-  const cls = `krds-form-select${opts.size ? ` ${opts.size}` : ''}${opts.error ? ' is-error' : ''}`;
+  // `completed` always: KRDS's default select text colour is text-disabled (gray-40, ~3:1 contrast).
+  const cls = `krds-form-select completed${opts.size ? ` ${opts.size}` : ''}${opts.error ? ' is-error' : ''}`;
   const options = opts.options.map(
     (o) => html`
 				<option value="${o.value}"${attr('selected', o.value === opts.value)}${attr('disabled', o.disabled)}>${o.label}</option>`,

@@ -57,6 +57,7 @@ const TEXT = {
     siteName: '일터',
     siteSub: '고용24 · 워크넷 · 고용보험',
     masthead: '이 누리집은 대한민국 공식 전자정부 누리집입니다.',
+    mastheadLabel: '공식 누리집 안내',
     skip: '본문 바로가기',
     utilityLabel: '이용자 메뉴',
     login: '로그인',
@@ -80,6 +81,7 @@ const TEXT = {
     siteName: 'Ilteo',
     siteSub: 'Employment 24 · WorkNet · Employment Insurance',
     masthead: 'This is an official Republic of Korea government website.',
+    mastheadLabel: 'Official website notice',
     skip: 'Skip to main content',
     utilityLabel: 'User menu',
     login: 'Log in',
@@ -123,7 +125,8 @@ function skipLink(t: (typeof TEXT)['ko' | 'en']): Html {
 }
 
 function masthead(t: (typeof TEXT)['ko' | 'en']): Html {
-  return html`<div id="krds-masthead">
+  // A named region so the notice is inside a landmark (axe "region").
+  return html`<div id="krds-masthead" role="region" aria-label="${t.mastheadLabel}">
 	<div class="toggle-wrap">
 		<div class="toggle-head">
 			<div class="inner">

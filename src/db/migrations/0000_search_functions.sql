@@ -9,30 +9,27 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT lower(regexp_replace(coalesce(title, '') || ' ' || coalesce(company, '') || ' ' || coalesce(body, ''), '\s+', ' ', 'g'))
 $$;
 --> statement-breakpoint
--- 초성 of every precomposed Hangul syllable (U+AC00..U+D7A3); other characters are kept (lowercased).
+-- 초성 of every precomposed Hangul syllable (U+AC00..U+D7A3) as a compatibility jamo (ㄱ..ㅎ);
+-- other characters are kept (lowercased). Linear in the length of the text.
 CREATE OR REPLACE FUNCTION ilteo_choseong(t text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT coalesce(string_agg(
-    CASE WHEN ascii(c) BETWEEN 44032 AND 55203
-      THEN substr('ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ', (ascii(c) - 44032) / 588 + 1, 1)
-      ELSE c END, '' ORDER BY i), '')
-  FROM (SELECT i, substr(lower(t), i, 1) AS c FROM generate_series(1, length(t)) AS i) s
+    CASE WHEN ascii(ch) BETWEEN 44032 AND 55203
+      THEN substr('ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ', (ascii(ch) - 44032) / 588 + 1, 1)
+      ELSE ch END, '' ORDER BY ord), '')
+  FROM unnest(string_to_array(lower(t), NULL)) WITH ORDINALITY AS u(ch, ord)
 $$;
 --> statement-breakpoint
--- Distinct character bigrams of a text, ignoring any pair that contains whitespace.
+-- Distinct character bigrams of a text, never spanning whitespace. Each word is cut into pairs twice
+-- (from its 1st and its 2nd character), which yields every overlapping pair in linear time.
 CREATE OR REPLACE FUNCTION ilteo_bigrams(t text) RETURNS text[]
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT coalesce(array_agg(DISTINCT g), '{}')
-  FROM (SELECT substr(t, i, 2) AS g FROM generate_series(1, length(t) - 1) AS i) s
-  WHERE g !~ '\s'
+  SELECT coalesce(array_agg(DISTINCT m[1]), '{}')
+  FROM regexp_split_to_table(t, '\s+') AS w,
+       LATERAL (SELECT regexp_matches(w, '(..)', 'g') UNION ALL SELECT regexp_matches(substr(w, 2), '(..)', 'g')) AS x(m)
 $$;
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION ilteo_grams(title text, company text, body text) RETURNS text[]
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT ARRAY(
-    SELECT DISTINCT unnest(
-      ilteo_bigrams(ilteo_search_text(title, company, body))
-      || ilteo_bigrams(ilteo_choseong(coalesce(title, '') || ' ' || coalesce(company, '')))
-    )
-  )
+  SELECT ilteo_bigrams(ilteo_search_text(title, company, body) || ' ' || ilteo_choseong(coalesce(title, '') || ' ' || coalesce(company, '')))
 $$;

@@ -58,6 +58,5 @@ CREATE INDEX "postings_region_cd_idx" ON "postings" USING btree ("region_cd");--
 CREATE INDEX "postings_jobs_cd_idx" ON "postings" USING btree ("jobs_cd");--> statement-breakpoint
 CREATE INDEX "postings_company_id_idx" ON "postings" USING btree ("company_id");--> statement-breakpoint
 CREATE INDEX "postings_grams_idx" ON "postings" USING gin ("grams");--> statement-breakpoint
-CREATE INDEX "postings_search_text_trgm_idx" ON "postings" USING gin ("search_text" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "postings_title_trgm_idx" ON "postings" USING gin ("title" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "postings_company_name_trgm_idx" ON "postings" USING gin ("company_name" gin_trgm_ops);

@@ -8,8 +8,9 @@
  *   bundle points ~350 icon URLs at krds.go.kr; the split file points at `../../img/component/icon/`,
  *   i.e. files served here. (`css/component/component.css` is NOT usable: its icon URLs point at a
  *   non-existent `img/img/` directory.)
- * - The Pretendard GOV fonts are served unversioned under `/krds/fonts/` (our `public/css/ilteo.css`
- *   refers to them by a fixed URL) with a long, but not immutable, cache lifetime.
+ * - The Pretendard GOV fonts and the KRDS icons are also served unversioned (`/krds/fonts/…`,
+ *   `/krds/img/component/icon/…`) with a long, but not immutable, cache lifetime, because our
+ *   `public/css/ilteo.css` refers to them by fixed URLs.
  * - Files in `public/` are linked with `?v=<content hash>` (see {@link staticUrl}); such requests are
  *   cached as immutable, any other request briefly.
  */
@@ -31,7 +32,7 @@ export const KRDS_VERSION: string = (JSON.parse(readFileSync(KRDS_PACKAGE_JSON, 
 export const PUBLIC_DIR = fileURLToPath(new URL('../../../public/', import.meta.url));
 
 const KRDS_PREFIX = `/krds/${KRDS_VERSION}/`;
-const FONTS_PREFIX = '/krds/fonts/';
+const UNVERSIONED_PREFIX = '/krds/';
 const STATIC_PREFIX = '/static/';
 
 const ONE_YEAR = 31_536_000;
@@ -49,7 +50,11 @@ const KRDS_ALLOWED: readonly RegExp[] = [
   /^\/img\/component\/icon\/[a-z0-9_]+\.svg$/,
   /^\/js\/component\/ui-script\.js$/,
 ];
-const FONT_ALLOWED = /^\/PretendardGOV-(Regular|Medium|Bold)\.subset\.woff2$/;
+/** Served without the version (referenced from ilteo.css). */
+const UNVERSIONED_ALLOWED: readonly RegExp[] = [
+  /^\/fonts\/PretendardGOV-(Regular|Medium|Bold)\.subset\.woff2$/,
+  /^\/img\/component\/icon\/[a-z0-9_]+\.svg$/,
+];
 
 /** URL of a KRDS resource, e.g. `krdsUrl('css/component/output.css')` → `/krds/1.1.0/css/component/output.css`. */
 export function krdsUrl(path: string): string {
@@ -58,7 +63,7 @@ export function krdsUrl(path: string): string {
 
 /** URL of a Pretendard GOV font file, e.g. `fontUrl('PretendardGOV-Regular.subset.woff2')`. */
 export function fontUrl(file: string): string {
-  return FONTS_PREFIX + file;
+  return `${UNVERSIONED_PREFIX}fonts/${file}`;
 }
 
 const hashes = new Map<string, string>();
@@ -100,15 +105,15 @@ export async function registerStaticAssets(app: FastifyInstance): Promise<void> 
     },
   });
 
-  // Pretendard GOV web fonts (woff2 only: every browser we support reads it).
+  // Pretendard GOV web fonts (woff2 only: every browser we support reads it) and icons, unversioned.
   await app.register(fastifyStatic, {
-    root: join(KRDS_RESOURCES, 'fonts'),
-    prefix: FONTS_PREFIX,
+    root: KRDS_RESOURCES,
+    prefix: UNVERSIONED_PREFIX,
     decorateReply: false,
     index: false,
     dotfiles: 'deny',
     cacheControl: false,
-    allowedPath: (pathName) => FONT_ALLOWED.test(pathName),
+    allowedPath: (pathName) => UNVERSIONED_ALLOWED.some((re) => re.test(pathName)),
     setHeaders: (reply) => {
       reply.header('cache-control', LONG);
       reply.header('x-content-type-options', 'nosniff');
