@@ -34,14 +34,34 @@ const TARGET_P95_MS = 50;
 
 /** Each class rotates through its queries. */
 const CLASSES: { name: string; queries: Record<string, string | string[]>[] }[] = [
-  { name: '2음절 단어', queries: [{ q: '개발' }, { q: '물류' }, { q: '용접' }, { q: '강남' }, { q: '경리' }, { q: '조리' }] },
+  {
+    name: '2음절 단어',
+    queries: [{ q: '개발' }, { q: '물류' }, { q: '용접' }, { q: '강남' }, { q: '경리' }, { q: '조리' }],
+  },
   { name: '3음절 이상 단어', queries: [{ q: '요양보호사' }, { q: '지게차' }, { q: '사무보조' }, { q: '개발자' }] },
   { name: '두 단어 AND', queries: [{ q: '물류 상하차' }, { q: '개발자 경력' }, { q: '요양 방문' }] },
   { name: 'OR', queries: [{ q: '용접|도장' }, { q: '간호|요양' }, { q: '경리|회계' }] },
   { name: '초성', queries: [{ q: 'ㄱㅂㅈ' }, { q: 'ㅇㅇㅂㅎㅅ' }, { q: 'ㅁㄹ' }] },
-  { name: '필터만', queries: [{ region: '41000', occupation: '8', salTp: 'M' }, { region: ['11680', '11650'], career: 'N' }, { occupation: '550', posted: '1w' }] },
-  { name: '검색어 + 필터', queries: [{ q: '사무', region: '11000', career: 'N' }, { q: '생산', region: '41000', empTp: '10' }, { q: '조리', sort: 'wage' }] },
-  { name: '깊은 페이지', queries: [{ q: '모집', page: '200' }, { page: '400' }, { q: '개발', page: '40', sort: 'closing' }] },
+  {
+    name: '필터만',
+    queries: [
+      { region: '41000', occupation: '8', salTp: 'M' },
+      { region: ['11680', '11650'], career: 'N' },
+      { occupation: '550', posted: '1w' },
+    ],
+  },
+  {
+    name: '검색어 + 필터',
+    queries: [
+      { q: '사무', region: '11000', career: 'N' },
+      { q: '생산', region: '41000', empTp: '10' },
+      { q: '조리', sort: 'wage' },
+    ],
+  },
+  {
+    name: '깊은 페이지',
+    queries: [{ q: '모집', page: '200' }, { page: '400' }, { q: '개발', page: '40', sort: 'closing' }],
+  },
 ];
 
 function params(query: Record<string, string | string[]>): SearchParams {
@@ -112,7 +132,10 @@ async function main() {
   );
   console.error(`postings: ${total.toLocaleString()} (table ${size?.table}, indexes ${size?.indexes})`);
 
-  const config = { ...loadConfig({ LOG_LEVEL: 'warn', PORT: '0' }), database: { kind: 'postgres' as const, url: URL_ } };
+  const config = {
+    ...loadConfig({ LOG_LEVEL: 'warn', PORT: '0' }),
+    database: { kind: 'postgres' as const, url: URL_ },
+  };
   const app = await buildApp({ config, database });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
 
@@ -159,7 +182,8 @@ async function main() {
       if (status === 200) httpSamples.push(ms);
     });
     const result = await finished;
-    if (result.non2xx > 0 || result.errors > 0) console.error(`${cls.name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+    if (result.non2xx > 0 || result.errors > 0)
+      console.error(`${cls.name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
     const http = stats(httpSamples, HTTP_SECONDS);
 
     const baseSamples: number[] = [];
@@ -171,14 +195,20 @@ async function main() {
       await database.db.transaction(async (tx) => {
         await tx.execute(sql`SET LOCAL enable_indexscan = off`);
         await tx.execute(sql`SET LOCAL enable_bitmapscan = off`);
-        await tx.execute(sql`SELECT count(*) FROM (SELECT 1 FROM postings WHERE ${sql.join(conds, sql` AND `)} LIMIT 10001) s`);
-        await tx.execute(sql`SELECT id FROM postings WHERE ${sql.join(conds, sql` AND `)} ORDER BY reg_dt DESC, id DESC LIMIT ${p.pageSize} OFFSET ${(p.page - 1) * p.pageSize}`);
+        await tx.execute(
+          sql`SELECT count(*) FROM (SELECT 1 FROM postings WHERE ${sql.join(conds, sql` AND `)} LIMIT 10001) s`,
+        );
+        await tx.execute(
+          sql`SELECT id FROM postings WHERE ${sql.join(conds, sql` AND `)} ORDER BY reg_dt DESC, id DESC LIMIT ${p.pageSize} OFFSET ${(p.page - 1) * p.pageSize}`,
+        );
       });
       baseSamples.push(performance.now() - s);
     }
     const baseline = stats(baseSamples, (performance.now() - tb) / 1000);
     rows.push({ name: cls.name, inproc, http, baseline, matches: Math.round(matches / ps.length) });
-    console.error(`${cls.name}: in-process p95 ${inproc.p95.toFixed(1)} ms, HTTP p95 ${http.p95.toFixed(1)} ms, baseline p95 ${baseline.p95.toFixed(0)} ms`);
+    console.error(
+      `${cls.name}: in-process p95 ${inproc.p95.toFixed(1)} ms, HTTP p95 ${http.p95.toFixed(1)} ms, baseline p95 ${baseline.p95.toFixed(0)} ms`,
+    );
   }
   await app.close();
   await database.close();
@@ -187,7 +217,9 @@ async function main() {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const lines = [
     `측정: ${today}, ${total.toLocaleString()}건, PostgreSQL (127.0.0.1), ${os.cpus().length} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}.`,
-    seedSeconds ? `생성·적재 ${seedSeconds.toFixed(0)} s; 테이블 ${size?.table}, 인덱스 ${size?.indexes}.` : `테이블 ${size?.table}, 인덱스 ${size?.indexes}.`,
+    seedSeconds
+      ? `생성·적재 ${seedSeconds.toFixed(0)} s; 테이블 ${size?.table}, 인덱스 ${size?.indexes}.`
+      : `테이블 ${size?.table}, 인덱스 ${size?.indexes}.`,
     `In-process: ${ITER} sequential searches per class (count + page). HTTP: autocannon, 10 connections, ${HTTP_SECONDS} s per class. Baseline: ILIKE with index scans off, ${BASELINE_ITER} runs. Target p95 ≤ ${TARGET_P95_MS} ms.`,
     '',
     '| 질의 유형 | 평균 결과 수 | in-process p50 / p95 / p99 (ms) | HTTP p50 / p95 / p99 (ms) | HTTP req/s | ILIKE 기준 p95 (ms) | 기준 대비 | 목표 |',

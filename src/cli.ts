@@ -8,9 +8,9 @@
  */
 import { parseArgs } from 'node:util';
 import { assertNodeVersion, ConfigError, loadConfig } from './config/index.ts';
+import { createDatabase } from './db/admin.ts';
 import { openDatabase } from './db/index.ts';
 import { migrate } from './db/migrate.ts';
-import { createDatabase } from './db/admin.ts';
 import { seedPostings } from './jobs/seed-demo.ts';
 import { handleSignals, startServer } from './server.ts';
 
@@ -74,7 +74,12 @@ async function main(argv: string[]): Promise<number> {
       const database = await openDatabase(config.database);
       try {
         await migrate(database);
-        await seedPostings(database, { count, reset: values.reset, log: console.log, ...(seed === undefined ? {} : { seed }) });
+        await seedPostings(database, {
+          count,
+          reset: values.reset,
+          log: console.log,
+          ...(seed === undefined ? {} : { seed }),
+        });
       } finally {
         await database.close();
       }
@@ -101,7 +106,8 @@ main(process.argv.slice(2)).then(
   },
   (err: unknown) => {
     if (err instanceof ConfigError) console.error(err.message);
-    else if (err instanceof Error && ['DatabaseOpenError', 'LocaleError'].includes(err.name)) console.error(err.message);
+    else if (err instanceof Error && ['DatabaseOpenError', 'LocaleError'].includes(err.name))
+      console.error(err.message);
     else console.error(err);
     process.exit(1);
   },

@@ -5,7 +5,10 @@ export type { AppDb, Database } from './database.ts';
 export { DatabaseOpenError } from './database.ts';
 
 /** Opens the configured database. Called by the composition root only. */
-export async function openDatabase(config: DatabaseConfig, options: { applicationName?: string } = {}): Promise<Database> {
+export async function openDatabase(
+  config: DatabaseConfig,
+  options: { applicationName?: string } = {},
+): Promise<Database> {
   if (config.kind === 'postgres') {
     const { openPostgres } = await import('./postgres.ts');
     return openPostgres(config.url, options);

@@ -79,16 +79,9 @@ export const postings = pgTable(
     status: text('status').notNull().default('open'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-    searchText: text('search_text')
-      .notNull()
-      .generatedAlwaysAs(sql`ilteo_search_text(title, company_name, job_cont)`),
-    grams: text('grams')
-      .array()
-      .notNull()
-      .generatedAlwaysAs(sql`ilteo_grams(title, company_name, job_cont)`),
-    choseong: text('choseong')
-      .notNull()
-      .generatedAlwaysAs(sql`ilteo_choseong(title || ' ' || company_name)`),
+    searchText: text('search_text').notNull().generatedAlwaysAs(sql`ilteo_search_text(title, company_name, job_cont)`),
+    grams: text('grams').array().notNull().generatedAlwaysAs(sql`ilteo_grams(title, company_name, job_cont)`),
+    choseong: text('choseong').notNull().generatedAlwaysAs(sql`ilteo_choseong(title || ' ' || company_name)`),
   },
   (t) => [
     uniqueIndex('postings_wanted_auth_no_key').on(t.wantedAuthNo),

@@ -22,7 +22,12 @@ export function healthRoutes(app: FastifyInstance, deps: { database: Database; s
       const latencyMs = Math.round(performance.now() - started);
       if (!migrations.upToDate) {
         reply.status(503);
-        return { status: 'not_ready', reason: '데이터베이스 스키마가 최신이 아닙니다.', database: deps.database.kind, migrations };
+        return {
+          status: 'not_ready',
+          reason: '데이터베이스 스키마가 최신이 아닙니다.',
+          database: deps.database.kind,
+          migrations,
+        };
       }
       return { status: 'ready', database: deps.database.kind, latencyMs, migrations };
     } catch (err) {

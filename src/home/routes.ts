@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../app.ts';
+import { deadline, regionText } from '../jobs/views/format.ts';
+import { formatWage } from '../jobs/wages.ts';
 import { OCCUPATIONS } from '../reference/occupations.ts';
 import { SIDO } from '../reference/regions.ts';
 import { html } from '../web/html.ts';
 import { sendPage } from '../web/page.ts';
-import { formatWage } from '../jobs/wages.ts';
-import { deadline, regionText } from '../jobs/views/format.ts';
 
 const POPULAR = ['사무', '물류', '요양', '개발', '용접', '조리', '경비', '운전', '간호', '회계'];
 
@@ -48,12 +48,14 @@ export function homeRoutes(app: FastifyInstance, services: Services): void {
 
 <section class="ilteo-home-card" aria-labelledby="latest">
   <h2 id="latest" class="heading-medium">새로 올라온 채용정보</h2>
-  ${latest.items.length === 0
-    ? html`<p>아직 등록된 채용공고가 없습니다.</p>`
-    : html`<ul class="ilteo-latest">${latest.items.map((p) => {
-        const d = deadline(p.closeDt, today);
-        return html`<li><a href="/jobs/${encodeURIComponent(p.wantedAuthNo)}"><span class="ilteo-latest__company">${p.companyName}</span><span class="ilteo-latest__title">${p.title}</span><span class="ilteo-latest__facts">${regionText(p.regionCd)} · ${formatWage(p.salTpCd, p.minSal, p.maxSal)} · ${d.label}</span></a></li>`;
-      })}</ul>`}
+  ${
+    latest.items.length === 0
+      ? html`<p>아직 등록된 채용공고가 없습니다.</p>`
+      : html`<ul class="ilteo-latest">${latest.items.map((p) => {
+          const d = deadline(p.closeDt, today);
+          return html`<li><a href="/jobs/${encodeURIComponent(p.wantedAuthNo)}"><span class="ilteo-latest__company">${p.companyName}</span><span class="ilteo-latest__title">${p.title}</span><span class="ilteo-latest__facts">${regionText(p.regionCd)} · ${formatWage(p.salTpCd, p.minSal, p.maxSal)} · ${d.label}</span></a></li>`;
+        })}</ul>`
+  }
   <p><a class="krds-btn secondary" href="/jobs">채용정보 전체 보기</a></p>
 </section>
 

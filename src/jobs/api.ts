@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../app.ts';
 import { UserError } from '../web/errors.ts';
-import { openApiDocument } from './openapi.ts';
+import { sendPage } from '../web/page.ts';
 import { toWorknetDetail, toWorknetSummary } from './open-data.ts';
+import { openApiDocument } from './openapi.ts';
 import { parseSearchParams } from './search-query.ts';
+import { apiDocsMain } from './views/api-docs.ts';
 
 export const WANTED_AUTH_NO = /^[A-Za-z0-9-]{1,40}$/;
 
@@ -30,11 +32,16 @@ export function jobsApiRoutes(app: FastifyInstance, services: Services): void {
 
   app.get<{ Params: { id: string } }>('/api/v1/postings/:id', async (request) => {
     const { id } = request.params;
-    if (!WANTED_AUTH_NO.test(id)) throw new UserError(400, 'INVALID_PARAMETER', '구인인증번호 형식이 올바르지 않습니다.');
+    if (!WANTED_AUTH_NO.test(id))
+      throw new UserError(400, 'INVALID_PARAMETER', '구인인증번호 형식이 올바르지 않습니다.');
     const posting = await services.jobs.find(id);
     if (!posting) throw new UserError(404, 'NOT_FOUND', `구인인증번호 ${id} 인 채용공고가 없습니다.`);
     return toWorknetDetail(posting);
   });
+
+  app.get('/api/docs', async (request, reply) =>
+    sendPage(request, reply, { title: '채용정보 오픈API', breadcrumbs: [{ label: '오픈API' }], main: apiDocsMain() }),
+  );
 
   app.get('/api/openapi.json', async (_request, reply) => {
     reply.header('cache-control', 'public, max-age=300');

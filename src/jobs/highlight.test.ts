@@ -8,7 +8,12 @@ const h = (text: string, q: string) => highlight(text, parseKeyword(q).expr).toS
 describe('highlight', () => {
   const cases: [string, string, string, string][] = [
     ['a 2-syllable word inside a longer word', '웹 개발자 모집', '개발', '웹 <mark>개발</mark>자 모집'],
-    ['every word of an AND query', '물류센터 상하차 직원', '물류 상하차', '<mark>물류</mark>센터 <mark>상하차</mark> 직원'],
+    [
+      'every word of an AND query',
+      '물류센터 상하차 직원',
+      '물류 상하차',
+      '<mark>물류</mark>센터 <mark>상하차</mark> 직원',
+    ],
     ['either side of an OR', '용접공 모집', '용접|도장', '<mark>용접</mark>공 모집'],
     ['초성 matches the syllables', '웹 개발자 모집', 'ㄱㅂㅈ', '웹 <mark>개발자</mark> 모집'],
     ['Latin case-insensitively', 'Java 백엔드', 'java', '<mark>Java</mark> 백엔드'],

@@ -21,7 +21,8 @@ export function matchRanges(text: string, expr: KeywordExpr): Range[] {
   let choseong: string | undefined;
   for (const group of expr) {
     for (const term of group) {
-      const haystack = term.kind === 'choseong' ? (choseong ??= choseongOf(text)) : lower;
+      if (term.kind === 'choseong' && choseong === undefined) choseong = choseongOf(text);
+      const haystack = term.kind === 'choseong' ? (choseong as string) : lower;
       const needle = term.kind === 'choseong' ? term.text : term.text.toLowerCase();
       if (needle.length === 0) continue;
       // Hangul syllables and jamo are single UTF-16 units, so offsets line up with `text`.

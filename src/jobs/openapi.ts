@@ -13,7 +13,8 @@ export interface ApiParameter {
   example?: string;
 }
 
-const codes = (table: readonly { code: string; label: string }[]) => table.map((e) => `${e.code}=${e.label}`).join(', ');
+const codes = (table: readonly { code: string; label: string }[]) =>
+  table.map((e) => `${e.code}=${e.label}`).join(', ');
 
 export const SEARCH_PARAMETERS: ApiParameter[] = [
   {
@@ -23,18 +24,69 @@ export const SEARCH_PARAMETERS: ApiParameter[] = [
     schema: { type: 'string', maxLength: 10000 },
     example: '물류 상하차',
   },
-  { name: 'scope', description: '검색 범위: all=전체, title=제목, company=회사명, content=직무내용', schema: { type: 'string', enum: [...SCOPES], default: 'all' } },
+  {
+    name: 'scope',
+    description: '검색 범위: all=전체, title=제목, company=회사명, content=직무내용',
+    schema: { type: 'string', enum: [...SCOPES], default: 'all' },
+  },
   { name: 'exclude', description: '제외검색어 (공백으로 여러 개)', schema: { type: 'string' }, example: '야간' },
-  { name: 'region', description: '지역: 5자리 행정구역 코드 (시도 예: 11000 서울, 또는 시군구 예: 11680 강남구). 여러 개 가능', schema: { type: 'string', pattern: '^\\d{5}$' }, repeatable: true, example: '11680' },
-  { name: 'occupation', description: '직종: 한국고용직업분류(KECO 2018) 코드, 대(1자리)·중(2자리)·소(3자리)분류. 여러 개 가능', schema: { type: 'string', pattern: '^\\d{1,3}$' }, repeatable: true, example: '13' },
-  { name: 'empTp', description: `고용형태: ${codes(EMPLOYMENT_TYPES)}`, schema: { type: 'string', enum: EMPLOYMENT_TYPES.map((e) => e.code) }, repeatable: true },
-  { name: 'salTp', description: `임금형태: ${codes(WAGE_TYPES)}`, schema: { type: 'string', enum: WAGE_TYPES.map((e) => e.code) } },
-  { name: 'minWage', description: '최소 임금(원). 임금형태(salTp)와 함께 씁니다. 최저 제시 임금이 이 값 이상인 공고', schema: { type: 'integer', minimum: 0 } },
-  { name: 'career', description: `경력: ${codes(CAREERS)} (신입·경력 선택 시 관계없음 포함)`, schema: { type: 'string', enum: CAREERS.map((e) => e.code) }, repeatable: true },
-  { name: 'edu', description: `최소학력: ${codes(EDUCATIONS)}`, schema: { type: 'string', enum: EDUCATIONS.map((e) => e.code) }, repeatable: true },
-  { name: 'posted', description: '등록일: today=오늘, 3d=3일, 1w=1주, 2w=2주, 1m=1개월 이내', schema: { type: 'string', enum: [...POSTED_WITHIN] } },
-  { name: 'sort', description: '정렬: recent=최신순, closing=마감임박순, wage=임금높은순', schema: { type: 'string', enum: [...SORTS], default: 'recent' } },
-  { name: 'page', description: '페이지 (1부터). 결과는 10,000건까지 볼 수 있습니다.', schema: { type: 'integer', minimum: 1, default: 1 } },
+  {
+    name: 'region',
+    description: '지역: 5자리 행정구역 코드 (시도 예: 11000 서울, 또는 시군구 예: 11680 강남구). 여러 개 가능',
+    schema: { type: 'string', pattern: '^\\d{5}$' },
+    repeatable: true,
+    example: '11680',
+  },
+  {
+    name: 'occupation',
+    description: '직종: 한국고용직업분류(KECO 2018) 코드, 대(1자리)·중(2자리)·소(3자리)분류. 여러 개 가능',
+    schema: { type: 'string', pattern: '^\\d{1,3}$' },
+    repeatable: true,
+    example: '13',
+  },
+  {
+    name: 'empTp',
+    description: `고용형태: ${codes(EMPLOYMENT_TYPES)}`,
+    schema: { type: 'string', enum: EMPLOYMENT_TYPES.map((e) => e.code) },
+    repeatable: true,
+  },
+  {
+    name: 'salTp',
+    description: `임금형태: ${codes(WAGE_TYPES)}`,
+    schema: { type: 'string', enum: WAGE_TYPES.map((e) => e.code) },
+  },
+  {
+    name: 'minWage',
+    description: '최소 임금(원). 임금형태(salTp)와 함께 씁니다. 최저 제시 임금이 이 값 이상인 공고',
+    schema: { type: 'integer', minimum: 0 },
+  },
+  {
+    name: 'career',
+    description: `경력: ${codes(CAREERS)} (신입·경력 선택 시 관계없음 포함)`,
+    schema: { type: 'string', enum: CAREERS.map((e) => e.code) },
+    repeatable: true,
+  },
+  {
+    name: 'edu',
+    description: `최소학력: ${codes(EDUCATIONS)}`,
+    schema: { type: 'string', enum: EDUCATIONS.map((e) => e.code) },
+    repeatable: true,
+  },
+  {
+    name: 'posted',
+    description: '등록일: today=오늘, 3d=3일, 1w=1주, 2w=2주, 1m=1개월 이내',
+    schema: { type: 'string', enum: [...POSTED_WITHIN] },
+  },
+  {
+    name: 'sort',
+    description: '정렬: recent=최신순, closing=마감임박순, wage=임금높은순',
+    schema: { type: 'string', enum: [...SORTS], default: 'recent' },
+  },
+  {
+    name: 'page',
+    description: '페이지 (1부터). 결과는 10,000건까지 볼 수 있습니다.',
+    schema: { type: 'integer', minimum: 1, default: 1 },
+  },
   { name: 'size', description: '페이지당 건수', schema: { type: 'integer', enum: [...PAGE_SIZES], default: 20 } },
 ];
 
@@ -124,7 +176,10 @@ export function openApiDocument(): Record<string, unknown> {
                 },
               },
             },
-            '400': { description: '잘못된 매개변수', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+            '400': {
+              description: '잘못된 매개변수',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+            },
           },
         },
       },
@@ -132,11 +187,28 @@ export function openApiDocument(): Record<string, unknown> {
         get: {
           operationId: 'getPosting',
           summary: '채용정보 상세',
-          parameters: [{ name: 'wantedAuthNo', in: 'path', required: true, schema: { type: 'string' }, description: '구인인증번호' }],
+          parameters: [
+            {
+              name: 'wantedAuthNo',
+              in: 'path',
+              required: true,
+              schema: { type: 'string' },
+              description: '구인인증번호',
+            },
+          ],
           responses: {
-            '200': { description: '채용정보', content: { 'application/json': { schema: { $ref: '#/components/schemas/PostingDetail' } } } },
-            '400': { description: '잘못된 구인인증번호', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
-            '404': { description: '없는 채용공고', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+            '200': {
+              description: '채용정보',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/PostingDetail' } } },
+            },
+            '400': {
+              description: '잘못된 구인인증번호',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+            },
+            '404': {
+              description: '없는 채용공고',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+            },
           },
         },
       },

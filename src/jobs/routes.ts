@@ -11,7 +11,9 @@ const BREAD_JOBS = { label: '채용정보', href: '/jobs' };
 
 /** Only same-site search links may be used as the detail page's "back" target. */
 export function safeBackQuery(value: unknown): string {
-  return typeof value === 'string' && value.startsWith('?') && value.length < 4000 && !/[\r\n]/.test(value) ? value : '';
+  return typeof value === 'string' && value.startsWith('?') && value.length < 4000 && !/[\r\n]/.test(value)
+    ? value
+    : '';
 }
 
 export function jobsRoutes(app: FastifyInstance, services: Services): void {
@@ -38,9 +40,15 @@ export function jobsRoutes(app: FastifyInstance, services: Services): void {
 
   app.get<{ Params: { id: string }; Querystring: { back?: string } }>('/jobs/:id', async (request, reply) => {
     const { id } = request.params;
-    if (!WANTED_AUTH_NO.test(id)) throw new UserError(404, 'NOT_FOUND', '요청하신 채용공고를 찾을 수 없습니다. 구인인증번호를 확인해 주세요.');
+    if (!WANTED_AUTH_NO.test(id))
+      throw new UserError(404, 'NOT_FOUND', '요청하신 채용공고를 찾을 수 없습니다. 구인인증번호를 확인해 주세요.');
     const posting = await services.jobs.find(id);
-    if (!posting) throw new UserError(404, 'NOT_FOUND', '요청하신 채용공고를 찾을 수 없습니다. 삭제되었거나 주소가 잘못되었을 수 있습니다.');
+    if (!posting)
+      throw new UserError(
+        404,
+        'NOT_FOUND',
+        '요청하신 채용공고를 찾을 수 없습니다. 삭제되었거나 주소가 잘못되었을 수 있습니다.',
+      );
     const back = safeBackQuery(request.query.back);
     return sendPage(request, reply, {
       title: `${posting.title} — ${posting.companyName}`,

@@ -5,8 +5,27 @@ import { expandOccupations, expandRegions, parseKeyword, parseSearchParams, toQu
 describe('parseKeyword', () => {
   const cases: [string, string, unknown][] = [
     ['space means AND', '물류 상하차', [[{ kind: 'text', text: '물류' }], [{ kind: 'text', text: '상하차' }]]],
-    ['| means OR within a group', '자바|파이썬 서울', [[{ kind: 'text', text: '자바' }, { kind: 'text', text: '파이썬' }], [{ kind: 'text', text: '서울' }]]],
-    ['spaces around | are ignored', '자바 | 파이썬', [[{ kind: 'text', text: '자바' }, { kind: 'text', text: '파이썬' }]]],
+    [
+      '| means OR within a group',
+      '자바|파이썬 서울',
+      [
+        [
+          { kind: 'text', text: '자바' },
+          { kind: 'text', text: '파이썬' },
+        ],
+        [{ kind: 'text', text: '서울' }],
+      ],
+    ],
+    [
+      'spaces around | are ignored',
+      '자바 | 파이썬',
+      [
+        [
+          { kind: 'text', text: '자바' },
+          { kind: 'text', text: '파이썬' },
+        ],
+      ],
+    ],
     ['Latin is lowercased', 'Java', [[{ kind: 'text', text: 'java' }]]],
     ['초성-only words are 초성 terms', 'ㄱㅂㅈ', [[{ kind: 'choseong', text: 'ㄱㅂㅈ' }]]],
     ['decomposed jamo are composed (NFC)', '\u1100\u1162\u1107\u1161\u11af', [[{ kind: 'text', text: '개발' }]]],
@@ -97,7 +116,10 @@ describe('expanding filters', () => {
 
 describe('toQueryString', () => {
   it('omits defaults and repeats lists', () => {
-    assert.equal(toQueryString({ q: '개발', scope: 'all', region: ['11680', '41000'], page: '1' }), '?q=%EA%B0%9C%EB%B0%9C&region=11680&region=41000');
+    assert.equal(
+      toQueryString({ q: '개발', scope: 'all', region: ['11680', '41000'], page: '1' }),
+      '?q=%EA%B0%9C%EB%B0%9C&region=11680&region=41000',
+    );
   });
   it('applies overrides', () => assert.equal(toQueryString({ q: 'a' }, { page: '3' }), '?q=a&page=3'));
 });

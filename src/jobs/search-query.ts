@@ -73,7 +73,9 @@ export interface SearchParams {
 
 export type FieldErrors = Record<string, string>;
 
-export type ParseResult = { ok: true; params: SearchParams; raw: RawQuery } | { ok: false; errors: FieldErrors; raw: RawQuery };
+export type ParseResult =
+  | { ok: true; params: SearchParams; raw: RawQuery }
+  | { ok: false; errors: FieldErrors; raw: RawQuery };
 
 /** The raw query, kept to re-fill the form after an error (never lose what the user typed). */
 export interface RawQuery {
@@ -94,7 +96,7 @@ export interface RawQuery {
 }
 
 const JAMO_CONSONANT = /^[\u3131-\u314e]+$/;
-const CONTROL = /[\u0000-\u001f\u007f]/g;
+const CONTROL = /\p{Cc}/gu;
 
 function list(value: unknown): string[] {
   const items = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
@@ -173,7 +175,9 @@ export function parseKeyword(input: string): { expr: KeywordExpr; notices: strin
     if (terms.length > 0) expr.push(terms);
   }
   if (ignored.size > 0) {
-    notices.push(`한 글자 검색어는 사용하지 않았습니다: ${[...ignored].slice(0, 5).join(', ')} (두 글자 이상 입력하세요)`);
+    notices.push(
+      `한 글자 검색어는 사용하지 않았습니다: ${[...ignored].slice(0, 5).join(', ')} (두 글자 이상 입력하세요)`,
+    );
   }
   if (truncated) notices.push(`검색어는 ${MAX_TERMS}개까지 사용합니다. 나머지는 사용하지 않았습니다.`);
   return { expr, notices };
@@ -213,7 +217,8 @@ export function parseSearchParams(query: Record<string, unknown>): ParseResult {
   const errors: FieldErrors = {};
 
   const scope = raw.scope === '' ? 'all' : raw.scope;
-  if (!(SCOPES as readonly string[]).includes(scope)) errors.scope = '검색 범위는 전체, 제목, 회사명, 직무내용 중 하나여야 합니다.';
+  if (!(SCOPES as readonly string[]).includes(scope))
+    errors.scope = '검색 범위는 전체, 제목, 회사명, 직무내용 중 하나여야 합니다.';
 
   const badRegions = invalidCodes(raw.region, isRegionCode);
   if (badRegions.length) errors.region = `지역 코드 ${quoteList(badRegions)}가 올바르지 않습니다.`;
@@ -234,7 +239,8 @@ export function parseSearchParams(query: Record<string, unknown>): ParseResult {
   let minWage: number | undefined;
   const minWageText = raw.minWage.replace(/[,\s원]/g, '');
   if (minWageText !== '') {
-    if (!intSchema.safeParse(minWageText).success) errors.minWage = '최소 임금은 원 단위 숫자로 입력하세요. (예: 2500000)';
+    if (!intSchema.safeParse(minWageText).success)
+      errors.minWage = '최소 임금은 원 단위 숫자로 입력하세요. (예: 2500000)';
     else if (!wageType) errors.minWage = '최소 임금을 쓰려면 임금형태를 함께 고르세요.';
     else minWage = Number(minWageText);
   }
@@ -245,7 +251,8 @@ export function parseSearchParams(query: Record<string, unknown>): ParseResult {
     else errors.posted = '등록일은 오늘, 3일, 1주, 2주, 1개월 중 하나여야 합니다.';
   }
   const sort = raw.sort === '' ? 'recent' : raw.sort;
-  if (!(SORTS as readonly string[]).includes(sort)) errors.sort = '정렬은 최신순, 마감임박순, 임금높은순 중 하나여야 합니다.';
+  if (!(SORTS as readonly string[]).includes(sort))
+    errors.sort = '정렬은 최신순, 마감임박순, 임금높은순 중 하나여야 합니다.';
 
   let pageSize = 20;
   if (raw.size !== '') {
@@ -255,7 +262,8 @@ export function parseSearchParams(query: Record<string, unknown>): ParseResult {
   }
   let page = 1;
   if (raw.page !== '') {
-    if (!intSchema.safeParse(raw.page).success || Number(raw.page) < 1) errors.page = '페이지는 1 이상의 숫자여야 합니다.';
+    if (!intSchema.safeParse(raw.page).success || Number(raw.page) < 1)
+      errors.page = '페이지는 1 이상의 숫자여야 합니다.';
     else page = Number(raw.page);
   }
   const maxPage = Math.ceil(MAX_RESULTS / pageSize);
@@ -312,17 +320,40 @@ export function expandOccupations(codes: readonly string[]): string[] {
 }
 
 /** Query-string form of params, for links (pagination, sort) and bookmarks. */
-export function toQueryString(raw: Partial<RawQuery>, overrides: Partial<Record<keyof RawQuery, string | string[]>> = {}): string {
+export function toQueryString(
+  raw: Partial<RawQuery>,
+  overrides: Partial<Record<keyof RawQuery, string | string[]>> = {},
+): string {
   const merged: Record<string, string | string[] | undefined> = { ...raw, ...overrides };
   const usp = new URLSearchParams();
   const order: (keyof RawQuery)[] = [
-    'q', 'scope', 'exclude', 'region', 'occupation', 'empTp', 'salTp', 'minWage', 'career', 'edu', 'posted', 'sort', 'size', 'page',
+    'q',
+    'scope',
+    'exclude',
+    'region',
+    'occupation',
+    'empTp',
+    'salTp',
+    'minWage',
+    'career',
+    'edu',
+    'posted',
+    'sort',
+    'size',
+    'page',
   ];
   for (const key of order) {
     const value = merged[key];
     if (value === undefined) continue;
     const values = Array.isArray(value) ? value : [value];
-    for (const v of values) if (v !== '' && !(key === 'scope' && v === 'all') && !(key === 'sort' && v === 'recent') && !(key === 'page' && v === '1')) usp.append(key, v);
+    for (const v of values)
+      if (
+        v !== '' &&
+        !(key === 'scope' && v === 'all') &&
+        !(key === 'sort' && v === 'recent') &&
+        !(key === 'page' && v === '1')
+      )
+        usp.append(key, v);
   }
   const s = usp.toString();
   return s ? `?${s}` : '';

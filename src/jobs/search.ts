@@ -197,8 +197,12 @@ export async function jobStats(database: Database, today: string): Promise<JobSt
     database.query<{ open: number; today: number }>(
       sql`SELECT count(*)::int AS open, count(*) FILTER (WHERE p.reg_dt = ${today}::date)::int AS today FROM postings p WHERE ${open}`,
     ),
-    database.query<{ k: string; n: number }>(sql`SELECT left(p.region_cd, 2) AS k, count(*)::int AS n FROM postings p WHERE ${open} GROUP BY 1`),
-    database.query<{ k: string; n: number }>(sql`SELECT left(p.jobs_cd, 1) AS k, count(*)::int AS n FROM postings p WHERE ${open} GROUP BY 1`),
+    database.query<{ k: string; n: number }>(
+      sql`SELECT left(p.region_cd, 2) AS k, count(*)::int AS n FROM postings p WHERE ${open} GROUP BY 1`,
+    ),
+    database.query<{ k: string; n: number }>(
+      sql`SELECT left(p.jobs_cd, 1) AS k, count(*)::int AS n FROM postings p WHERE ${open} GROUP BY 1`,
+    ),
   ]);
   return {
     open: totals[0]?.open ?? 0,

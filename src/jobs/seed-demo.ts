@@ -13,19 +13,25 @@ export async function seedPostings(
   if (options.reset) await deleteAllPostings(database);
   const existing = await countPostings(database);
   if (existing > 0) {
-    throw new Error(`이미 채용공고 ${existing.toLocaleString('ko-KR')}건이 있습니다. 지우고 다시 만들려면 --reset 을 붙이세요.`);
+    throw new Error(
+      `이미 채용공고 ${existing.toLocaleString('ko-KR')}건이 있습니다. 지우고 다시 만들려면 --reset 을 붙이세요.`,
+    );
   }
   const today = options.today ?? seoulToday();
   const started = Date.now();
   let lastLog = 0;
-  const n = await insertPostings(database, generatePostings({ count: options.count, seed: options.seed ?? DEFAULT_SEED, today }), {
-    onProgress: ({ inserted }) => {
-      if (Date.now() - lastLog > 5_000 || inserted === options.count) {
-        lastLog = Date.now();
-        log(`채용공고 ${inserted.toLocaleString('ko-KR')} / ${options.count.toLocaleString('ko-KR')}건 생성`);
-      }
+  const n = await insertPostings(
+    database,
+    generatePostings({ count: options.count, seed: options.seed ?? DEFAULT_SEED, today }),
+    {
+      onProgress: ({ inserted }) => {
+        if (Date.now() - lastLog > 5_000 || inserted === options.count) {
+          lastLog = Date.now();
+          log(`채용공고 ${inserted.toLocaleString('ko-KR')} / ${options.count.toLocaleString('ko-KR')}건 생성`);
+        }
+      },
     },
-  });
+  );
   log(`채용공고 ${n.toLocaleString('ko-KR')}건을 ${((Date.now() - started) / 1000).toFixed(1)}초 만에 만들었습니다.`);
   return n;
 }

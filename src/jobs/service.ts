@@ -1,6 +1,13 @@
 import type { Database } from '../db/index.ts';
 import { seoulToday } from '../shared/dates.ts';
-import { findPosting, type JobStats, jobStats, type PostingDetail, type SearchResult, searchPostings } from './search.ts';
+import {
+  findPosting,
+  type JobStats,
+  jobStats,
+  type PostingDetail,
+  type SearchResult,
+  searchPostings,
+} from './search.ts';
 import { parseSearchParams, type SearchParams } from './search-query.ts';
 
 export interface JobsService {

@@ -27,7 +27,9 @@ export function monthlyEquivalent(type: WageType, amount: number, hoursPerDay: n
     case 'H':
       return amount * monthlyHours(hoursPerWeek);
     case 'D':
-      return Math.round(amount * (daysPerWeek(hoursPerDay, hoursPerWeek) + (hoursPerWeek >= 15 ? 1 : 0)) * WEEKS_PER_MONTH);
+      return Math.round(
+        amount * (daysPerWeek(hoursPerDay, hoursPerWeek) + (hoursPerWeek >= 15 ? 1 : 0)) * WEEKS_PER_MONTH,
+      );
     case 'M':
       return amount;
     case 'Y':

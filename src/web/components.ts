@@ -8,7 +8,7 @@
  *   `[class^=form-hint]`).
  * - Checkbox/radio groups are real `<fieldset>`s. KRDS hides every `<legend>` and `<caption>`
  *   visually (reset to sr-only); `ilteo-legend` / `ilteo-caption` (ilteo.css) make them visible.
- * - Collapsible groups use a native `<details>`; KRDS's `.krds-disclosure` is not used because its
+ * - Collapsible groups use a native `<details class="ilteo-details">`; KRDS's `.krds-disclosure` is not used because its
  *   content is `max-height: 0` until JavaScript adds `.active`.
  * - Pagination is a `<nav>` of links; the disabled previous/next is a `<span>` (no `href`).
  * - Tables scroll horizontally on narrow screens (KRDS sets `min-width: 73.2rem`), so the wrapper is
@@ -30,7 +30,11 @@ const T = {
     selected: (n: number) => `${n}개 선택`,
     required: '필수',
     emptyTitle: '검색 결과가 없습니다',
-    emptyHints: ['검색어의 철자와 띄어쓰기를 확인해 주세요.', '더 짧거나 일반적인 검색어로 다시 검색해 보세요.', '선택한 조건을 줄여 보세요.'],
+    emptyHints: [
+      '검색어의 철자와 띄어쓰기를 확인해 주세요.',
+      '더 짧거나 일반적인 검색어로 다시 검색해 보세요.',
+      '선택한 조건을 줄여 보세요.',
+    ],
     alert: { danger: '오류', warning: '주의', info: '안내', success: '완료' },
   },
   en: {
@@ -43,7 +47,11 @@ const T = {
     selected: (n: number) => `${n} selected`,
     required: 'required',
     emptyTitle: 'No results found',
-    emptyHints: ['Check the spelling of your search words.', 'Try fewer or more general words.', 'Remove some of the filters.'],
+    emptyHints: [
+      'Check the spelling of your search words.',
+      'Try fewer or more general words.',
+      'Remove some of the filters.',
+    ],
     alert: { danger: 'Error', warning: 'Warning', info: 'Notice', success: 'Done' },
   },
 } as const;
@@ -151,9 +159,17 @@ function labelFor(id: string, label: HtmlValue, required: boolean | undefined, l
 }
 
 function messages(id: string, hint: HtmlValue | undefined, error: HtmlValue | undefined): Html {
-  return html`${error ? html`
-		<p class="form-hint-invalid" id="${id}-error">${error}</p>` : null}${hint ? html`
-		<p class="form-hint" id="${id}-hint">${hint}</p>` : null}`;
+  return html`${
+    error
+      ? html`
+		<p class="form-hint-invalid" id="${id}-error">${error}</p>`
+      : null
+  }${
+    hint
+      ? html`
+		<p class="form-hint" id="${id}-hint">${hint}</p>`
+      : null
+  }`;
 }
 
 /** KRDS text input in a `form-group`, label associated, hint/error described. */
@@ -258,9 +274,17 @@ function choiceGroup(type: 'checkbox' | 'radio', opts: ChoiceGroupOptions, visib
 		<div class="form-conts${opts.error ? ' is-error' : ''}">
 			<div class="krds-check-area${opts.column ? ' chk-column' : ''}">${items}
 			</div>
-		</div>${opts.error ? html`
-		<p class="form-hint-invalid" id="${errorId}">${opts.error}</p>` : null}${opts.hint ? html`
-		<p class="form-hint" id="${hintId}">${opts.hint}</p>` : null}
+		</div>${
+      opts.error
+        ? html`
+		<p class="form-hint-invalid" id="${errorId}">${opts.error}</p>`
+        : null
+    }${
+      opts.hint
+        ? html`
+		<p class="form-hint" id="${hintId}">${opts.hint}</p>`
+        : null
+    }
 	</div>
 </fieldset>`;
 }
@@ -273,9 +297,9 @@ export function checkboxGroup(opts: CheckboxGroupOptions): Html {
   const checked = opts.options.filter((o) => o.checked).length;
   const open = opts.open ?? (checked > 0 || Boolean(opts.error));
   const t = T[opts.lang ?? 'ko'];
-  return html`<details class="ilteo-disclosure"${attr('open', open)}>
-	<summary class="ilteo-disclosure__summary"><span class="ilteo-disclosure__title">${opts.legend}</span>${checked > 0 ? html` <span class="krds-badge small bg-light-primary">${t.selected(checked)}</span>` : null}</summary>
-	<div class="ilteo-disclosure__body">
+  return html`<details class="ilteo-details"${attr('open', open)}>
+	<summary class="ilteo-details__summary"><span class="ilteo-details__title">${opts.legend}</span>${checked > 0 ? html` <span class="krds-badge small bg-light-primary">${t.selected(checked)}</span>` : null}</summary>
+	<div class="ilteo-details__body">
 	${choiceGroup('checkbox', opts, false)}
 	</div>
 </details>`;
@@ -353,7 +377,9 @@ export interface BadgeOptions {
 }
 
 export function badge(opts: BadgeOptions): Html {
-  const cls = ['krds-badge', opts.size, `${opts.fill ?? 'outline'}-${opts.color ?? 'primary'}`].filter(Boolean).join(' ');
+  const cls = ['krds-badge', opts.size, `${opts.fill ?? 'outline'}-${opts.color ?? 'primary'}`]
+    .filter(Boolean)
+    .join(' ');
   return html`<span class="${cls}">${opts.label}</span>`;
 }
 
@@ -375,7 +401,10 @@ export function tag(opts: TagOptions): Html {
 }
 
 /** A list of tags (`krds-tag-wrap`). */
-export function tagGroup(tags: readonly TagOptions[], opts: { size?: 'small' | 'medium' | 'large'; label?: string } = {}): Html {
+export function tagGroup(
+  tags: readonly TagOptions[],
+  opts: { size?: 'small' | 'medium' | 'large'; label?: string } = {},
+): Html {
   if (!tags.length) return html``;
   return html`<ul class="krds-tag-wrap ${opts.size ?? 'medium'} ilteo-tag-list"${attr('aria-label', opts.label)}>${tags.map(
     (t) => html`<li>${tag(t)}</li>`,
@@ -423,11 +452,13 @@ export function alert(opts: AlertOptions): Html {
   const variant = opts.variant ?? 'info';
   const role = opts.role ?? (variant === 'danger' ? 'alert' : 'none');
   const label = T[opts.lang ?? 'ko'].alert[variant];
-  return html`<div class="ilteo-alert ilteo-alert--${variant}"${attr('role', role === 'none' ? null : role)}${attr('id', opts.id)}>
-	<div class="ilteo-alert__content">
-		${heading(opts.headingLevel, 'ilteo-alert__title', html`<span class="sr-only">${label}: </span>${opts.title}`)}${
-      opts.body ? html`
-		<div class="ilteo-alert__body">${opts.body}</div>` : null
+  return html`<div class="ilteo-message ilteo-message--${variant}"${attr('role', role === 'none' ? null : role)}${attr('id', opts.id)}>
+	<div class="ilteo-message__content">
+		${heading(opts.headingLevel, 'ilteo-message__title', html`<span class="sr-only">${label}: </span>${opts.title}`)}${
+      opts.body
+        ? html`
+		<div class="ilteo-message__body">${opts.body}</div>`
+        : null
     }
 	</div>
 </div>`;
@@ -451,18 +482,19 @@ export function emptyState(opts: EmptyStateOptions = {}): Html {
   const t = T[opts.lang ?? 'ko'];
   const body =
     opts.body ??
-    html`<ul class="krds-info-list dash">${t.emptyHints.map((h) => html`
-			<li>${h}</li>`)}
+    html`<ul class="krds-info-list dash">${t.emptyHints.map(
+      (h) => html`
+			<li>${h}</li>`,
+    )}
 		</ul>`;
-  return html`<div class="ilteo-empty" role="status">
-	<div class="ilteo-empty__icon" aria-hidden="true"></div>
-	${heading(opts.headingLevel ?? 2, 'ilteo-empty__title', opts.title ?? t.emptyTitle)}
-	<div class="ilteo-empty__body">
+  return html`<div class="ilteo-nodata" role="status">
+	${heading(opts.headingLevel ?? 2, 'ilteo-nodata__title', opts.title ?? t.emptyTitle)}
+	<div class="ilteo-nodata__body">
 		${body}
 	</div>${
     opts.actions?.length
       ? html`
-	<div class="ilteo-empty__actions">${opts.actions}</div>`
+	<div class="ilteo-nodata__actions">${opts.actions}</div>`
       : null
   }
 </div>`;
@@ -562,8 +594,8 @@ export function structuredList(opts: StructuredListOptions): Html {
             item.meta?.length
               ? html`
 					<ul class="c-txt-ul">${item.meta.map(
-                (m) => html`<li><span class="sr-only">${m.label}: </span>${m.value}</li>`,
-              )}</ul>`
+            (m) => html`<li><span class="sr-only">${m.label}: </span>${m.value}</li>`,
+          )}</ul>`
               : null
           }${(item.keyValues ?? []).map(
             (kv) => html`
@@ -611,10 +643,14 @@ export interface TableOptions {
 
 export function table(opts: TableOptions): Html {
   const alignClass = (c: TableColumn | undefined) => (c?.align && c.align !== 'left' ? `ilteo-align-${c.align}` : null);
-  const cols = opts.columns.map((c) => html`
-			<col${attr('class', c.width ? `ilteo-col-${c.width}` : null)}>`);
-  const head = opts.columns.map((c) => html`
-				<th scope="col"${attr('class', alignClass(c))}>${c.header}</th>`);
+  const cols = opts.columns.map(
+    (c) => html`
+			<col${attr('class', c.width ? `ilteo-col-${c.width}` : null)}>`,
+  );
+  const head = opts.columns.map(
+    (c) => html`
+				<th scope="col"${attr('class', alignClass(c))}>${c.header}</th>`,
+  );
   const body = opts.rows.map(
     (row) => html`
 			<tr>${row.map((cell, i) =>

@@ -47,21 +47,36 @@ export type ErrorPageRenderer = (
  * stack trace; operators get the error in the log with the request id.
  */
 export function registerErrorHandling(app: FastifyInstance, renderPage: ErrorPageRenderer): void {
-  const send = (request: FastifyRequest, reply: FastifyReply, status: number, code: string, message: string, fields?: Record<string, string>) => {
+  const send = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    code: string,
+    message: string,
+    fields?: Record<string, string>,
+  ) => {
     reply.status(status);
     if (wantsJson(request)) {
       return reply.send({ error: { status, code, message, ...(fields ? { fields } : {}), requestId: request.id } });
     }
-    const title = status === 404 ? '페이지를 찾을 수 없습니다' : status >= 500 ? '일시적인 오류' : '요청을 처리할 수 없습니다';
+    const title =
+      status === 404 ? '페이지를 찾을 수 없습니다' : status >= 500 ? '일시적인 오류' : '요청을 처리할 수 없습니다';
     return reply.type('text/html; charset=utf-8').send(renderPage(request, reply, status, title, message).toString());
   };
 
   app.setErrorHandler((error: FastifyError | UserError, request, reply) => {
-    if (error instanceof UserError) return send(request, reply, error.statusCode, error.code, error.message, error.fields);
+    if (error instanceof UserError)
+      return send(request, reply, error.statusCode, error.code, error.message, error.fields);
     const status = typeof error.statusCode === 'number' && error.statusCode >= 400 ? error.statusCode : 500;
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ err: { message: error.message, code: error.code } }, 'bad request');
-    return send(request, reply, status, error.code ?? (status >= 500 ? 'INTERNAL' : 'BAD_REQUEST'), statusMessage(status));
+    return send(
+      request,
+      reply,
+      status,
+      error.code ?? (status >= 500 ? 'INTERNAL' : 'BAD_REQUEST'),
+      statusMessage(status),
+    );
   });
 
   app.setNotFoundHandler((request, reply) => send(request, reply, 404, 'NOT_FOUND', statusMessage(404)));

@@ -106,7 +106,7 @@ const TEXT = {
 /** Adds `?lang=en` to internal links on English pages, so the chrome stays English. */
 function localHref(href: string, lang: 'ko' | 'en'): string {
   if (lang === 'ko') return href;
-  return href + (href.includes('?') ? '&' : '?') + 'lang=en';
+  return `${href}${href.includes('?') ? '&' : '?'}lang=en`;
 }
 
 function isCurrent(currentPath: string, href: string): boolean {

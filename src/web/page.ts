@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Html } from './html.ts';
+import { type Html, html } from './html.ts';
+import { staticUrl } from './krds/static.ts';
 import { layout } from './layout.ts';
 
 export interface PageOptions {
@@ -26,7 +27,7 @@ export function renderPage(request: FastifyRequest, options: PageOptions, reply?
     main: options.main,
     currentPath: request.url.split('?')[0] ?? '/',
     ...(options.breadcrumbs ? { breadcrumbs: options.breadcrumbs } : {}),
-    ...(options.head ? { head: options.head } : {}),
+    head: html`<link rel="stylesheet" href="${staticUrl('css/jobs.css')}">${options.head ?? ''}`,
     ...(nonce ? { nonce } : {}),
   });
 }

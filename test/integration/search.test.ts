@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { parseSearchParams } from '../../src/jobs/search-query.ts';
 import { findPosting, searchPostings } from '../../src/jobs/search.ts';
+import { parseSearchParams } from '../../src/jobs/search-query.ts';
 import { insertPostings } from '../../src/jobs/store.ts';
 import { DRIVERS, openTestDatabase, type TestDatabase } from '../support/db.ts';
 import { makePosting } from '../support/postings.ts';
@@ -9,12 +9,82 @@ import { makePosting } from '../support/postings.ts';
 const TODAY = '2026-11-25';
 
 const FIXTURES = [
-  makePosting({ wantedAuthNo: 'KF001', title: '웹 백엔드 개발자(Java/Spring) 경력직 채용', jobsCd: '133', company: '주식회사 세움테크', busino: '2148612345', regionCd: '11680', salTpCd: 'Y', minSal: 45_000_000, maxSal: 60_000_000, career: 'E', minCareerMonths: 36, regDt: '2026-11-24', closeDt: '2026-12-01' }),
-  makePosting({ wantedAuthNo: 'KF002', title: '물류센터 상하차 일용직 (일급 15만원)', jobsCd: '624', company: '(주)한빛물류', busino: '1058723456', regionCd: '41461', salTpCd: 'D', minSal: 150_000, maxSal: 150_000, jobCont: '- 택배 상하차 및 분류\n- 지게차 보조', regDt: '2026-11-25', closeDt: null }),
-  makePosting({ wantedAuthNo: 'KF003', title: '요양보호사 모집(주5일, 방문요양)', jobsCd: '550', company: '햇살요양센터', busino: '3128765432', regionCd: '26440', salTpCd: 'H', minSal: 12_000, maxSal: 12_000, regDt: '2026-11-10', closeDt: '2026-11-30' }),
-  makePosting({ wantedAuthNo: 'KF004', title: '경리 사무원 채용', jobsCd: '027', company: '대한식품', busino: '6098112345', regionCd: '36110', jobCont: '- 회계 전표 입력\n- 개발 부서 지원 업무', regDt: '2026-11-01', closeDt: '2026-11-24' }),
-  makePosting({ wantedAuthNo: 'KF005', title: 'CO2 용접공 모집', jobsCd: '824', company: '대성정밀', busino: '6138123456', regionCd: '48121', salTpCd: 'M', minSal: 3_200_000, maxSal: 3_800_000, regDt: '2026-11-23', closeDt: '2026-12-10' }),
-  makePosting({ wantedAuthNo: 'KF006', title: '50%_할인 매장 판매원 \\ 모집', jobsCd: '615', company: '판매왕', busino: '1018123456', regionCd: '11110', regDt: '2026-11-22', closeDt: '2026-12-22' }),
+  makePosting({
+    wantedAuthNo: 'KF001',
+    title: '웹 백엔드 개발자(Java/Spring) 경력직 채용',
+    jobsCd: '133',
+    company: '주식회사 세움테크',
+    busino: '2148612345',
+    regionCd: '11680',
+    salTpCd: 'Y',
+    minSal: 45_000_000,
+    maxSal: 60_000_000,
+    career: 'E',
+    minCareerMonths: 36,
+    regDt: '2026-11-24',
+    closeDt: '2026-12-01',
+  }),
+  makePosting({
+    wantedAuthNo: 'KF002',
+    title: '물류센터 상하차 일용직 (일급 15만원)',
+    jobsCd: '624',
+    company: '(주)한빛물류',
+    busino: '1058723456',
+    regionCd: '41461',
+    salTpCd: 'D',
+    minSal: 150_000,
+    maxSal: 150_000,
+    jobCont: '- 택배 상하차 및 분류\n- 지게차 보조',
+    regDt: '2026-11-25',
+    closeDt: null,
+  }),
+  makePosting({
+    wantedAuthNo: 'KF003',
+    title: '요양보호사 모집(주5일, 방문요양)',
+    jobsCd: '550',
+    company: '햇살요양센터',
+    busino: '3128765432',
+    regionCd: '26440',
+    salTpCd: 'H',
+    minSal: 12_000,
+    maxSal: 12_000,
+    regDt: '2026-11-10',
+    closeDt: '2026-11-30',
+  }),
+  makePosting({
+    wantedAuthNo: 'KF004',
+    title: '경리 사무원 채용',
+    jobsCd: '027',
+    company: '대한식품',
+    busino: '6098112345',
+    regionCd: '36110',
+    jobCont: '- 회계 전표 입력\n- 개발 부서 지원 업무',
+    regDt: '2026-11-01',
+    closeDt: '2026-11-24',
+  }),
+  makePosting({
+    wantedAuthNo: 'KF005',
+    title: 'CO2 용접공 모집',
+    jobsCd: '824',
+    company: '대성정밀',
+    busino: '6138123456',
+    regionCd: '48121',
+    salTpCd: 'M',
+    minSal: 3_200_000,
+    maxSal: 3_800_000,
+    regDt: '2026-11-23',
+    closeDt: '2026-12-10',
+  }),
+  makePosting({
+    wantedAuthNo: 'KF006',
+    title: '50%_할인 매장 판매원 \\ 모집',
+    jobsCd: '615',
+    company: '판매왕',
+    busino: '1018123456',
+    regionCd: '11110',
+    regDt: '2026-11-22',
+    closeDt: '2026-12-22',
+  }),
 ];
 
 for (const kind of DRIVERS) {
@@ -35,7 +105,10 @@ for (const kind of DRIVERS) {
 
     it('lists open postings only, newest first', async () => {
       const r = await search({});
-      assert.deepEqual(r.items.map((p) => p.wantedAuthNo), ['KF002', 'KF001', 'KF005', 'KF006', 'KF003']);
+      assert.deepEqual(
+        r.items.map((p) => p.wantedAuthNo),
+        ['KF002', 'KF001', 'KF005', 'KF006', 'KF003'],
+      );
       assert.equal(r.total, 5);
     });
     it('matches a 2-syllable word inside longer words', async () => {

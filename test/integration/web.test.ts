@@ -17,7 +17,13 @@ for (const kind of DRIVERS) {
       t = await openTestDatabase(kind);
       await insertPostings(t.database, [
         makePosting({ wantedAuthNo: 'KW001', title: '웹 개발자 모집', regDt: '2026-11-24', closeDt: '2026-11-28' }),
-        makePosting({ wantedAuthNo: 'KW002', title: '물류센터 상하차', regionCd: '41461', regDt: '2026-11-25', closeDt: null }),
+        makePosting({
+          wantedAuthNo: 'KW002',
+          title: '물류센터 상하차',
+          regionCd: '41461',
+          regDt: '2026-11-25',
+          closeDt: null,
+        }),
         makePosting({ wantedAuthNo: 'KW003', title: '마감된 경리 공고', regDt: '2026-10-01', closeDt: '2026-10-31' }),
       ]);
       app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), database: t.database, now: () => NOW });
@@ -131,9 +137,30 @@ for (const kind of DRIVERS) {
     it('serves an OpenAPI document that lists every search parameter', async () => {
       const res = await app.inject('/api/openapi.json');
       const names = res.json().paths['/api/v1/postings'].get.parameters.map((p: { name: string }) => p.name);
-      for (const n of ['q', 'scope', 'exclude', 'region', 'occupation', 'empTp', 'salTp', 'minWage', 'career', 'edu', 'posted', 'sort', 'page', 'size']) {
+      for (const n of [
+        'q',
+        'scope',
+        'exclude',
+        'region',
+        'occupation',
+        'empTp',
+        'salTp',
+        'minWage',
+        'career',
+        'edu',
+        'posted',
+        'sort',
+        'page',
+        'size',
+      ]) {
         assert.ok(names.includes(n), n);
       }
+    });
+    it('serves a Korean API guide page', async () => {
+      const res = await app.inject('/api/docs');
+      assert.equal(res.statusCode, 200);
+      assert.match(res.body, /채용정보 오픈API/);
+      assert.match(res.body, /<code>minWage<\/code>/);
     });
     it('sends security headers with a CSP', async () => {
       const res = await app.inject('/');

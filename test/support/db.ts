@@ -29,7 +29,9 @@ export interface TestDatabase {
 }
 
 /** A config for a fresh, empty database (not opened). */
-export async function freshDatabaseConfig(kind: DriverKind): Promise<{ config: DatabaseConfig; remove(): Promise<void> }> {
+export async function freshDatabaseConfig(
+  kind: DriverKind,
+): Promise<{ config: DatabaseConfig; remove(): Promise<void> }> {
   const id = `${process.pid}_${randomBytes(4).toString('hex')}`;
   if (kind === 'pglite') {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ilteo-test-'));

@@ -148,9 +148,22 @@ export const INDUSTRIES: readonly Industry[] = [
     '(주){s}데이타',
     '주식회사 {e}아이에스',
   ]),
-  I('programming', '컴퓨터 프로그래밍 서비스업', 'office', ['(주){e}소프트', '{e}웍스', '(주){s}디지털', '{k}코드(주)']),
-  I('game', '모바일 게임 소프트웨어 개발 및 공급업', 'office', ['(주){e}게임즈', '{e}엔터테인먼트(주)', '(주){k}스튜디오']),
-  I('platform', '포털 및 기타 인터넷 정보매개 서비스업', 'office', ['(주){e}플랫폼', '(주){k}컴퍼니', '주식회사 {e}플러스']),
+  I('programming', '컴퓨터 프로그래밍 서비스업', 'office', [
+    '(주){e}소프트',
+    '{e}웍스',
+    '(주){s}디지털',
+    '{k}코드(주)',
+  ]),
+  I('game', '모바일 게임 소프트웨어 개발 및 공급업', 'office', [
+    '(주){e}게임즈',
+    '{e}엔터테인먼트(주)',
+    '(주){k}스튜디오',
+  ]),
+  I('platform', '포털 및 기타 인터넷 정보매개 서비스업', 'office', [
+    '(주){e}플랫폼',
+    '(주){k}컴퍼니',
+    '주식회사 {e}플러스',
+  ]),
   I('hosting', '호스팅 및 관련 서비스업', 'office', ['(주){e}클라우드', '(주){s}넷', '{e}데이터센터(주)']),
   I('telecom_const', '일반 통신 공사업', 'site', ['{s}통신(주)', '(주){s}정보통신', '{s}네트웍스']),
   I('broadcast', '방송 프로그램 제작업', 'office', ['(주){s}미디어', '{k}프로덕션', '(주){e}엔터테인먼트']),
@@ -332,7 +345,11 @@ export const INDUSTRIES: readonly Industry[] = [
   I('consulting', '경영 컨설팅업', 'office', ['(주){s}컨설팅', '{e}파트너스(주)', '(주){s}경영연구원']),
   I('research', '기타 공학 연구개발업', 'office', ['(주){e}테크', '{s}기술연구원(주)', '(주){s}이노베이션']),
   I('bio_research', '의학 및 약학 연구개발업', 'office', ['(주){e}바이오', '(주){s}바이오텍', '{e}사이언스(주)']),
-  I('social_research', '기타 인문 및 사회과학 연구개발업', 'office', ['(주){s}리서치', '{s}정책연구원', '(주){e}인사이트']),
+  I('social_research', '기타 인문 및 사회과학 연구개발업', 'office', [
+    '(주){s}리서치',
+    '{s}정책연구원',
+    '(주){e}인사이트',
+  ]),
   // 금융·전문서비스
   I('insurance_agency', '보험 대리 및 중개업', 'office', [
     '(주){e}에셋',
@@ -426,7 +443,13 @@ export const INDUSTRIES: readonly Industry[] = [
   I('clothing_store', '여자용 겉옷 소매업', 'shop', ['{e}패션', '{k}옷가게', '{e}부티크']),
   I('phone_store', '통신기기 소매업', 'shop', ['{e}모바일', '{s}통신', '{e}폰 {r}점']),
   // 농림어업
-  I('vegetables', '채소작물 재배업', 'site', ['농업회사법인 {k}(주)', '영농조합법인 {k}', '{k}농장', '{e}팜', '{r}{k}농원']),
+  I('vegetables', '채소작물 재배업', 'site', [
+    '농업회사법인 {k}(주)',
+    '영농조합법인 {k}',
+    '{k}농장',
+    '{e}팜',
+    '{r}{k}농원',
+  ]),
   I('flowers', '화훼작물 재배업', 'site', ['{k}화훼농원', '영농조합법인 {k}화훼', '{k}플라워']),
   I('pig_farm', '양돈업', 'site', ['{s}농장', '{s}축산', '농업회사법인 {s}(주)']),
   I('poultry', '양계업', 'site', ['{s}농장', '{k}양계', '농업회사법인 {k}(주)']),
@@ -625,7 +648,8 @@ function middleDigits(rng: Rng, name: string, industry: Industry): number {
   if (/신용협동조합|새마을금고|산림조합/.test(name)) return 82;
   if (industry.contact === 'public') return 83;
   if (industry.key === 'religion' || industry.key === 'buddhism') return 89;
-  if (/\(주\)|주식회사|법무법인|세무법인|회계법인/.test(name)) return rng.weighted([
+  if (/\(주\)|주식회사|법무법인|세무법인|회계법인/.test(name))
+    return rng.weighted([
       [81, 50],
       [86, 25],
       [87, 15],
@@ -718,7 +742,20 @@ const DETAIL: Readonly<Record<ContactKind, readonly string[]>> = {
   apt: ['관리동', '관리사무소', '관리동 1층'],
 };
 
-const BUILDINGS = ['한신', '대성', '우리', '금강', '센트럴', '중앙', '동신', '스카이', '그랜드', '드림', '미래', '제일'];
+const BUILDINGS = [
+  '한신',
+  '대성',
+  '우리',
+  '금강',
+  '센트럴',
+  '중앙',
+  '동신',
+  '스카이',
+  '그랜드',
+  '드림',
+  '미래',
+  '제일',
+];
 
 function detailAddress(rng: Rng, industry: Industry): string {
   const pattern = rng.pick(DETAIL[industry.contact]);

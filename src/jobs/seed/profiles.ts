@@ -155,12 +155,7 @@ export const PROFILES: Readonly<Record<ProfileKey, Profile>> = {
     sel: STANDARD_SEL,
     rcpt: OFFICE_RCPT,
     head: FEW,
-    titles: [
-      ...GENERIC_TITLES,
-      '[{tag}] {role} 담당자 모집',
-      '{role} 정규직 채용 ({sched})',
-      '{role} 구인 ({pay})',
-    ],
+    titles: [...GENERIC_TITLES, '[{tag}] {role} 담당자 모집', '{role} 정규직 채용 ({sched})', '{role} 구인 ({pay})'],
     prefs: [
       '컴퓨터활용능력 2급 이상',
       '엑셀 능숙자',
@@ -281,12 +276,7 @@ export const PROFILES: Readonly<Record<ProfileKey, Profile>> = {
       ['워크넷 입사지원', 20],
     ],
     head: FEW,
-    titles: [
-      '{role} {careerTag} 채용',
-      '[{tag}] {role} 채용',
-      '{role} 채용 ({careerTag})',
-      '{role} 모집 - 정규직',
-    ],
+    titles: ['{role} {careerTag} 채용', '[{tag}] {role} 채용', '{role} 채용 ({careerTag})', '{role} 모집 - 정규직'],
     prefs: ['정보처리기사 자격증 소지자', 'Git 기반 협업 경험자', '관련 전공자', '코드 리뷰 경험자'],
   },
   manager: {
@@ -485,7 +475,14 @@ export const PROFILES: Readonly<Record<ProfileKey, Profile>> = {
       '{role} 정규직 채용 (초보가능)',
       '[{tag}] {role} 구인 ({pay})',
     ],
-    prefs: ['인근 거주자', '장기근무 가능자', '잔업 가능자', '교대근무 가능자', '동종업계 경력자', '지게차 운전 가능자'],
+    prefs: [
+      '인근 거주자',
+      '장기근무 가능자',
+      '잔업 가능자',
+      '교대근무 가능자',
+      '동종업계 경력자',
+      '지게차 운전 가능자',
+    ],
   },
   skilled: {
     edu: [

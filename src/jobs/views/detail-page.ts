@@ -1,5 +1,5 @@
-import { type Html, html } from '../../web/html.ts';
 import { formatKoreanDate } from '../../shared/dates.ts';
+import { type Html, html } from '../../web/html.ts';
 import { labelOf, WORK_SCHEDULES } from '../codes.ts';
 import type { PostingDetail } from '../search.ts';
 import { formatWage } from '../wages.ts';
@@ -19,7 +19,10 @@ function row(label: string, value: Html | string): Html {
 }
 
 function textBlock(text: string): Html {
-  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
   if (lines.length > 1 && lines.every((l) => l.startsWith('-') || l.startsWith('·') || l.startsWith('•'))) {
     return html`<ul class="ilteo-bullets">${lines.map((l) => html`<li>${l.replace(/^[-·•]\s*/, '')}</li>`)}</ul>`;
   }

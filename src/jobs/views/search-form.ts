@@ -19,7 +19,13 @@ function checkbox(name: string, value: string, label: string, checked: boolean, 
 </div>`;
 }
 
-function checkboxFieldset(legend: string, name: string, options: readonly { code: string; label: string }[], selected: string[], errors: Errors): Html {
+function checkboxFieldset(
+  legend: string,
+  name: string,
+  options: readonly { code: string; label: string }[],
+  selected: string[],
+  errors: Errors,
+): Html {
   return html`<fieldset class="ilteo-filter" id="${name}">
   <legend class="ilteo-filter__legend">${legend}</legend>
   <div class="krds-check-area">${options.map((o) => checkbox(name, o.code, o.label, selected.includes(o.code)))}</div>
@@ -76,7 +82,13 @@ function occupationFilter(selected: string[], errors: Errors): Html {
 </details>`;
 }
 
-function select(id: string, name: string, options: { value: string; label: string }[], selected: string, errors: Errors): Html {
+function select(
+  id: string,
+  name: string,
+  options: { value: string; label: string }[],
+  selected: string,
+  errors: Errors,
+): Html {
   return html`<select id="${id}" name="${name}" class="krds-form-select"${attr('aria-invalid', errors[name] ? 'true' : undefined)}${attr('aria-describedby', errors[name] ? `${name}-error` : undefined)}>
   ${options.map((o) => html`<option value="${o.value}"${attr('selected', o.value === selected)}>${o.label}</option>`)}
 </select>`;
@@ -85,13 +97,25 @@ function select(id: string, name: string, options: { value: string; label: strin
 /** The search form. Re-filled from the raw query, so nothing the user typed is lost on an error. */
 export function searchForm(raw: RawQuery, errors: Errors): Html {
   const filterCount =
-    raw.empTp.length + raw.career.length + raw.edu.length + (raw.salTp ? 1 : 0) + (raw.minWage ? 1 : 0) + (raw.posted ? 1 : 0);
-  const invalid = (name: string) => html`${attr('aria-invalid', errors[name] ? 'true' : undefined)}${attr('aria-describedby', errors[name] ? `${name}-error` : undefined)}`;
+    raw.empTp.length +
+    raw.career.length +
+    raw.edu.length +
+    (raw.salTp ? 1 : 0) +
+    (raw.minWage ? 1 : 0) +
+    (raw.posted ? 1 : 0);
+  const invalid = (name: string) =>
+    html`${attr('aria-invalid', errors[name] ? 'true' : undefined)}${attr('aria-describedby', errors[name] ? `${name}-error` : undefined)}`;
   return html`<form class="ilteo-search" method="get" action="/jobs" role="search" aria-label="채용정보 검색">
   <div class="ilteo-search__bar">
     <div class="form-group ilteo-search__scope">
       <div class="form-tit"><label for="scope">검색 범위</label></div>
-      <div class="form-conts">${select('scope', 'scope', SCOPES.map((s) => ({ value: s, label: SCOPE_LABELS[s] })), raw.scope || 'all', errors)}</div>
+      <div class="form-conts">${select(
+        'scope',
+        'scope',
+        SCOPES.map((s) => ({ value: s, label: SCOPE_LABELS[s] })),
+        raw.scope || 'all',
+        errors,
+      )}</div>
     </div>
     <div class="form-group ilteo-search__q">
       <div class="form-tit"><label for="q">검색어</label></div>

@@ -1,13 +1,13 @@
 import { convertQwertyToHangul } from 'es-hangul';
-import { type Html, html } from '../../web/html.ts';
 import { formatKoreanDate } from '../../shared/dates.ts';
+import { pagination } from '../../web/components.ts';
+import { type Html, html } from '../../web/html.ts';
 import { highlight, snippet } from '../highlight.ts';
 import type { PostingSummary, SearchResult } from '../search.ts';
 import { PAGE_SIZES, type RawQuery, type SearchParams, SORT_LABELS, SORTS, toQueryString } from '../search-query.ts';
 import { formatWage } from '../wages.ts';
 import { careerText, deadline, educationText, employmentText, occupationText, regionText } from './format.ts';
 import { searchForm } from './search-form.ts';
-import { pagination } from '../../web/components.ts';
 
 function resultItem(p: PostingSummary, params: SearchParams, today: string, back: string): Html {
   const d = deadline(p.closeDt, today);
@@ -63,7 +63,9 @@ export function searchResultsView(raw: RawQuery, params: SearchParams, result: S
       ? html`<li><span aria-current="true">${n}건</span></li>`
       : html`<li><a href="/jobs${toQueryString(raw, { size: String(n), page: '1' })}">${n}건</a></li>`,
   );
-  const totalText = result.totalCapped ? `${result.total.toLocaleString('ko-KR')}건 이상` : `${result.total.toLocaleString('ko-KR')}건`;
+  const totalText = result.totalCapped
+    ? `${result.total.toLocaleString('ko-KR')}건 이상`
+    : `${result.total.toLocaleString('ko-KR')}건`;
   return html`<section class="ilteo-results" aria-labelledby="results-heading">
   <div class="ilteo-results__bar">
     <h2 id="results-heading" class="ilteo-results__count" aria-live="polite">검색결과 <strong>${totalText}</strong>${result.totalCapped ? html` <span class="ilteo-note">(조건을 좁히면 더 정확히 찾을 수 있습니다)</span>` : ''}</h2>
@@ -71,10 +73,12 @@ export function searchResultsView(raw: RawQuery, params: SearchParams, result: S
     <nav class="ilteo-size" aria-label="한 페이지에 볼 건수"><ul>${sizeLinks}</ul></nav>
   </div>
   ${params.notices.length > 0 ? html`<ul class="ilteo-notices" role="status">${params.notices.map((n) => html`<li>${n}</li>`)}</ul>` : ''}
-  ${result.items.length === 0
-    ? emptyState(raw)
-    : html`<ol class="ilteo-result-list" start="${(params.page - 1) * params.pageSize + 1}">${result.items.map((p) => resultItem(p, params, today, back))}</ol>
-  ${pagination({ page: params.page, totalPages: result.totalPages, hrefFor: (page) => `/jobs${toQueryString(raw, { page: String(page) })}` })}`}
+  ${
+    result.items.length === 0
+      ? emptyState(raw)
+      : html`<ol class="ilteo-result-list" start="${(params.page - 1) * params.pageSize + 1}">${result.items.map((p) => resultItem(p, params, today, back))}</ol>
+  ${pagination({ page: params.page, totalPages: result.totalPages, hrefFor: (page) => `/jobs${toQueryString(raw, { page: String(page) })}` })}`
+  }
 </section>`;
 }
 
@@ -82,12 +86,14 @@ export function searchPageMain(raw: RawQuery, errors: Record<string, string>, re
   const errorList = Object.entries(errors);
   return html`<div class="ilteo-page-head"><h1 class="heading-xlarge">채용정보 검색</h1>
   <p class="ilteo-lead">전국의 채용공고를 지역·직종·근무조건으로 찾아보세요.</p></div>
-  ${errorList.length > 0
-    ? html`<div class="ilteo-alert ilteo-alert--error" role="alert" tabindex="-1" id="error-summary">
+  ${
+    errorList.length > 0
+      ? html`<div class="ilteo-alert ilteo-alert--error" role="alert" tabindex="-1" id="error-summary">
   <h2 class="ilteo-alert__title">검색 조건을 확인해 주세요</h2>
   <ul>${errorList.map(([field, message]) => html`<li><a href="#${field === 'page' || field === 'sort' || field === 'size' ? 'q' : field}">${message}</a></li>`)}</ul>
 </div>`
-    : ''}
+      : ''
+  }
   ${searchForm(raw, errors)}
   ${results ?? ''}`;
 }
