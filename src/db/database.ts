@@ -1,4 +1,4 @@
-import type { SQL } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { Schema } from './schema.ts';
 
@@ -11,6 +11,14 @@ export interface Database {
   readonly db: AppDb;
   /** Runs raw SQL and returns its rows, whatever the driver's result shape. */
   query<T extends Record<string, unknown>>(query: SQL): Promise<T[]>;
+  /**
+   * Runs one query in its own transaction with planner settings applied locally (SET LOCAL), e.g.
+   * `{ enable_bitmapscan: 'off' }` where the caller knows better than the estimates.
+   */
+  queryWithSettings<T extends Record<string, unknown>>(
+    settings: Readonly<Record<string, string>>,
+    query: SQL,
+  ): Promise<T[]>;
   /**
    * Bulk-inserts rows with COPY where the driver supports it (postgres.js), else multi-row INSERT.
    * `columns` are SQL column names; values must be plain text/number/null.
@@ -26,4 +34,10 @@ export class DatabaseOpenError extends Error {
     super(message, options);
     this.name = 'DatabaseOpenError';
   }
+}
+
+/** One statement applying settings for the current transaction only (SET LOCAL semantics). */
+export function setLocal(settings: Readonly<Record<string, string>>): SQL {
+  const calls = Object.entries(settings).map(([name, value]) => sql`set_config(${name}, ${value}, true)`);
+  return sql`SELECT ${sql.join(calls, sql`, `)}`;
 }

@@ -5,7 +5,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { SQL } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
 import lockfile from 'proper-lockfile';
-import { type AppDb, type Database, DatabaseOpenError } from './database.ts';
+import { type AppDb, type Database, DatabaseOpenError, setLocal } from './database.ts';
 import { schema } from './schema.ts';
 
 /**
@@ -61,6 +61,13 @@ export async function openPglite(dataDir: string): Promise<Database> {
     async query<T extends Record<string, unknown>>(query: SQL): Promise<T[]> {
       const result = (await db.execute(query)) as unknown as { rows: T[] };
       return result.rows;
+    },
+    async queryWithSettings<T extends Record<string, unknown>>(settings: Readonly<Record<string, string>>, query: SQL) {
+      return db.transaction(async (tx) => {
+        await tx.execute(setLocal(settings));
+        const result = (await tx.execute(query)) as unknown as { rows: T[] };
+        return result.rows;
+      });
     },
     async copyRows(table, columns, rows) {
       if (rows.length === 0) return;

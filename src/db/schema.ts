@@ -80,20 +80,26 @@ export const postings = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     searchText: text('search_text').notNull().generatedAlwaysAs(sql`ilteo_search_text(title, company_name, job_cont)`),
-    grams: text('grams').array().notNull().generatedAlwaysAs(sql`ilteo_grams(title, company_name, job_cont)`),
+    /**
+     * Index keys: distinct bigrams of the text (and of the 초성 of title + company) plus facet keys
+     * ("r:11680", "o:55", "e:10" …; see migration 0002). One GIN index serves keyword and filters.
+     */
+    keys: text('keys')
+      .array()
+      .notNull()
+      .generatedAlwaysAs(
+        sql`ilteo_grams(title, company_name, job_cont) || ilteo_facets(region_cd, jobs_cd, emp_tp_cd, sal_tp_cd, career, min_edubg)`,
+      ),
     choseong: text('choseong').notNull().generatedAlwaysAs(sql`ilteo_choseong(title || ' ' || company_name)`),
   },
   (t) => [
     uniqueIndex('postings_wanted_auth_no_key').on(t.wantedAuthNo),
-    index('postings_reg_dt_idx').on(t.regDt.desc(), t.id.desc()),
-    index('postings_close_dt_idx').on(t.closeDt),
-    index('postings_wage_monthly_idx').on(t.wageMonthly.desc()),
-    index('postings_region_cd_idx').on(t.regionCd),
-    index('postings_jobs_cd_idx').on(t.jobsCd),
     index('postings_company_id_idx').on(t.companyId),
-    index('postings_grams_idx').using('gin', t.grams),
-    index('postings_title_trgm_idx').using('gin', sql`${t.title} gin_trgm_ops`),
-    index('postings_company_name_trgm_idx').using('gin', sql`${t.companyName} gin_trgm_ops`),
+    // Search runs over open postings only (the closer keeps status current, see src/jobs/closer.ts).
+    index('postings_open_keys_idx').using('gin', t.keys).where(sql`status = 'open'`),
+    index('postings_open_reg_dt_idx').on(t.regDt.desc(), t.id.desc()).where(sql`status = 'open'`),
+    index('postings_open_close_dt_idx').on(t.closeDt.asc().nullsLast(), t.id.desc()).where(sql`status = 'open'`),
+    index('postings_open_wage_idx').on(t.wageMonthly.desc(), t.id.desc()).where(sql`status = 'open'`),
   ],
 );
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { expandOccupations, expandRegions, parseKeyword, parseSearchParams, toQueryString } from './search-query.ts';
+import { parseKeyword, parseSearchParams, toQueryString } from './search-query.ts';
 
 describe('parseKeyword', () => {
   const cases: [string, string, unknown][] = [
@@ -96,21 +96,6 @@ describe('parseSearchParams', () => {
     const r = parseSearchParams({ salTp: 'M', minWage: '2,500,000원' });
     assert.ok(r.ok);
     assert.equal(r.params.minWage, 2_500_000);
-  });
-});
-
-describe('expanding filters', () => {
-  it('a 시도 expands to its 시군구 and itself', () => {
-    const codes = expandRegions(['11000']);
-    assert.ok(codes.includes('11680'));
-    assert.ok(codes.includes('11000'));
-    assert.ok(!codes.some((c) => c.startsWith('41')));
-  });
-  it('세종 expands to itself', () => assert.deepEqual(expandRegions(['36110']), ['36110']));
-  it('a level-1 occupation expands to level-3 codes under it', () => {
-    const codes = expandOccupations(['1']);
-    assert.ok(codes.length > 3);
-    assert.ok(codes.every((c) => c.length === 3 && c.startsWith('1')));
   });
 });
 

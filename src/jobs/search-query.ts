@@ -13,7 +13,7 @@
 import { canBeChoseong } from 'es-hangul';
 import { z } from 'zod';
 import { OCCUPATIONS } from '../reference/occupations.ts';
-import { isRegionCode, SIDO, SIGUNGU } from '../reference/regions.ts';
+import { isRegionCode } from '../reference/regions.ts';
 import { CAREERS, EDUCATIONS, EMPLOYMENT_TYPES, WAGE_TYPES, type WageType } from './codes.ts';
 
 export const SCOPES = ['all', 'title', 'company', 'content'] as const;
@@ -295,28 +295,6 @@ export function parseSearchParams(query: Record<string, unknown>): ParseResult {
       notices,
     },
   };
-}
-
-/** Expands selected 시도/시군구 codes into the 시군구 codes stored on postings. */
-export function expandRegions(codes: readonly string[]): string[] {
-  const out = new Set<string>();
-  for (const code of codes) {
-    const sido = SIDO.find((s) => s.code === code);
-    if (sido) {
-      for (const s of SIGUNGU) if (s.sidoCode === sido.code) out.add(s.code);
-      out.add(sido.code);
-    } else out.add(code);
-  }
-  return [...out].sort();
-}
-
-/** Expands selected KECO codes of any level into level-3 codes. */
-export function expandOccupations(codes: readonly string[]): string[] {
-  const out = new Set<string>();
-  for (const code of codes) {
-    for (const o of OCCUPATIONS) if (o.level === 3 && o.code.startsWith(code)) out.add(o.code);
-  }
-  return [...out].sort();
 }
 
 /** Query-string form of params, for links (pagination, sort) and bookmarks. */

@@ -1,23 +1,23 @@
 /**
- * Job search SQL. Korean substring matching is served by two indexes:
- * - `grams` (GIN over the distinct character bigrams of title + company + 직무내용, and of the 초성 of
- *   title + company): every term of 2+ characters is first narrowed with `grams @> bigrams(term)`,
- *   which works for 2-syllable words that a trigram index cannot serve;
- * - pg_trgm GIN indexes on search_text / title / company_name, which the planner may prefer for 3+.
- * Each candidate is then re-checked with LIKE on the text of the chosen scope, so results are exact.
+ * Job search SQL over open postings (status = 'open'; src/jobs/closer.ts closes expired ones).
+ *
+ * One GIN index (postings_open_keys_idx) over `keys` answers most of a query by itself: `keys` holds
+ * the distinct character bigrams of title + company + 직무내용 (and of the 초성 of title + company) and
+ * the posting's facet keys (r:시군구, r:시도, o:KECO 1/2/3, e:고용형태, s:임금형태, c:경력, d:학력).
+ * - A 2-character word is matched exactly by its bigram: no table row is read to decide it.
+ * - A longer word (or a 초성 word, or a word in a narrower scope) is narrowed by all its bigrams and then
+ *   re-checked with LIKE on the row, so results are exact.
+ * - Filters are facet keys: `keys @> {…}` for what every match must have, `keys && {…}` for a choice.
+ * Conditions the index cannot answer (LIKE re-checks, 제외어, 최소임금, 등록일) are the "row" part.
+ *
+ * Plan choice: the index-only part is counted up to WALK_THRESHOLD first. Many candidates → walk
+ * the sort order's partial index and stop after one page; few → fetch them all and sort. The planner's
+ * own estimates for LIKE and array containment are too rough to leave this to it.
  */
 import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
 import { addDays } from '../shared/dates.ts';
-import {
-  expandOccupations,
-  expandRegions,
-  MAX_RESULTS,
-  POSTED_DAYS,
-  type Scope,
-  type SearchParams,
-  type Term,
-} from './search-query.ts';
+import { MAX_RESULTS, POSTED_DAYS, type Scope, type SearchParams, type Term } from './search-query.ts';
 
 /** Distinct bigrams of a word (whitespace-free, already lowercased). */
 export function bigrams(word: string): string[] {
@@ -43,54 +43,110 @@ const SCOPE_COLUMN: Record<Exclude<Scope, 'all'>, SQL> = {
   content: sql`p.job_cont`,
 };
 
-function termCondition(term: Term, scope: Scope): SQL {
-  const grams = bigrams(term.text);
+/** A search split into what the keys index answers and what must be checked on the row. */
+export interface SearchPlan {
+  /** Keys every match has (one `keys @>`). */
+  allKeys: string[];
+  /** Further index conditions: `keys && {…}` choices and OR groups of `keys @> {…}`. */
+  indexConds: SQL[];
+  /** Conditions checked on the row. */
+  rowConds: SQL[];
+}
+
+/** The row check of one word, or undefined when its bigram alone decides it (2 characters, all fields). */
+function termRowCheck(term: Term, scope: Scope): SQL | undefined {
   const pattern = `%${escapeLike(term.text)}%`;
-  const prefilter = grams.length > 0 ? sql`p.grams @> ${textArray(grams)} AND ` : sql``;
-  if (term.kind === 'choseong') return sql`(${prefilter}p.choseong LIKE ${pattern})`;
-  if (scope === 'all') return sql`(${prefilter}p.search_text LIKE ${pattern})`;
-  return sql`(${prefilter}${SCOPE_COLUMN[scope]} ILIKE ${pattern})`;
+  if (term.kind === 'choseong') return sql`p.choseong LIKE ${pattern}`;
+  if (scope !== 'all') return sql`${SCOPE_COLUMN[scope]} ILIKE ${pattern}`;
+  if ([...term.text].length === 2) return undefined;
+  return sql`p.search_text LIKE ${pattern}`;
 }
 
-function excludeCondition(word: string, scope: Scope): SQL {
-  const pattern = `%${escapeLike(word)}%`;
-  if (scope === 'all') return sql`p.search_text NOT LIKE ${pattern}`;
-  return sql`${SCOPE_COLUMN[scope]} NOT ILIKE ${pattern}`;
+function choice(prefix: string, values: readonly string[], plan: SearchPlan): void {
+  const keys = [...new Set(values)].map((v) => `${prefix}:${v}`);
+  if (keys.length === 1) plan.allKeys.push(keys[0] as string);
+  else if (keys.length > 1) plan.indexConds.push(sql`p.keys && ${textArray(keys)}`);
 }
 
-export function whereClause(params: SearchParams, today: string): SQL {
-  const conds: SQL[] = [sql`p.status = 'open'`, sql`(p.close_dt IS NULL OR p.close_dt >= ${today}::date)`];
+export function planSearch(params: SearchParams, today: string): SearchPlan {
+  const plan: SearchPlan = { allKeys: [], indexConds: [], rowConds: [] };
   for (const group of params.keyword) {
-    const parts = group.map((t) => termCondition(t, params.scope));
-    conds.push(parts.length === 1 ? (parts[0] as SQL) : sql`(${sql.join(parts, sql` OR `)})`);
-  }
-  for (const word of params.excludeTerms) conds.push(excludeCondition(word, params.scope));
-  if (params.regions.length > 0) conds.push(sql`p.region_cd = ANY(${textArray(expandRegions(params.regions))})`);
-  if (params.occupations.length > 0) {
-    const codes = expandOccupations(params.occupations);
-    conds.push(codes.length > 0 ? sql`p.jobs_cd = ANY(${textArray(codes)})` : sql`false`);
-  }
-  if (params.employmentTypes.length > 0) conds.push(sql`p.emp_tp_cd = ANY(${textArray(params.employmentTypes)})`);
-  if (params.wageType) conds.push(sql`p.sal_tp_cd = ${params.wageType}`);
-  if (params.minWage !== undefined) conds.push(sql`p.min_sal >= ${params.minWage}`);
-  if (params.careers.length > 0) {
-    const careers = new Set<string>();
-    for (const c of params.careers) {
-      careers.add(c);
-      if (c === 'N' || c === 'E') careers.add('Z');
+    const checks = group.map((t) => termRowCheck(t, params.scope));
+    const grams = group.map((t) => bigrams(t.text));
+    if (group.length === 1) {
+      plan.allKeys.push(...(grams[0] ?? []));
+      if (checks[0]) plan.rowConds.push(checks[0]);
+      continue;
     }
-    conds.push(sql`p.career = ANY(${textArray([...careers])})`);
+    // (a OR b): the index narrows to rows having all bigrams of a or all of b; the row check is exact.
+    if (grams.every((g) => g.length > 0))
+      plan.indexConds.push(
+        sql`(${sql.join(
+          grams.map((g) => sql`p.keys @> ${textArray(g)}`),
+          sql` OR `,
+        )})`,
+      );
+    if (checks.some((c) => c !== undefined) || grams.some((g) => g.length === 0)) {
+      const exact = group.map((t, i) => checks[i] ?? sql`p.search_text LIKE ${`%${escapeLike(t.text)}%`}`);
+      plan.rowConds.push(sql`(${sql.join(exact, sql` OR `)})`);
+    }
   }
-  if (params.educations.length > 0) conds.push(sql`p.min_edubg = ANY(${textArray(params.educations)})`);
-  if (params.posted) conds.push(sql`p.reg_dt >= ${addDays(today, -POSTED_DAYS[params.posted])}::date`);
+  for (const word of params.excludeTerms) {
+    const pattern = `%${escapeLike(word)}%`;
+    plan.rowConds.push(
+      params.scope === 'all'
+        ? sql`p.search_text NOT LIKE ${pattern}`
+        : sql`${SCOPE_COLUMN[params.scope]} NOT ILIKE ${pattern}`,
+    );
+  }
+  choice('r', params.regions, plan);
+  choice('o', params.occupations, plan); // parseSearchParams accepts known KECO codes only
+  choice('e', params.employmentTypes, plan);
+  if (params.wageType) plan.allKeys.push(`s:${params.wageType}`);
+  const careers = new Set<string>();
+  for (const c of params.careers) {
+    careers.add(c);
+    if (c === 'N' || c === 'E') careers.add('Z');
+  }
+  choice('c', [...careers], plan);
+  choice('d', params.educations, plan);
+  if (params.minWage !== undefined) plan.rowConds.push(sql`p.min_sal >= ${params.minWage}`);
+  if (params.posted) plan.rowConds.push(sql`p.reg_dt >= ${addDays(today, -POSTED_DAYS[params.posted])}::date`);
+  plan.allKeys = [...new Set(plan.allKeys)];
+  return plan;
+}
+
+function indexWhere(plan: SearchPlan): SQL {
+  const conds = [sql`p.status = 'open'`];
+  if (plan.allKeys.length > 0) conds.push(sql`p.keys @> ${textArray(plan.allKeys)}`);
+  conds.push(...plan.indexConds);
   return sql.join(conds, sql` AND `);
 }
 
+function fullWhere(plan: SearchPlan): SQL {
+  return sql.join([indexWhere(plan), ...plan.rowConds], sql` AND `);
+}
+
+/** Whether the plan uses the keys index at all (else every open posting is a candidate). */
+const usesIndex = (plan: SearchPlan) => plan.allKeys.length > 0 || plan.indexConds.length > 0;
+
+/** Written exactly as the partial indexes are declared (NULLS LAST), so the planner can walk them. */
 const ORDER: Record<SearchParams['sort'], SQL> = {
-  recent: sql`p.reg_dt DESC, p.id DESC`,
-  closing: sql`p.close_dt ASC NULLS LAST, p.id DESC`,
-  wage: sql`p.wage_monthly DESC, p.id DESC`,
+  recent: sql`p.reg_dt DESC NULLS LAST, p.id DESC NULLS LAST`,
+  closing: sql`p.close_dt ASC NULLS LAST, p.id DESC NULLS LAST`,
+  wage: sql`p.wage_monthly DESC NULLS LAST, p.id DESC NULLS LAST`,
 };
+
+/**
+ * Candidates above which the page is read by walking the sort index (rows come in order, the walk
+ * stops after one page) rather than fetching every candidate and sorting.
+ */
+const WALK_THRESHOLD = 2_000;
+const SERIAL = { max_parallel_workers_per_gather: '0', enable_seqscan: 'off' } as const;
+const WALK_SETTINGS = { ...SERIAL, enable_bitmapscan: 'off', enable_sort: 'off' } as const;
+const FETCH_SETTINGS = { ...SERIAL, enable_indexscan: 'off' } as const;
+/** Enough memory that a bitmap of ~100k candidates stays exact (a lossy one re-checks whole pages). */
+const COUNT_SETTINGS = { max_parallel_workers_per_gather: '0', work_mem: '32MB' } as const;
 
 export interface PostingSummary extends Record<string, unknown> {
   id: number;
@@ -128,18 +184,30 @@ const SUMMARY_COLUMNS = sql`p.id::int AS "id", p.wanted_auth_no AS "wantedAuthNo
   p.career, p.min_career_months AS "minCareerMonths", p.min_edubg AS "minEdubg", p.emp_tp_cd AS "empTpCd",
   p.holiday_tp_cd AS "holidayTpCd", p.reg_dt::text AS "regDt", p.close_dt::text AS "closeDt", p.job_cont AS "jobCont"`;
 
+async function countUpTo(database: Database, where: SQL, limit: number): Promise<number> {
+  const rows = await database.queryWithSettings<{ n: number }>(
+    COUNT_SETTINGS,
+    sql`SELECT count(*)::int AS n FROM (SELECT FROM postings p WHERE ${where} LIMIT ${limit}) s`,
+  );
+  return rows[0]?.n ?? 0;
+}
+
 export async function searchPostings(database: Database, params: SearchParams, today: string): Promise<SearchResult> {
-  const where = whereClause(params, today);
+  const plan = planSearch(params, today);
   const offset = (params.page - 1) * params.pageSize;
-  const [countRows, items] = await Promise.all([
-    database.query<{ n: number }>(
-      sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM postings p WHERE ${where} LIMIT ${MAX_RESULTS + 1}) s`,
-    ),
-    database.query<PostingSummary>(
-      sql`SELECT ${SUMMARY_COLUMNS} FROM postings p WHERE ${where} ORDER BY ${ORDER[params.sort]} LIMIT ${params.pageSize} OFFSET ${offset}`,
-    ),
+  // A cheap probe of the index alone picks the page plan; the count and the page then run together.
+  const indexed = usesIndex(plan);
+  // Wage order is correlated with what people search (조리 pays less than 개발): walking the wage
+  // index can pass tens of thousands of rows before a match, so an indexed wage search fetches and sorts.
+  const walk =
+    !indexed ||
+    (params.sort !== 'wage' && (await countUpTo(database, indexWhere(plan), WALK_THRESHOLD + 1)) > WALK_THRESHOLD);
+  const where = fullWhere(plan);
+  const page = sql`SELECT ${SUMMARY_COLUMNS} FROM postings p WHERE ${where} ORDER BY ${ORDER[params.sort]} LIMIT ${params.pageSize} OFFSET ${offset}`;
+  const [counted, items] = await Promise.all([
+    countUpTo(database, where, MAX_RESULTS + 1),
+    database.queryWithSettings<PostingSummary>(walk ? WALK_SETTINGS : FETCH_SETTINGS, page),
   ]);
-  const counted = countRows[0]?.n ?? 0;
   const total = Math.min(counted, MAX_RESULTS);
   return {
     items,
@@ -192,7 +260,7 @@ export interface JobStats {
 
 /** Counts for the home page (open postings by 시도 prefix and by KECO level 1). */
 export async function jobStats(database: Database, today: string): Promise<JobStats> {
-  const open = sql`p.status = 'open' AND (p.close_dt IS NULL OR p.close_dt >= ${today}::date)`;
+  const open = sql`p.status = 'open'`;
   const [totals, sido, occ] = await Promise.all([
     database.query<{ open: number; today: number }>(
       sql`SELECT count(*)::int AS open, count(*) FILTER (WHERE p.reg_dt = ${today}::date)::int AS today FROM postings p WHERE ${open}`,

@@ -24,6 +24,7 @@ export async function seedPostings(
     database,
     generatePostings({ count: options.count, seed: options.seed ?? DEFAULT_SEED, today }),
     {
+      today,
       onProgress: ({ inserted }) => {
         if (Date.now() - lastLog > 5_000 || inserted === options.count) {
           lastLog = Date.now();

@@ -1,5 +1,6 @@
 import type { Database } from '../db/index.ts';
 import { seoulToday } from '../shared/dates.ts';
+import { dailyCloser } from './closer.ts';
 import {
   findPosting,
   type JobStats,
@@ -24,14 +25,21 @@ const STATS_TTL_MS = 60_000;
 export function createJobsService(database: Database, now: () => Date): JobsService {
   let cached: { at: number; day: string; value: Promise<JobStats> } | undefined;
   const today = () => seoulToday(now());
+  const closeExpired = dailyCloser(database);
+  /** Today's date, after postings that closed yesterday have been closed. */
+  const openToday = async () => {
+    const day = today();
+    await closeExpired(day);
+    return day;
+  };
   return {
-    search: (params) => searchPostings(database, params, today()),
+    search: async (params) => searchPostings(database, params, await openToday()),
     find: (wantedAuthNo) => findPosting(database, wantedAuthNo),
     stats() {
       const day = today();
       const at = now().getTime();
       if (!cached || cached.day !== day || at - cached.at > STATS_TTL_MS) {
-        const value = jobStats(database, day);
+        const value = closeExpired(day).then(() => jobStats(database, day));
         cached = { at, day, value };
         value.catch(() => {
           cached = undefined;
@@ -42,7 +50,9 @@ export function createJobsService(database: Database, now: () => Date): JobsServ
     latest(count) {
       const parsed = parseSearchParams({ size: String(count <= 10 ? 10 : 20) });
       if (!parsed.ok) throw new Error('unreachable: default search params are valid');
-      return searchPostings(database, parsed.params, today()).then((r) => ({ ...r, items: r.items.slice(0, count) }));
+      return openToday()
+        .then((day) => searchPostings(database, parsed.params, day))
+        .then((r) => ({ ...r, items: r.items.slice(0, count) }));
     },
     today,
   };

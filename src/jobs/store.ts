@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
+import { seoulToday } from '../shared/dates.ts';
 import type { NewPosting } from './posting.ts';
 import { monthlyEquivalent } from './wages.ts';
 
@@ -36,9 +37,10 @@ const POSTING_COLUMNS = [
   'collect_psncnt',
   'contact_telno',
   'contact_name',
+  'status',
 ] as const;
 
-function postingRow(p: NewPosting, companyId: number): unknown[] {
+function postingRow(p: NewPosting, companyId: number, today: string): unknown[] {
   return [
     p.wantedAuthNo,
     companyId,
@@ -72,6 +74,7 @@ function postingRow(p: NewPosting, companyId: number): unknown[] {
     p.collectPsncnt,
     p.contactTelno,
     p.contactName,
+    p.closeDt !== null && p.closeDt < today ? 'closed' : 'open',
   ];
 }
 
@@ -95,20 +98,22 @@ export interface InsertProgress {
 
 /**
  * Bulk-loads postings (COPY on PostgreSQL), creating their companies. Streams: holds one batch at a time.
+ * A posting whose 마감일 is before `today` (default: today in Seoul) is stored closed.
  */
 export async function insertPostings(
   database: Database,
   postings: Iterable<NewPosting>,
-  options: { batchSize?: number; onProgress?: (p: InsertProgress) => void } = {},
+  options: { batchSize?: number; today?: string; onProgress?: (p: InsertProgress) => void } = {},
 ): Promise<number> {
   const batchSize = options.batchSize ?? 5_000;
+  const today = options.today ?? seoulToday();
   const companies = new Map<string, number>();
   let inserted = 0;
   let batch: NewPosting[] = [];
   const flush = async () => {
     if (batch.length === 0) return;
     await upsertCompanies(database, batch, companies);
-    const rows = batch.map((p) => postingRow(p, companies.get(p.busino) as number));
+    const rows = batch.map((p) => postingRow(p, companies.get(p.busino) as number, today));
     await database.copyRows('postings', POSTING_COLUMNS, rows);
     inserted += batch.length;
     batch = [];

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { closeExpiredPostings } from '../../src/jobs/closer.ts';
 import { findPosting, searchPostings } from '../../src/jobs/search.ts';
 import { parseSearchParams } from '../../src/jobs/search-query.ts';
 import { insertPostings } from '../../src/jobs/store.ts';
@@ -99,7 +100,9 @@ for (const kind of DRIVERS) {
 
     before(async () => {
       t = await openTestDatabase(kind);
-      await insertPostings(t.database, FIXTURES);
+      // Stored as of an earlier day, when every fixture was still open; the closer then closes KF004.
+      await insertPostings(t.database, FIXTURES, { today: '2026-11-01' });
+      assert.equal(await closeExpiredPostings(t.database, TODAY), 1, 'KF004 closed yesterday');
     });
     after(async () => t?.cleanup());
 

@@ -15,17 +15,22 @@ for (const kind of DRIVERS) {
     let app: FastifyInstance;
     before(async () => {
       t = await openTestDatabase(kind);
-      await insertPostings(t.database, [
-        makePosting({ wantedAuthNo: 'KW001', title: '웹 개발자 모집', regDt: '2026-11-24', closeDt: '2026-11-28' }),
-        makePosting({
-          wantedAuthNo: 'KW002',
-          title: '물류센터 상하차',
-          regionCd: '41461',
-          regDt: '2026-11-25',
-          closeDt: null,
-        }),
-        makePosting({ wantedAuthNo: 'KW003', title: '마감된 경리 공고', regDt: '2026-10-01', closeDt: '2026-10-31' }),
-      ]);
+      await insertPostings(
+        t.database,
+        [
+          makePosting({ wantedAuthNo: 'KW001', title: '웹 개발자 모집', regDt: '2026-11-24', closeDt: '2026-11-28' }),
+          makePosting({
+            wantedAuthNo: 'KW002',
+            title: '물류센터 상하차',
+            regionCd: '41461',
+            regDt: '2026-11-25',
+            closeDt: null,
+          }),
+          makePosting({ wantedAuthNo: 'KW003', title: '마감된 경리 공고', regDt: '2026-10-01', closeDt: '2026-10-31' }),
+        ],
+        { today: '2026-10-01' },
+      ); // all stored open: the service's daily closer must close KW003 itself
+
       app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), database: t.database, now: () => NOW });
     });
     after(async () => {
