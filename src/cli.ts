@@ -5,6 +5,7 @@
  *   ilteo migrate                              apply database migrations and exit
  *   ilteo seed --postings N [--seed S] [--reset]   generate N realistic job postings
  *   ilteo create-db                            create the DATABASE_URL database with a Hangul-aware locale
+ *   ilteo ha up | down | status | kill          the local two-node Patroni cluster (src/ops/cluster.ts)
  */
 import { parseArgs } from 'node:util';
 import { assertNodeVersion, ConfigError, loadConfig } from './config/index.ts';
@@ -12,14 +13,17 @@ import { createDatabase } from './db/admin.ts';
 import { openDatabase } from './db/index.ts';
 import { migrate } from './db/migrate.ts';
 import { seedPostings } from './jobs/seed-demo.ts';
+import * as cluster from './ops/cluster.ts';
 import { handleSignals, startServer } from './server.ts';
 
 const USAGE = `사용법 (usage): ilteo <명령>
 
-  serve [--demo]                            웹 서비스를 실행합니다 (--demo: 처음 실행 시 데모 데이터 생성)
+  serve [--demo] [--ha]                     웹 서비스를 실행합니다 (--demo: 처음 실행 시 데모 데이터 생성,
+                                            --ha: 로컬 이중화 클러스터를 올리고 그 위에서 실행)
   migrate                                   데이터베이스 스키마를 최신으로 만듭니다
   seed --postings N [--seed S] [--reset]    채용공고 N건(1,000~1,000,000)을 생성합니다
   create-db                                 DATABASE_URL의 데이터베이스를 한글 검색용 로캘(C.UTF-8)로 만듭니다
+  ha up | down | status | kill              로컬 이중화 클러스터(Patroni + PostgreSQL 2대 + etcd)를 올리고 내립니다
 
 환경 변수: HOST, PORT (기본 127.0.0.1:3000), ILTEO_DATA_DIR (내장 DB 디렉터리, 기본 ./data/pglite),
           DATABASE_URL (PostgreSQL; 지정하면 내장 DB를 쓰지 않음), LOG_LEVEL, ILTEO_DEMO_POSTINGS`;
@@ -31,14 +35,28 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return command ? 0 : 2;
   }
+  if (command === 'ha') return haCommand(rest);
   const config = loadConfig();
 
   switch (command) {
     case 'serve': {
-      const { values } = parseArgs({ args: rest, options: { demo: { type: 'boolean', default: false } } });
-      const server = await startServer(config, { demo: values.demo });
+      const { values } = parseArgs({
+        args: rest,
+        options: { demo: { type: 'boolean', default: false }, ha: { type: 'boolean', default: false } },
+      });
+      let serveConfig = config;
+      if (values.ha) {
+        // The local two-node Patroni cluster, started (or reused) first; DATABASE_URL points at both nodes.
+        await cluster.up(cluster.DEFAULT_LAYOUT, (m) => console.log(m));
+        const url = cluster.clusterUrl();
+        await createDatabase(url);
+        serveConfig = { ...config, database: { kind: 'postgres', url } };
+        console.log(`이중화 클러스터: DATABASE_URL=${url}`);
+      }
+      const server = await startServer(serveConfig, { demo: values.demo });
       handleSignals(server);
-      const where = config.database.kind === 'pglite' ? `내장 데이터베이스 ${config.database.dataDir}` : 'PostgreSQL';
+      const where =
+        serveConfig.database.kind === 'pglite' ? `내장 데이터베이스 ${serveConfig.database.dataDir}` : 'PostgreSQL';
       console.log(`일터가 ${server.url} 에서 실행 중입니다 (${where}). 종료: Ctrl+C`);
       return -1;
     }
@@ -94,8 +112,43 @@ async function main(argv: string[]): Promise<number> {
       console.log(created ? '데이터베이스를 만들었습니다.' : '데이터베이스가 이미 있습니다.');
       return 0;
     }
+    case 'ha':
+      return haCommand(rest);
     default:
       console.error(`알 수 없는 명령입니다: ${command}\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+async function haCommand(args: string[]): Promise<number> {
+  const [sub] = args;
+  switch (sub) {
+    case 'up': {
+      const seconds = await cluster.up(cluster.DEFAULT_LAYOUT, (m) => console.log(m));
+      const url = cluster.clusterUrl();
+      await createDatabase(url);
+      console.log(`이중화 클러스터가 준비되었습니다${seconds > 0 ? ` (${seconds.toFixed(1)}초)` : ''}.`);
+      console.log(`DATABASE_URL=${url}`);
+      return 0;
+    }
+    case 'down':
+      await cluster.down();
+      console.log('이중화 클러스터를 내렸습니다.');
+      return 0;
+    case 'kill':
+      await cluster.killAll();
+      console.log('이중화 클러스터를 강제로 내렸습니다.');
+      return 0;
+    case 'status': {
+      for (const n of await cluster.clusterState()) {
+        const role =
+          n.role === 'primary' ? 'primary' : n.role === 'replica' ? (n.sync ? 'sync standby' : 'standby') : '응답 없음';
+        console.log(`${n.name} 127.0.0.1:${n.port}  ${role}${n.lagBytes !== undefined ? `  lag ${n.lagBytes} B` : ''}`);
+      }
+      return (await cluster.isHealthy()) ? 0 : 1;
+    }
+    default:
+      console.error('사용법: ilteo ha up | down | status | kill');
       return 2;
   }
 }

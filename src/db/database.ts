@@ -8,17 +8,34 @@ export type AppDb = PgDatabase<PgQueryResultHKT, Schema>;
 /** One interface over the two drivers. Built by the composition root; nothing connects on import. */
 export interface Database {
   readonly kind: 'pglite' | 'postgres';
+  /** drizzle on the primary (no failover retry: for migrations, seeding and tools). */
   readonly db: AppDb;
-  /** Runs raw SQL and returns its rows, whatever the driver's result shape. */
+  /**
+   * Runs raw SQL on the primary and returns its rows, whatever the driver's result shape. On
+   * PostgreSQL it is retried through a failover until a deadline (src/db/failover.ts): a write must
+   * therefore be idempotent (carry an idempotency key under a unique constraint).
+   */
   query<T extends Record<string, unknown>>(query: SQL): Promise<T[]>;
   /**
-   * Runs one query in its own transaction with planner settings applied locally (SET LOCAL), e.g.
+   * Runs `fn` in one transaction on the primary; the whole transaction is retried through a failover,
+   * so it must be idempotent as a unit.
+   */
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * A read that may be slightly stale (search, posting pages, status): served by a standby when there
+   * is one, else by the primary, so reads go on while the primary is being replaced.
+   */
+  read<T extends Record<string, unknown>>(query: SQL): Promise<T[]>;
+  /**
+   * Like `read`, in its own transaction with planner settings applied locally (SET LOCAL), e.g.
    * `{ enable_bitmapscan: 'off' }` where the caller knows better than the estimates.
    */
-  queryWithSettings<T extends Record<string, unknown>>(
+  readWithSettings<T extends Record<string, unknown>>(
     settings: Readonly<Record<string, string>>,
     query: SQL,
   ): Promise<T[]>;
+  /** Each server's role and replication state (PostgreSQL); one embedded node for PGlite. */
+  nodes(): Promise<NodeStatus[]>;
   /**
    * Bulk-inserts rows with COPY where the driver supports it (postgres.js), else multi-row INSERT.
    * `columns` are SQL column names; values must be plain text/number/null.
@@ -27,6 +44,23 @@ export interface Database {
   /** Runs `fn` while holding a session-level advisory lock (serialises migrations across processes). */
   withAdvisoryLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+/** A transaction handle: raw SQL in, rows out. */
+export interface Tx {
+  query<T extends Record<string, unknown>>(query: SQL): Promise<T[]>;
+}
+
+export interface NodeStatus {
+  /** host:port, or 'embedded'. */
+  address: string;
+  reachable: boolean;
+  role: 'primary' | 'standby' | 'embedded' | undefined;
+  /** On the primary: standbys streaming from it, with sync state and replay lag. */
+  replicas?: { address: string; state: string; syncState: string; replayLagSeconds: number | null }[];
+  /** On a standby: seconds since the last replayed transaction (null when idle or unknown). */
+  replayLagSeconds?: number | null;
+  error?: string;
 }
 
 export class DatabaseOpenError extends Error {

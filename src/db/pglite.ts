@@ -13,6 +13,8 @@ import { schema } from './schema.ts';
  * writes when two processes open the same directory, so we hold a lock (`<dir>.lock`) for as long as
  * the database is open and refuse a second process with a clear message.
  */
+const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
+
 export async function openPglite(dataDir: string): Promise<Database> {
   await fs.mkdir(dataDir, { recursive: true });
   let release: () => Promise<void>;
@@ -59,15 +61,22 @@ export async function openPglite(dataDir: string): Promise<Database> {
     kind: 'pglite',
     db,
     async query<T extends Record<string, unknown>>(query: SQL): Promise<T[]> {
-      const result = (await db.execute(query)) as unknown as { rows: T[] };
-      return result.rows;
+      return rowsOf<T>(await db.execute(query));
     },
-    async queryWithSettings<T extends Record<string, unknown>>(settings: Readonly<Record<string, string>>, query: SQL) {
+    async read<T extends Record<string, unknown>>(query: SQL): Promise<T[]> {
+      return rowsOf<T>(await db.execute(query));
+    },
+    async readWithSettings<T extends Record<string, unknown>>(settings: Readonly<Record<string, string>>, query: SQL) {
       return db.transaction(async (tx) => {
         await tx.execute(setLocal(settings));
-        const result = (await tx.execute(query)) as unknown as { rows: T[] };
-        return result.rows;
+        return rowsOf<T>(await tx.execute(query));
       });
+    },
+    async transaction(fn) {
+      return db.transaction(async (tx) => fn({ query: async (q) => rowsOf(await tx.execute(q)) }));
+    },
+    async nodes() {
+      return [{ address: 'embedded', reachable: !closed, role: 'embedded' }];
     },
     async copyRows(table, columns, rows) {
       if (rows.length === 0) return;

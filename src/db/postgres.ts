@@ -3,7 +3,8 @@ import { pipeline } from 'node:stream/promises';
 import type { SQL } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
-import { type AppDb, type Database, DatabaseOpenError, setLocal } from './database.ts';
+import { type AppDb, type Database, DatabaseOpenError, type NodeStatus, setLocal } from './database.ts';
+import { DEFAULT_RETRY, type RetryHooks, type RetryPolicy, withRetry } from './failover.ts';
 import { schema } from './schema.ts';
 
 export interface PostgresOptions {
@@ -35,49 +36,121 @@ function copyEscape(value: unknown): string {
   return String(value).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 }
 
-export async function openPostgres(rawUrl: string, options: PostgresOptions = {}): Promise<Database> {
+export interface PostgresOpenOptions extends PostgresOptions {
+  retry?: RetryPolicy;
+  log?: (event: { msg: string; attempt: number; kind: string; error: string }) => void;
+}
+
+type Sql = ReturnType<typeof postgres>;
+
+/** Host list of a (multi-host) URL, for per-node status checks. */
+export function hostsOf(url: string): string[] {
+  const m = /^postgres(?:ql)?:\/\/(?:[^@/]*@)?([^/?]*)/.exec(url);
+  return (m?.[1] ?? '').split(',').filter(Boolean);
+}
+
+const rowsOf = <T>(result: unknown): T[] => Array.from(result as T[]);
+
+/**
+ * PostgreSQL through postgres.js, failover-aware:
+ * - the write pool connects to the primary only (`target_session_attrs=primary`);
+ * - the read pool prefers a standby and falls back to the primary (`prefer-standby`);
+ * - every call is retried at its boundary through a failover until a deadline (src/db/failover.ts);
+ * - a connection that finds itself on a standby (25006, after a switchover) recycles the write pool.
+ */
+export async function openPostgres(rawUrl: string, options: PostgresOpenOptions = {}): Promise<Database> {
   const { url, targetSessionAttrs } = normaliseUrl(rawUrl);
-  const sql = postgres(url, {
-    max: options.max ?? 10,
+  const hosts = hostsOf(url);
+  const policy = options.retry ?? DEFAULT_RETRY;
+  const base = {
     onnotice: () => {},
-    connect_timeout: 10,
+    connect_timeout: 5,
     // JIT compilation costs 5–30 ms per query and pays off only for long analytics, never here.
     connection: { application_name: options.applicationName ?? 'ilteo', jit: 'off' },
-    ...(targetSessionAttrs ? { target_session_attrs: targetSessionAttrs } : {}),
+  } as const;
+  const makeWritePool = (): Sql =>
+    postgres(url, {
+      ...base,
+      max: options.max ?? 10,
+      ...(targetSessionAttrs ? { target_session_attrs: targetSessionAttrs } : {}),
+    });
+  let writer = makeWritePool();
+  let writerDb = drizzle(writer, { schema }) as unknown as AppDb;
+  // With one host there is nothing to prefer: the read pool is a second pool on the same server.
+  const reader: Sql = postgres(url, {
+    ...base,
+    max: options.max ?? 10,
+    ...(hosts.length > 1 ? { target_session_attrs: 'prefer-standby' as const } : {}),
   });
+  const readerDb = drizzle(reader, { schema }) as unknown as AppDb;
+
   try {
-    await sql`select 1`;
+    await writer`select 1`;
   } catch (err) {
-    await sql.end({ timeout: 1 });
+    await Promise.all([writer.end({ timeout: 1 }), reader.end({ timeout: 1 })]);
     const safeUrl = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
     throw new DatabaseOpenError(`PostgreSQL(${safeUrl})에 연결할 수 없습니다: ${(err as Error).message}`, {
       cause: err,
     });
   }
-  const db = drizzle(sql, { schema }) as unknown as AppDb;
+
+  let recycling: Promise<void> | undefined;
+  /** Replaces the write pool (its connections may sit on a demoted primary); ends the old one softly. */
+  const recycleWriter = () => {
+    recycling ??= (async () => {
+      const old = writer;
+      writer = makeWritePool();
+      writerDb = drizzle(writer, { schema }) as unknown as AppDb;
+      await old.end({ timeout: 5 }).catch(() => {});
+    })().finally(() => {
+      recycling = undefined;
+    });
+    return recycling;
+  };
+
+  const hooks = (pool: 'write' | 'read'): RetryHooks => ({
+    onRetry: async ({ attempt, kind, error, delayMs }) => {
+      options.log?.({
+        msg: `database ${pool} retry`,
+        attempt,
+        kind,
+        error: String((error as Error)?.message ?? error),
+      });
+      if (pool === 'write' && kind === 'read-only') await recycleWriter();
+      void delayMs;
+    },
+  });
+  const onWriter = <T>(fn: (db: AppDb) => Promise<T>) => withRetry('write', () => fn(writerDb), policy, hooks('write'));
+  const onReader = <T>(fn: (db: AppDb) => Promise<T>) => withRetry('read', () => fn(readerDb), policy, hooks('read'));
+
   return {
     kind: 'postgres',
-    db,
-    async query<T extends Record<string, unknown>>(query: SQL): Promise<T[]> {
-      const result = (await db.execute(query)) as unknown as T[];
-      return Array.from(result);
+    get db() {
+      return writerDb;
     },
-    async queryWithSettings<T extends Record<string, unknown>>(settings: Readonly<Record<string, string>>, query: SQL) {
-      return db.transaction(async (tx) => {
-        await tx.execute(setLocal(settings));
-        return Array.from((await tx.execute(query)) as unknown as T[]);
-      });
-    },
+    query: <T extends Record<string, unknown>>(query: SQL) =>
+      onWriter(async (db) => rowsOf<T>(await db.execute(query))),
+    read: <T extends Record<string, unknown>>(query: SQL) => onReader(async (db) => rowsOf<T>(await db.execute(query))),
+    readWithSettings: <T extends Record<string, unknown>>(settings: Readonly<Record<string, string>>, query: SQL) =>
+      onReader((db) =>
+        db.transaction(async (tx) => {
+          await tx.execute(setLocal(settings));
+          return rowsOf<T>(await tx.execute(query));
+        }),
+      ),
+    transaction: (fn) =>
+      onWriter((db) => db.transaction(async (tx) => fn({ query: async (q) => rowsOf(await tx.execute(q)) }))),
+    nodes: () => Promise.all(hosts.map((h) => nodeStatus(url, h))),
     async copyRows(table, columns, rows) {
       if (rows.length === 0) return;
-      const writable = await sql.unsafe(`COPY ${table} (${columns.join(',')}) FROM STDIN`).writable();
+      const writable = await writer.unsafe(`COPY ${table} (${columns.join(',')}) FROM STDIN`).writable();
       async function* lines() {
         for (const row of rows) yield `${row.map(copyEscape).join('\t')}\n`;
       }
       await pipeline(Readable.from(lines()), writable);
     },
     async withAdvisoryLock(key, fn) {
-      const reserved = await sql.reserve();
+      const reserved = await writer.reserve();
       try {
         await reserved`select pg_advisory_lock(${key})`;
         try {
@@ -90,7 +163,31 @@ export async function openPostgres(rawUrl: string, options: PostgresOptions = {}
       }
     },
     async close() {
-      await sql.end({ timeout: 5 });
+      await recycling;
+      await Promise.all([writer.end({ timeout: 5 }), reader.end({ timeout: 5 })]);
     },
   };
+}
+
+/** One server's role and replication state, on a short-lived connection of its own. */
+async function nodeStatus(url: string, host: string): Promise<NodeStatus> {
+  const single = url.replace(/^(postgres(?:ql)?:\/\/(?:[^@/]*@)?)[^/?]*/, `$1${host}`);
+  const one = postgres(single, { max: 1, connect_timeout: 2, idle_timeout: 1, onnotice: () => {} });
+  try {
+    const [me] = await one<{ standby: boolean; lag: number | null }[]>`
+      SELECT pg_is_in_recovery() AS standby,
+             CASE WHEN pg_is_in_recovery() THEN extract(epoch FROM now() - pg_last_xact_replay_timestamp())::float8 END AS lag`;
+    if (me?.standby) return { address: host, reachable: true, role: 'standby', replayLagSeconds: me.lag };
+    const replicas = await one<
+      { address: string; state: string; syncState: string; replayLagSeconds: number | null }[]
+    >`
+      SELECT coalesce(client_addr::text, 'local') || ' ' || application_name AS address, state, sync_state AS "syncState",
+             extract(epoch FROM replay_lag)::float8 AS "replayLagSeconds"
+      FROM pg_stat_replication`;
+    return { address: host, reachable: true, role: 'primary', replicas: [...replicas] };
+  } catch (err) {
+    return { address: host, reachable: false, role: undefined, error: (err as Error).message };
+  } finally {
+    await one.end({ timeout: 1 }).catch(() => {});
+  }
 }

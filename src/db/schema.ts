@@ -103,5 +103,28 @@ export const postings = pgTable(
   ],
 );
 
-export const schema = { companies, postings };
+/**
+ * 허위·과장 구인광고 신고: a citizen's report on a posting. Every submission carries the client's
+ * idempotency key (unique), so a repeated click or a retried request during failover files it once.
+ */
+export const postingReports = pgTable(
+  'posting_reports',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    wantedAuthNo: text('wanted_auth_no').notNull(),
+    /** Reason code (src/jobs/reports.ts REPORT_REASONS). */
+    reason: text('reason').notNull(),
+    detail: text('detail').notNull().default(''),
+    /** received | reviewing | closed */
+    status: text('status').notNull().default('received'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('posting_reports_idempotency_key').on(t.idempotencyKey),
+    index('posting_reports_wanted_auth_no_idx').on(t.wantedAuthNo),
+  ],
+);
+
+export const schema = { companies, postings, postingReports };
 export type Schema = typeof schema;

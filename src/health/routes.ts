@@ -13,6 +13,16 @@ export function healthRoutes(app: FastifyInstance, deps: { database: Database; s
     return { status: 'ok', uptimeSeconds: Math.round(process.uptime()), startedAt: deps.startedAt.toISOString() };
   });
 
+  /** Each database node's role and replication state, for operators and the status page. */
+  app.get('/readyz/database', async (_request, reply) => {
+    reply.header('cache-control', 'no-store');
+    const nodes = await deps.database.nodes();
+    const primary = nodes.filter((n) => n.role === 'primary' || n.role === 'embedded').length;
+    const redundant = deps.database.kind === 'pglite' ? false : nodes.length > 1 && nodes.every((n) => n.reachable);
+    if (primary === 0) reply.status(503);
+    return { database: deps.database.kind, primary: primary > 0, redundant, nodes };
+  });
+
   app.get('/readyz', async (request, reply) => {
     reply.header('cache-control', 'no-store');
     const started = performance.now();

@@ -4,6 +4,7 @@ import { UserError } from '../web/errors.ts';
 import { sendPage } from '../web/page.ts';
 import { toWorknetDetail, toWorknetSummary } from './open-data.ts';
 import { openApiDocument } from './openapi.ts';
+import { IDEMPOTENCY_KEY, validateReport } from './reports.ts';
 import { parseSearchParams } from './search-query.ts';
 import { apiDocsMain } from './views/api-docs.ts';
 
@@ -38,6 +39,35 @@ export function jobsApiRoutes(app: FastifyInstance, services: Services): void {
     if (!posting) throw new UserError(404, 'NOT_FOUND', `구인인증번호 ${id} 인 채용공고가 없습니다.`);
     return toWorknetDetail(posting);
   });
+
+  app.post<{ Params: { id: string }; Body: { reason?: unknown; detail?: unknown } | undefined }>(
+    '/api/v1/postings/:id/reports',
+    async (request, reply) => {
+      const { id } = request.params;
+      if (!WANTED_AUTH_NO.test(id))
+        throw new UserError(400, 'INVALID_PARAMETER', '구인인증번호 형식이 올바르지 않습니다.');
+      const key = request.headers['idempotency-key'];
+      if (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key))
+        throw new UserError(
+          400,
+          'IDEMPOTENCY_KEY_REQUIRED',
+          'Idempotency-Key 헤더가 필요합니다 (영문·숫자·-·_ 16~100자, 예: UUID). 같은 신고를 다시 보낼 때는 같은 키를 쓰세요.',
+        );
+      const checked = validateReport(request.body ?? {});
+      if (!checked.ok)
+        throw new UserError(422, 'INVALID_REPORT', Object.values(checked.errors)[0] as string, checked.errors);
+      const filed = await services.jobs.report(key, id, checked.value);
+      if (!filed) throw new UserError(404, 'NOT_FOUND', `구인인증번호 ${id} 인 채용공고가 없습니다.`);
+      reply.status(filed.created ? 201 : 200);
+      return {
+        id: filed.id,
+        receiptNo: filed.receiptNo,
+        wantedAuthNo: filed.wantedAuthNo,
+        reason: filed.reason,
+        createdAt: filed.createdAt,
+      };
+    },
+  );
 
   app.get('/api/docs', async (request, reply) =>
     sendPage(request, reply, { title: '채용정보 오픈API', breadcrumbs: [{ label: '오픈API' }], main: apiDocsMain() }),

@@ -185,7 +185,7 @@ const SUMMARY_COLUMNS = sql`p.id::int AS "id", p.wanted_auth_no AS "wantedAuthNo
   p.holiday_tp_cd AS "holidayTpCd", p.reg_dt::text AS "regDt", p.close_dt::text AS "closeDt", p.job_cont AS "jobCont"`;
 
 async function countUpTo(database: Database, where: SQL, limit: number): Promise<number> {
-  const rows = await database.queryWithSettings<{ n: number }>(
+  const rows = await database.readWithSettings<{ n: number }>(
     COUNT_SETTINGS,
     sql`SELECT count(*)::int AS n FROM (SELECT FROM postings p WHERE ${where} LIMIT ${limit}) s`,
   );
@@ -206,7 +206,7 @@ export async function searchPostings(database: Database, params: SearchParams, t
   const page = sql`SELECT ${SUMMARY_COLUMNS} FROM postings p WHERE ${where} ORDER BY ${ORDER[params.sort]} LIMIT ${params.pageSize} OFFSET ${offset}`;
   const [counted, items] = await Promise.all([
     countUpTo(database, where, MAX_RESULTS + 1),
-    database.queryWithSettings<PostingSummary>(walk ? WALK_SETTINGS : FETCH_SETTINGS, page),
+    database.readWithSettings<PostingSummary>(walk ? WALK_SETTINGS : FETCH_SETTINGS, page),
   ]);
   const total = Math.min(counted, MAX_RESULTS);
   return {
@@ -239,7 +239,7 @@ export interface PostingDetail extends PostingSummary {
 }
 
 export async function findPosting(database: Database, wantedAuthNo: string): Promise<PostingDetail | undefined> {
-  const rows = await database.query<PostingDetail>(
+  const rows = await database.read<PostingDetail>(
     sql`SELECT ${SUMMARY_COLUMNS}, p.busino, p.ind_tp_nm AS "indTpNm",
       p.work_hours_per_day::float8 AS "workHoursPerDay", p.work_hours_per_week::float8 AS "workHoursPerWeek",
       p.zip_cd AS "zipCd", p.basic_addr AS "basicAddr", p.detail_addr AS "detailAddr", p.pf_cond AS "pfCond",
@@ -262,13 +262,13 @@ export interface JobStats {
 export async function jobStats(database: Database, today: string): Promise<JobStats> {
   const open = sql`p.status = 'open'`;
   const [totals, sido, occ] = await Promise.all([
-    database.query<{ open: number; today: number }>(
+    database.read<{ open: number; today: number }>(
       sql`SELECT count(*)::int AS open, count(*) FILTER (WHERE p.reg_dt = ${today}::date)::int AS today FROM postings p WHERE ${open}`,
     ),
-    database.query<{ k: string; n: number }>(
+    database.read<{ k: string; n: number }>(
       sql`SELECT left(p.region_cd, 2) AS k, count(*)::int AS n FROM postings p WHERE ${open} GROUP BY 1`,
     ),
-    database.query<{ k: string; n: number }>(
+    database.read<{ k: string; n: number }>(
       sql`SELECT left(p.jobs_cd, 1) AS k, count(*)::int AS n FROM postings p WHERE ${open} GROUP BY 1`,
     ),
   ]);

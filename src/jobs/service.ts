@@ -1,6 +1,7 @@
 import type { Database } from '../db/index.ts';
 import { seoulToday } from '../shared/dates.ts';
 import { dailyCloser } from './closer.ts';
+import { type FiledReport, fileReport, type ReportInput } from './reports.ts';
 import {
   findPosting,
   type JobStats,
@@ -18,6 +19,8 @@ export interface JobsService {
   stats(): Promise<JobStats>;
   latest(count: number): Promise<SearchResult>;
   today(): string;
+  /** Files a report on an existing posting exactly once per key; undefined when there is no such posting. */
+  report(key: string, wantedAuthNo: string, input: ReportInput): Promise<FiledReport | undefined>;
 }
 
 const STATS_TTL_MS = 60_000;
@@ -29,7 +32,8 @@ export function createJobsService(database: Database, now: () => Date): JobsServ
   /** Today's date, after postings that closed yesterday have been closed. */
   const openToday = async () => {
     const day = today();
-    await closeExpired(day);
+    // Waits briefly for the day's closer; without a primary (failover) search goes on meanwhile.
+    await Promise.race([closeExpired(day).catch(() => {}), new Promise((r) => setTimeout(r, 1_000).unref())]);
     return day;
   };
   return {
@@ -39,7 +43,7 @@ export function createJobsService(database: Database, now: () => Date): JobsServ
       const day = today();
       const at = now().getTime();
       if (!cached || cached.day !== day || at - cached.at > STATS_TTL_MS) {
-        const value = closeExpired(day).then(() => jobStats(database, day));
+        const value = openToday().then((d) => jobStats(database, d));
         cached = { at, day, value };
         value.catch(() => {
           cached = undefined;
@@ -55,5 +59,9 @@ export function createJobsService(database: Database, now: () => Date): JobsServ
         .then((r) => ({ ...r, items: r.items.slice(0, count) }));
     },
     today,
+    async report(key, wantedAuthNo, input) {
+      if (!(await findPosting(database, wantedAuthNo))) return undefined;
+      return fileReport(database, key, wantedAuthNo, input);
+    },
   };
 }

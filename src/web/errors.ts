@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { DatabaseUnavailableError } from '../db/failover.ts';
 import { type Html, html } from './html.ts';
 
 /** An error whose message is safe and meant for the user (Korean), with an HTTP status. */
@@ -67,6 +68,12 @@ export function registerErrorHandling(app: FastifyInstance, renderPage: ErrorPag
   app.setErrorHandler((error: FastifyError | UserError, request, reply) => {
     if (error instanceof UserError)
       return send(request, reply, error.statusCode, error.code, error.message, error.fields);
+    if (error instanceof DatabaseUnavailableError) {
+      // No database (primary) within the retry deadline: say so, and when to try again.
+      request.log.warn({ err: error.cause ?? error, kind: error.kind }, 'database unavailable');
+      reply.header('retry-after', String(error.retryAfterSeconds));
+      return send(request, reply, 503, 'DATABASE_UNAVAILABLE', error.message);
+    }
     const status = typeof error.statusCode === 'number' && error.statusCode >= 400 ? error.statusCode : 500;
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ err: { message: error.message, code: error.code } }, 'bad request');
