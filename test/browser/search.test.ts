@@ -51,7 +51,11 @@ describe('a citizen searches for a job in the browser', () => {
     page.on('response', (r) => {
       if (r.status() >= 400) failedRequests.push(`${r.status()} ${r.url()}`);
     });
-    page.on('requestfailed', (r) => failedRequests.push(`failed ${r.url()}`));
+    // A request the browser aborted because the page navigated on (e.g. the favicon) is not a missing asset.
+    page.on('requestfailed', (r) => {
+      if (r.failure()?.errorText !== 'net::ERR_ABORTED')
+        failedRequests.push(`failed ${r.url()} ${r.failure()?.errorText}`);
+    });
   });
   after(async () => {
     await browser?.close();
