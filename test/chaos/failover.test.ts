@@ -140,14 +140,10 @@ describe('losing a database node costs users nothing', { timeout: 600_000 }, () 
       }
     }
     await migrate(database);
-    // Seeded on a connection pool of its own: postgres.js COPY streams linger on their connection and
-    // throw when a failover later closes it (seen here), which is fine for a seed command, not a server.
     await insertPostings(database, [
       makePosting({ wantedAuthNo: 'KC1', title: '개발자 모집', closeDt: null }),
       makePosting({ wantedAuthNo: 'KC2', title: '물류센터 상하차', regionCd: '11680', closeDt: null }),
     ]);
-    await database.close();
-    database = await openDatabase({ kind: 'postgres', url: URL_ }, { applicationName: 'ilteo-chaos' });
     app = await buildApp({ config: loadConfig({ LOG_LEVEL: process.env.CHAOS_LOG_LEVEL ?? 'silent' }), database });
     const address = await app.listen({ host: '127.0.0.1', port: 0 });
     load = new Load(address);
