@@ -112,8 +112,6 @@ async function main(argv: string[]): Promise<number> {
       console.log(created ? '데이터베이스를 만들었습니다.' : '데이터베이스가 이미 있습니다.');
       return 0;
     }
-    case 'ha':
-      return haCommand(rest);
     default:
       console.error(`알 수 없는 명령입니다: ${command}\n\n${USAGE}`);
       return 2;

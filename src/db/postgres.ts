@@ -109,7 +109,7 @@ export async function openPostgres(rawUrl: string, options: PostgresOpenOptions 
   };
 
   const hooks = (pool: 'write' | 'read'): RetryHooks => ({
-    onRetry: async ({ attempt, kind, error, delayMs }) => {
+    onRetry: async ({ attempt, kind, error }) => {
       options.log?.({
         msg: `database ${pool} retry`,
         attempt,
@@ -117,7 +117,6 @@ export async function openPostgres(rawUrl: string, options: PostgresOpenOptions 
         error: String((error as Error)?.message ?? error),
       });
       if (pool === 'write' && kind === 'read-only') await recycleWriter();
-      void delayMs;
     },
   });
   const onWriter = <T>(fn: (db: AppDb) => Promise<T>) => withRetry('write', () => fn(writerDb), policy, hooks('write'));

@@ -19,17 +19,29 @@ export async function closeExpiredPostings(database: Database, today: string): P
   return rows[0]?.n ?? 0;
 }
 
-/** Runs the closer at most once per day (per process); concurrent callers share one run. */
-export function dailyCloser(database: Database): (today: string) => Promise<void> {
-  let done: { day: string; run: Promise<void> } | undefined;
-  return (today) => {
-    if (done?.day !== today) {
-      const run = closeExpiredPostings(database, today).then(() => undefined);
-      done = { day: today, run };
-      run.catch(() => {
-        if (done?.run === run) done = undefined;
-      });
+/**
+ * Runs the closer at most once per day (per process); concurrent callers share one run. A caller waits
+ * at most `maxWaitMs` for it (without a primary, during a failover, reads go on meanwhile); once the
+ * day's run has finished, callers do not wait at all.
+ */
+export function dailyCloser(database: Database, maxWaitMs = 1_000): (today: string) => Promise<void> {
+  let current: { day: string; run: Promise<void>; finished: boolean } | undefined;
+  return async (today) => {
+    if (current?.day !== today) {
+      const entry = { day: today, run: Promise.resolve(), finished: false };
+      entry.run = closeExpiredPostings(database, today).then(
+        () => {
+          entry.finished = true;
+        },
+        () => {
+          if (current === entry) current = undefined; // try again on the next call
+        },
+      );
+      current = entry;
     }
-    return done.run;
+    if (current.finished) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([current.run, new Promise<void>((r) => (timer = setTimeout(r, maxWaitMs)))]);
+    clearTimeout(timer);
   };
 }

@@ -52,6 +52,8 @@ export interface FiledReport extends Record<string, unknown> {
 
 /** 접수번호: 신고-YYYYMMDD-000123 (Asia/Seoul date of filing). */
 const RECEIPT = sql`'신고-' || to_char(created_at AT TIME ZONE 'Asia/Seoul', 'YYYYMMDD') || '-' || lpad(id::text, 6, '0')`;
+const FILED_COLUMNS = sql`id::int AS id, ${RECEIPT} AS "receiptNo", wanted_auth_no AS "wantedAuthNo", reason,
+  created_at::text AS "createdAt"`;
 
 /**
  * Files a report exactly once per idempotency key. Returns the existing report when the key was used
@@ -68,25 +70,13 @@ export async function fileReport(
       sql`INSERT INTO posting_reports (idempotency_key, wanted_auth_no, reason, detail)
           VALUES (${key}, ${wantedAuthNo}, ${input.reason}, ${input.detail})
           ON CONFLICT (idempotency_key) DO NOTHING
-          RETURNING id::int AS id, ${RECEIPT} AS "receiptNo", wanted_auth_no AS "wantedAuthNo", reason,
-                    created_at::text AS "createdAt", true AS created`,
+          RETURNING ${FILED_COLUMNS}, true AS created`,
     );
     if (inserted[0]) return inserted[0];
     const [existing] = await tx.query<FiledReport>(
-      sql`SELECT id::int AS id, ${RECEIPT} AS "receiptNo", wanted_auth_no AS "wantedAuthNo", reason,
-                 created_at::text AS "createdAt", false AS created
-          FROM posting_reports WHERE idempotency_key = ${key}`,
+      sql`SELECT ${FILED_COLUMNS}, false AS created FROM posting_reports WHERE idempotency_key = ${key}`,
     );
     if (!existing) throw new Error('unreachable: idempotency key conflicted but no row found');
     return existing;
   });
-}
-
-export async function findReportByKey(database: Database, key: string): Promise<FiledReport | undefined> {
-  const [row] = await database.query<FiledReport>(
-    sql`SELECT id::int AS id, ${RECEIPT} AS "receiptNo", wanted_auth_no AS "wantedAuthNo", reason,
-               created_at::text AS "createdAt", false AS created
-        FROM posting_reports WHERE idempotency_key = ${key}`,
-  );
-  return row;
 }

@@ -29,11 +29,10 @@ export function createJobsService(database: Database, now: () => Date): JobsServ
   let cached: { at: number; day: string; value: Promise<JobStats> } | undefined;
   const today = () => seoulToday(now());
   const closeExpired = dailyCloser(database);
-  /** Today's date, after postings that closed yesterday have been closed. */
+  /** Today's date, after postings that closed yesterday have been closed (see dailyCloser). */
   const openToday = async () => {
     const day = today();
-    // Waits briefly for the day's closer; without a primary (failover) search goes on meanwhile.
-    await Promise.race([closeExpired(day).catch(() => {}), new Promise((r) => setTimeout(r, 1_000).unref())]);
+    await closeExpired(day);
     return day;
   };
   return {
