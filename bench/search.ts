@@ -8,7 +8,6 @@
  *    (autocannon against the real server), and the same queries as a plain sequential-scan ILIKE baseline.
  * 3. Prints a Markdown table; --write-readme replaces the table between the bench markers in README.md.
  */
-import fs from 'node:fs/promises';
 import os from 'node:os';
 import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
@@ -22,6 +21,7 @@ import { parseSearchParams, type SearchParams } from '../src/jobs/search-query.t
 import { seedPostings } from '../src/jobs/seed-demo.ts';
 import { countPostings } from '../src/jobs/store.ts';
 import { seoulToday } from '../src/shared/dates.ts';
+import { publishTable } from './report.ts';
 
 assertNodeVersion();
 const URL_ = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/ilteo_bench';
@@ -230,20 +230,7 @@ async function main() {
     ),
   ];
   const table = lines.join('\n');
-  console.log(table);
-  await fs.mkdir('bench/results', { recursive: true });
-  await fs.writeFile(`bench/results/search-${total}.md`, `${table}\n`);
-  if (process.argv.includes('--write-readme')) {
-    const readme = await fs.readFile('README.md', 'utf8');
-    const start = '<!-- bench:search:start -->';
-    const end = '<!-- bench:search:end -->';
-    const a = readme.indexOf(start);
-    const b = readme.indexOf(end);
-    if (a >= 0 && b > a) {
-      await fs.writeFile('README.md', `${readme.slice(0, a + start.length)}\n${table}\n${readme.slice(b)}`);
-      console.error('README.md updated.');
-    }
-  }
+  await publishTable('search', `search-${total}.md`, table);
 }
 
 main().catch((err) => {

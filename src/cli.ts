@@ -7,19 +7,21 @@
  *   ilteo create-db                            create the DATABASE_URL database with a Hangul-aware locale
  *   ilteo ha up | down | status | kill          the local two-node Patroni cluster (src/ops/cluster.ts)
  */
+import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { assertNodeVersion, ConfigError, loadConfig } from './config/index.ts';
+import { assertNodeVersion, type Config, ConfigError, loadConfig } from './config/index.ts';
 import { createDatabase } from './db/admin.ts';
 import { openDatabase } from './db/index.ts';
 import { migrate } from './db/migrate.ts';
-import { seedPostings } from './jobs/seed-demo.ts';
+import { seedDemoIfEmpty, seedPostings } from './jobs/seed-demo.ts';
 import * as cluster from './ops/cluster.ts';
+import { startFleet } from './ops/fleet.ts';
 import { handleSignals, startServer } from './server.ts';
 
 const USAGE = `사용법 (usage): ilteo <명령>
 
   serve [--demo] [--ha]                     웹 서비스를 실행합니다 (--demo: 처음 실행 시 데모 데이터 생성,
-                                            --ha: 로컬 이중화 클러스터를 올리고 그 위에서 실행)
+                                            --ha: 로컬 이중화 클러스터 위에서 앱 2개 + HAProxy로 실행)
   migrate                                   데이터베이스 스키마를 최신으로 만듭니다
   seed --postings N [--seed S] [--reset]    채용공고 N건(1,000~1,000,000)을 생성합니다
   create-db                                 DATABASE_URL의 데이터베이스를 한글 검색용 로캘(C.UTF-8)로 만듭니다
@@ -44,19 +46,10 @@ async function main(argv: string[]): Promise<number> {
         args: rest,
         options: { demo: { type: 'boolean', default: false }, ha: { type: 'boolean', default: false } },
       });
-      let serveConfig = config;
-      if (values.ha) {
-        // The local two-node Patroni cluster, started (or reused) first; DATABASE_URL points at both nodes.
-        await cluster.up(cluster.DEFAULT_LAYOUT, (m) => console.log(m));
-        const url = cluster.clusterUrl();
-        await createDatabase(url);
-        serveConfig = { ...config, database: { kind: 'postgres', url } };
-        console.log(`이중화 클러스터: DATABASE_URL=${url}`);
-      }
-      const server = await startServer(serveConfig, { demo: values.demo });
+      if (values.ha) return serveOnCluster(config, values.demo);
+      const server = await startServer(config, { demo: values.demo });
       handleSignals(server);
-      const where =
-        serveConfig.database.kind === 'pglite' ? `내장 데이터베이스 ${serveConfig.database.dataDir}` : 'PostgreSQL';
+      const where = config.database.kind === 'pglite' ? `내장 데이터베이스 ${config.database.dataDir}` : 'PostgreSQL';
       console.log(`일터가 ${server.url} 에서 실행 중입니다 (${where}). 종료: Ctrl+C`);
       return -1;
     }
@@ -116,6 +109,43 @@ async function main(argv: string[]): Promise<number> {
       console.error(`알 수 없는 명령입니다: ${command}\n\n${USAGE}`);
       return 2;
   }
+}
+
+/**
+ * `serve --ha`: the local two-node cluster (started or reused), migrations and demo data applied once,
+ * then two app processes behind HAProxy on HOST:PORT (the processes on PORT+1 and PORT+2). A process
+ * that dies is started again. Ctrl+C stops the processes and HAProxy; `ilteo ha down` stops the cluster.
+ */
+async function serveOnCluster(config: Config, demo: boolean): Promise<number> {
+  await cluster.up(cluster.DEFAULT_LAYOUT, (m) => console.log(m));
+  const url = cluster.clusterUrl();
+  await createDatabase(url);
+  const database = await cluster.openCreatedDatabase(url, 'ilteo-setup');
+  try {
+    await migrate(database);
+    if (demo) await seedDemoIfEmpty(database, config.demoPostings, (m) => console.log(m));
+  } finally {
+    await database.close();
+  }
+  const fleet = await startFleet({
+    dir: path.join(cluster.DEFAULT_LAYOUT.dir, 'fleet'),
+    databaseUrl: url,
+    port: config.port,
+    appPorts: [config.port + 1, config.port + 2],
+    logLevel: config.logLevel,
+    restartOnExit: true,
+  });
+  const stop = () => {
+    fleet.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  console.log(`이중화 클러스터: DATABASE_URL=${url}`);
+  console.log(`일터가 ${fleet.url} 에서 실행 중입니다 (HAProxy → 앱 프로세스 2개, PostgreSQL 2대). 종료: Ctrl+C`);
+  return -1;
 }
 
 async function haCommand(args: string[]): Promise<number> {

@@ -88,6 +88,17 @@ describe('withRetry', () => {
     assert.equal(calls, 1);
   });
 
+  it('answers 503 at the deadline when the driver never settles (no primary: queries stay queued)', async () => {
+    const err = await withRetry(
+      'write',
+      () => new Promise<never>(() => {}),
+      { deadlineMs: 20_000, baseDelayMs: 50, maxDelayMs: 1_000 },
+      { deadline: async () => {} },
+    ).catch((e: unknown) => e);
+    assert.ok(err instanceof DatabaseUnavailableError);
+    assert.match(err.message, /입력하신 내용은 그대로/);
+  });
+
   it('gives up at the deadline with a Korean 503-style error', async () => {
     const clock = fakeClock();
     const policy = { deadlineMs: 5_000, baseDelayMs: 100, maxDelayMs: 1_000 };

@@ -92,6 +92,11 @@ export interface RetryHooks {
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
+  /**
+   * Resolves when an attempt has run out of time (default: a real timer). With no primary at all the
+   * driver keeps a query queued instead of failing it, so each attempt is bounded by the deadline too.
+   */
+  deadline?: (ms: number) => Promise<void>;
   /** Called before each retry (e.g. to log, or to recycle a pool after 25006). */
   onRetry?: (info: { attempt: number; kind: FailureKind; error: unknown; delayMs: number }) => void | Promise<void>;
 }
@@ -110,24 +115,42 @@ export async function withRetry<T>(
   const sleep = hooks.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const random = hooks.random ?? Math.random;
   const started = now();
+  const unavailable = (cause: unknown) =>
+    new DatabaseUnavailableError(
+      kind === 'write'
+        ? '데이터베이스 전환 중이라 지금은 저장할 수 없습니다. 잠시 후 다시 시도해 주세요. 입력하신 내용은 그대로 남아 있습니다.'
+        : '데이터베이스에 연결할 수 없습니다. 잠시 후 다시 시도해 주세요.',
+      kind,
+      { cause },
+    );
   for (let n = 1; ; n++) {
     try {
-      return await attempt();
+      return await withinDeadline(attempt(), policy.deadlineMs - (now() - started), hooks.deadline);
     } catch (error) {
+      // A timed-out attempt may still run later (the driver does not cancel it): writes are idempotent.
+      if (error === TIMED_OUT) throw unavailable(new Error('no database answered before the deadline'));
       const failure = classifyError(error);
       if (failure === 'fatal') throw error;
       const delayMs = backoffMs(policy, n, random);
-      if (now() - started + delayMs > policy.deadlineMs) {
-        throw new DatabaseUnavailableError(
-          kind === 'write'
-            ? '데이터베이스 전환 중이라 지금은 저장할 수 없습니다. 잠시 후 다시 시도해 주세요. 입력하신 내용은 그대로 남아 있습니다.'
-            : '데이터베이스에 연결할 수 없습니다. 잠시 후 다시 시도해 주세요.',
-          kind,
-          { cause: error },
-        );
-      }
+      if (now() - started + delayMs > policy.deadlineMs) throw unavailable(error);
       await hooks.onRetry?.({ attempt: n, kind: failure, error, delayMs });
       await sleep(delayMs);
     }
+  }
+}
+
+const TIMED_OUT = Symbol('timed out');
+
+async function withinDeadline<T>(work: Promise<T>, ms: number, deadline?: (ms: number) => Promise<void>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = deadline
+    ? deadline(ms)
+    : new Promise<void>((r) => {
+        timer = setTimeout(r, Math.max(0, ms));
+      });
+  try {
+    return await Promise.race([work, expired.then(() => Promise.reject(TIMED_OUT))]);
+  } finally {
+    clearTimeout(timer);
   }
 }

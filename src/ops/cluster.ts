@@ -4,7 +4,8 @@
  * suite and the failover benchmark use the same functions to kill and restart parts of it.
  *
  * Settings that matter (measured on this kind of machine; see docs/operations.md):
- * - ttl 10 / loop_wait 2 / retry_timeout 4: a lost leader is replaced within ~10 s;
+ * - ttl 8 / loop_wait 1 / retry_timeout 3 (loop_wait + 2 × retry_timeout ≤ ttl): a lost leader is
+ *   replaced within ~8–9 s, and a lost synchronous standby is dropped within a loop or two;
  * - master_start_timeout 0: a crashed primary fails over instead of being restarted in place;
  * - synchronous_mode on, strict off: no acknowledged write is lost while both nodes run, and writes go
  *   on when one node is gone (strict mode would block every write on a two-node cluster);
@@ -17,6 +18,8 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { type Database, openDatabase } from '../db/index.ts';
+import { httpOk, waitFor } from './wait.ts';
 
 export interface ClusterLayout {
   /** Directory holding data, logs, pid files and configuration. */
@@ -112,25 +115,6 @@ function signal(pid: number | undefined, sig: NodeJS.Signals): boolean {
   }
 }
 
-async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (await check().catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${what}: ${Math.round(timeoutMs / 1000)}초 안에 준비되지 않았습니다`);
-}
-
-async function httpOk(url: string): Promise<boolean> {
-  try {
-    const res = await fetch(url, { signal: AbortSignal.timeout(1000) });
-    await res.body?.cancel();
-    return res.ok;
-  } catch {
-    return false;
-  }
-}
-
 function patroniYaml(layout: ClusterLayout, i: NodeIndex): string {
   const n = nodeName(i);
   const d = layout.dir;
@@ -143,9 +127,9 @@ restapi: {listen: 127.0.0.1:${layout.apiPorts[i]}, connect_address: 127.0.0.1:${
 etcd3: {hosts: 127.0.0.1:${layout.etcdPort}}
 bootstrap:
   dcs:
-    ttl: 10
-    loop_wait: 2
-    retry_timeout: 4
+    ttl: 8
+    loop_wait: 1
+    retry_timeout: 3
     master_start_timeout: 0
     maximum_lag_on_failover: 1048576
     synchronous_mode: true
@@ -248,6 +232,29 @@ async function startPatroni(layout: ClusterLayout, i: NodeIndex): Promise<void> 
   await startDaemon(layout, `patroni-${nodeName(i)}`, 'patroni', [path.join(layout.dir, `${nodeName(i)}.yml`)]);
 }
 
+/** Starts the etcd member (its data directory survives a stop) and waits until it is healthy. */
+export async function startEtcd(layout: ClusterLayout = DEFAULT_LAYOUT): Promise<void> {
+  const peer = `http://127.0.0.1:${layout.etcdPeerPort}`;
+  const client = `http://127.0.0.1:${layout.etcdPort}`;
+  await startDaemon(layout, 'etcd', 'etcd', [
+    '--name=e1',
+    `--data-dir=${layout.dir}/etcd`,
+    '--log-level=warn',
+    `--listen-client-urls=${client}`,
+    `--advertise-client-urls=${client}`,
+    `--listen-peer-urls=${peer}`,
+    `--initial-advertise-peer-urls=${peer}`,
+    `--initial-cluster=e1=${peer}`,
+    '--initial-cluster-state=new',
+  ]);
+  await waitFor('etcd', () => httpOk(`${client}/health`), 20_000);
+}
+
+/** kill -9 of etcd: Patroni loses its store and demotes the primary (no primary until etcd is back). */
+export async function killEtcd(layout: ClusterLayout = DEFAULT_LAYOUT): Promise<boolean> {
+  return signal(await readPid(pidFile(layout, 'etcd')), 'SIGKILL');
+}
+
 /** Starts etcd and both nodes and waits until the cluster is healthy. Returns seconds taken. */
 export async function up(layout: ClusterLayout = DEFAULT_LAYOUT, log: (m: string) => void = () => {}): Promise<number> {
   const t0 = performance.now();
@@ -262,20 +269,7 @@ export async function up(layout: ClusterLayout = DEFAULT_LAYOUT, log: (m: string
   const etcdPid = await readPid(pidFile(layout, 'etcd'));
   if (etcdPid === undefined || !isAlive(etcdPid)) {
     log('etcd 시작');
-    const peer = `http://127.0.0.1:${layout.etcdPeerPort}`;
-    const client = `http://127.0.0.1:${layout.etcdPort}`;
-    await startDaemon(layout, 'etcd', 'etcd', [
-      '--name=e1',
-      `--data-dir=${layout.dir}/etcd`,
-      '--log-level=warn',
-      `--listen-client-urls=${client}`,
-      `--advertise-client-urls=${client}`,
-      `--listen-peer-urls=${peer}`,
-      `--initial-advertise-peer-urls=${peer}`,
-      `--initial-cluster=e1=${peer}`,
-      '--initial-cluster-state=new',
-    ]);
-    await waitFor('etcd', () => httpOk(`http://127.0.0.1:${layout.etcdPort}/health`), 20_000);
+    await startEtcd(layout);
   }
   for (const i of NODES) {
     const pid = await readPid(pidFile(layout, `patroni-${nodeName(i)}`));
@@ -333,4 +327,20 @@ export async function startNode(layout: ClusterLayout, i: NodeIndex): Promise<vo
   const postmaster = await readPid(path.join(layout.dir, 'data', nodeName(i), 'postmaster.pid'));
   if (postmaster !== undefined && isAlive(postmaster)) signal(postmaster, 'SIGKILL'); // orphan from a Patroni kill
   await startPatroni(layout, i);
+}
+
+/**
+ * Opens a database just created on the cluster. The standby replays CREATE DATABASE a moment after the
+ * primary commits it, and postgres.js gives up on a multi-host URL when a host answers "database does
+ * not exist" instead of trying the next one: retry for up to 10 s.
+ */
+export async function openCreatedDatabase(url: string, applicationName: string): Promise<Database> {
+  for (let i = 0; ; i++) {
+    try {
+      return await openDatabase({ kind: 'postgres', url }, { applicationName });
+    } catch (err) {
+      if (i >= 50) throw err;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
 }

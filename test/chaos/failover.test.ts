@@ -1,6 +1,7 @@
 /**
- * Chaos suite: the service on the real two-node Patroni cluster, under mixed HTTP load (searches and
- * idempotent writes), while database nodes are killed. Checked from the database afterwards, like
+ * Chaos suite: the service on the real two-node Patroni cluster, two app processes behind HAProxy,
+ * under mixed HTTP load (searches and idempotent writes), while database nodes and an app process
+ * are killed. Checked from the database afterwards, like
  * Jepsen: every write the API acknowledged is present exactly once; no read failed; no write failed
  * except with the documented 503. Prints the write outage measured per scenario.
  *
@@ -8,117 +9,26 @@
  * not running, and stops what it started.
  */
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { sql } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/app.ts';
-import { loadConfig } from '../../src/config/index.ts';
 import { createDatabase, dropDatabase } from '../../src/db/admin.ts';
-import { type Database, openDatabase } from '../../src/db/index.ts';
+import type { Database } from '../../src/db/index.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { insertPostings } from '../../src/jobs/store.ts';
 import * as cluster from '../../src/ops/cluster.ts';
+import { type Fleet, startFleet } from '../../src/ops/fleet.ts';
+import { waitFor } from '../../src/ops/wait.ts';
+import { Load } from '../support/load.ts';
 import { makePosting } from '../support/postings.ts';
 
 const layout = cluster.DEFAULT_LAYOUT;
 const DB = 'ilteo_chaos';
 const URL_ = cluster.clusterUrl(layout, DB);
 
-interface Outcome {
-  at: number;
-  /** When the answer (or the failure) came. */
-  done: number;
-  ok: boolean;
-  status: number;
-  code?: string;
-}
-
-class Load {
-  readonly acknowledged = new Map<string, number>(); // idempotency key → report id
-  readonly writes: Outcome[] = [];
-  readonly reads: Outcome[] = [];
-  private running = true;
-  private loops: Promise<void>[] = [];
-  private readonly base: string;
-  constructor(base: string) {
-    this.base = base;
-  }
-
-  start(writers = 4, readers = 2): void {
-    for (let i = 0; i < writers; i++) this.loops.push(this.writer());
-    for (let i = 0; i < readers; i++) this.loops.push(this.reader());
-  }
-
-  async stop(): Promise<void> {
-    this.running = false;
-    await Promise.all(this.loops);
-  }
-
-  private async writer(): Promise<void> {
-    while (this.running) {
-      const key = randomUUID();
-      // A client retries a write that got no answer with the same key, as browsers and apps should.
-      for (let attempt = 0; attempt < 3; attempt++) {
-        const started = performance.now();
-        try {
-          const res = await fetch(`${this.base}/api/v1/postings/KC1/reports`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', 'idempotency-key': key },
-            body: JSON.stringify({ reason: 'fee', detail: `chaos ${key}` }),
-            signal: AbortSignal.timeout(30_000),
-          });
-          const body = (await res.json()) as { id?: number; error?: { code: string } };
-          this.writes.push({
-            at: started,
-            done: performance.now(),
-            ok: res.ok,
-            status: res.status,
-            code: body.error?.code,
-          });
-          if (res.ok && body.id !== undefined) this.acknowledged.set(key, body.id);
-          break;
-        } catch {
-          this.writes.push({ at: started, done: performance.now(), ok: false, status: 0, code: 'NO_ANSWER' });
-        }
-      }
-    }
-  }
-
-  private async reader(): Promise<void> {
-    const queries = ['q=%EA%B0%9C%EB%B0%9C', 'q=%EB%AC%BC%EB%A5%98', 'region=11000', ''];
-    let n = 0;
-    while (this.running) {
-      const started = performance.now();
-      try {
-        const res = await fetch(`${this.base}/api/v1/postings?${queries[n++ % queries.length]}`, {
-          signal: AbortSignal.timeout(30_000),
-        });
-        await res.arrayBuffer();
-        this.reads.push({ at: started, done: performance.now(), ok: res.ok, status: res.status });
-      } catch {
-        this.reads.push({ at: started, done: performance.now(), ok: false, status: 0 });
-      }
-    }
-  }
-
-  /** Longest time after `since` in which no write was acknowledged (gap between acknowledgements). */
-  writeOutageMs(since: number): number {
-    const ok = this.writes.filter((w) => w.ok && w.done >= since).map((w) => w.done);
-    let worst = 0;
-    let prev = since;
-    for (const t of ok.sort((a, b) => a - b)) {
-      worst = Math.max(worst, t - prev);
-      prev = t;
-    }
-    return worst;
-  }
-}
-
 describe('losing a database node costs users nothing', { timeout: 600_000 }, () => {
   let startedCluster = false;
   let database: Database;
-  let app: FastifyInstance;
+  let fleet: Fleet;
   let load: Load;
   const outages: Record<string, number> = {};
 
@@ -129,30 +39,27 @@ describe('losing a database node costs users nothing', { timeout: 600_000 }, () 
     }
     await dropDatabase(URL_, DB);
     await createDatabase(URL_);
-    // The standby replays CREATE DATABASE a moment after the primary commits it.
-    for (let i = 0; ; i++) {
-      try {
-        database = await openDatabase({ kind: 'postgres', url: URL_ }, { applicationName: 'ilteo-chaos' });
-        break;
-      } catch (err) {
-        if (i >= 50) throw err;
-        await new Promise((r) => setTimeout(r, 200));
-      }
-    }
+    database = await cluster.openCreatedDatabase(URL_, 'ilteo-chaos');
     await migrate(database);
     await insertPostings(database, [
       makePosting({ wantedAuthNo: 'KC1', title: '개발자 모집', closeDt: null }),
       makePosting({ wantedAuthNo: 'KC2', title: '물류센터 상하차', regionCd: '11680', closeDt: null }),
     ]);
-    app = await buildApp({ config: loadConfig({ LOG_LEVEL: process.env.CHAOS_LOG_LEVEL ?? 'silent' }), database });
-    const address = await app.listen({ host: '127.0.0.1', port: 0 });
-    load = new Load(address);
+    // Two app processes behind HAProxy, as in production.
+    fleet = await startFleet({
+      dir: path.join(layout.dir, 'fleet'),
+      databaseUrl: URL_,
+      port: 23000,
+      appPorts: [23001, 23002],
+      logLevel: process.env.CHAOS_LOG_LEVEL ?? 'warn',
+    });
+    load = new Load(fleet.url);
     load.start();
   });
 
   after(async () => {
     await load?.stop();
-    await app?.close();
+    await fleet?.stop();
     await database?.close();
     if (startedCluster) await cluster.killAll(layout);
     const lines = Object.entries(outages).map(([k, ms]) => `  ${k}: ${(ms / 1000).toFixed(1)} s`);
@@ -167,9 +74,10 @@ describe('losing a database node costs users nothing', { timeout: 600_000 }, () 
     await settle(1_500);
     const since = performance.now();
     await fault();
-    await cluster.waitHealthy(layout, 120_000).catch(() => {});
-    await settle(3_000);
-    outages[name] = load.writeOutageMs(since);
+    await settle(5_000); // longer than Patroni takes to notice, so "healthy" below is after the fault
+    await cluster.waitHealthy(layout, 120_000);
+    await load.writesResumeAfter(performance.now(), 60_000);
+    outages[name] = load.writeOutageMs(since, performance.now());
   }
 
   it('kill -9 of the primary postgres', async () => {
@@ -202,31 +110,42 @@ describe('losing a database node costs users nothing', { timeout: 600_000 }, () 
     });
   });
 
+  it('kill -9 of one app process, then it starts again', async () => {
+    await scenario('app process killed', async () => {
+      fleet.killApp(0);
+      await settle(3_000);
+      await fleet.startApp(0);
+    });
+    assert.equal(fleet.pids().filter(Boolean).length, 2, 'both app processes run');
+  });
+
+  it('no primary at all (etcd lost): reads go on from the standbys, writes answer 503, then recover', async () => {
+    await cluster.waitHealthy(layout, 120_000);
+    await settle(1_500);
+    const since = performance.now();
+    assert.ok(await cluster.killEtcd(layout), 'etcd killed');
+    // Patroni demotes the primary once it cannot reach its store (within ttl).
+    await waitFor('no primary', async () => (await cluster.primaryIndex(layout)) === undefined, 60_000);
+    await settle(25_000); // longer than the 20 s write deadline: writes in this window must end in 503
+    const unavailableBefore = load.writes.filter((w) => w.status === 503).length;
+    await cluster.startEtcd(layout);
+    await cluster.waitHealthy(layout, 120_000);
+    await load.writesResumeAfter(performance.now(), 60_000);
+    outages['no primary (etcd killed, 25 s)'] = load.writeOutageMs(since, performance.now());
+    assert.ok(unavailableBefore > 0, 'writes without a primary were answered 503 within their deadline');
+  });
+
   it('every acknowledged write is stored exactly once; no read failed; writes failed only with 503', async () => {
     await load.stop();
-    const keys = [...load.acknowledged.keys()];
-    assert.ok(keys.length > 50, `only ${keys.length} writes were acknowledged`);
-    const rows = await database.query<{ key: string; id: number }>(
-      sql`SELECT idempotency_key AS key, id::int AS id FROM posting_reports WHERE idempotency_key = ANY(${sql`ARRAY[${sql.join(
-        keys.map((k) => sql`${k}`),
-        sql`, `,
-      )}]::text[]`})`,
-    );
-    const stored = new Map<string, number[]>();
-    for (const r of rows) stored.set(r.key, [...(stored.get(r.key) ?? []), r.id]);
-    const lost = keys.filter((k) => !stored.has(k));
-    const doubled = [...stored.entries()].filter(([, ids]) => ids.length > 1);
-    const mismatched = keys.filter((k) => stored.get(k)?.[0] !== load.acknowledged.get(k));
-    assert.deepEqual(lost, [], 'acknowledged writes lost');
-    assert.deepEqual(doubled, [], 'writes stored twice');
-    assert.deepEqual(mismatched, [], 'acknowledged id differs from the stored one');
-
-    const failedReads = load.reads.filter((r) => !r.ok);
-    assert.equal(failedReads.length, 0, `failed reads: ${JSON.stringify(failedReads.slice(0, 5))}`);
-    const badWrites = load.writes.filter((w) => !w.ok && !(w.status === 503 && w.code === 'DATABASE_UNAVAILABLE'));
-    assert.equal(badWrites.length, 0, `writes failed otherwise than 503: ${JSON.stringify(badWrites.slice(0, 5))}`);
+    const v = await load.verify(database);
+    assert.ok(v.acknowledged > 50, `only ${v.acknowledged} writes were acknowledged`);
+    assert.deepEqual(v.lost, [], 'acknowledged writes lost');
+    assert.deepEqual(v.doubled, [], 'writes stored twice');
+    assert.deepEqual(v.mismatched, [], 'acknowledged id differs from the stored one');
+    assert.equal(v.failedReads.length, 0, `failed reads: ${JSON.stringify(v.failedReads.slice(0, 5))}`);
+    assert.equal(v.badWrites.length, 0, `writes failed otherwise than 503: ${JSON.stringify(v.badWrites.slice(0, 5))}`);
     console.log(
-      `writes: ${load.writes.length} sent, ${keys.length} acknowledged, ${load.writes.filter((w) => w.status === 503).length} × 503; reads: ${load.reads.length}, 0 failed`,
+      `writes: ${v.writes} sent, ${v.acknowledged} acknowledged, ${v.unavailable} × 503; reads: ${v.reads}, 0 failed`,
     );
     assert.ok(await cluster.isHealthy(layout), 'cluster healthy at the end');
   });

@@ -1,0 +1,161 @@
+/**
+ * Mixed HTTP load for the chaos suite and the failover benchmark: writers file posting reports with
+ * fresh idempotency keys (retrying a write that got no answer with the same key, as a client should),
+ * readers search. Every outcome is kept with its start and end time, so outages can be measured and
+ * acknowledged writes checked against the database afterwards.
+ */
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { Database } from '../../src/db/index.ts';
+
+export interface Outcome {
+  at: number;
+  /** When the answer (or the failure) came. */
+  done: number;
+  ok: boolean;
+  status: number;
+  code?: string;
+}
+
+export class Load {
+  readonly acknowledged = new Map<string, number>(); // idempotency key → report id
+  readonly writes: Outcome[] = [];
+  readonly reads: Outcome[] = [];
+  private running = true;
+  private loops: Promise<void>[] = [];
+  private readonly base: string;
+  private readonly postingId: string;
+  /** `postingId`: an existing posting the writers report on. */
+  constructor(base: string, postingId = 'KC1') {
+    this.base = base;
+    this.postingId = postingId;
+  }
+
+  start(writers = 4, readers = 2): void {
+    for (let i = 0; i < writers; i++) this.loops.push(this.writer());
+    for (let i = 0; i < readers; i++) this.loops.push(this.reader());
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    await Promise.all(this.loops);
+  }
+
+  private async writer(): Promise<void> {
+    while (this.running) {
+      const key = randomUUID();
+      // A client retries a write that got no answer with the same key, as browsers and apps should.
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const started = performance.now();
+        try {
+          const res = await fetch(`${this.base}/api/v1/postings/${this.postingId}/reports`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'idempotency-key': key },
+            body: JSON.stringify({ reason: 'fee', detail: `chaos ${key}` }),
+            signal: AbortSignal.timeout(30_000),
+          });
+          const body = (await res.json()) as { id?: number; error?: { code: string } };
+          this.writes.push({
+            at: started,
+            done: performance.now(),
+            ok: res.ok,
+            status: res.status,
+            code: body.error?.code,
+          });
+          if (res.ok && body.id !== undefined) this.acknowledged.set(key, body.id);
+          break;
+        } catch {
+          this.writes.push({ at: started, done: performance.now(), ok: false, status: 0, code: 'NO_ANSWER' });
+        }
+      }
+    }
+  }
+
+  private async reader(): Promise<void> {
+    const queries = ['q=%EA%B0%9C%EB%B0%9C', 'q=%EB%AC%BC%EB%A5%98', 'region=11000', ''];
+    let n = 0;
+    while (this.running) {
+      const started = performance.now();
+      try {
+        const res = await fetch(`${this.base}/api/v1/postings?${queries[n++ % queries.length]}`, {
+          signal: AbortSignal.timeout(30_000),
+        });
+        await res.arrayBuffer();
+        this.reads.push({ at: started, done: performance.now(), ok: res.ok, status: res.status });
+      } catch {
+        this.reads.push({ at: started, done: performance.now(), ok: false, status: 0 });
+      }
+    }
+  }
+
+  /** Longest time in [since, until] in which no write was acknowledged; a gap still open at `until` counts. */
+  writeOutageMs(since: number, until: number): number {
+    const ok = this.writes.filter((w) => w.ok && w.done >= since && w.done <= until).map((w) => w.done);
+    let worst = 0;
+    let prev = since;
+    for (const t of ok.sort((a, b) => a - b)) {
+      worst = Math.max(worst, t - prev);
+      prev = t;
+    }
+    return Math.max(worst, until - prev);
+  }
+
+  /** Resolves once a write that started after `t` has been acknowledged (writes work again). */
+  async writesResumeAfter(t: number, timeoutMs: number): Promise<void> {
+    const until = performance.now() + timeoutMs;
+    while (!this.writes.some((w) => w.ok && w.at > t)) {
+      if (performance.now() > until) throw new Error(`writes did not resume within ${timeoutMs / 1000} s`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  /** Reads that started in [since, until]: their latencies in ms. */
+  readLatenciesMs(since: number, until: number): number[] {
+    return this.reads.filter((r) => r.ok && r.at >= since && r.at <= until).map((r) => r.done - r.at);
+  }
+
+  /**
+   * Compares what the API acknowledged with the database (Jepsen-style): acknowledged writes missing,
+   * stored more than once, or stored under another id; and requests that failed.
+   */
+  async verify(database: Database): Promise<Verification> {
+    const keys = [...this.acknowledged.keys()];
+    const rows =
+      keys.length === 0
+        ? []
+        : await database.query<{ key: string; id: number }>(
+            // One parameter however many keys (a query takes at most 65,535 parameters).
+            sql`SELECT idempotency_key AS key, id::int AS id FROM posting_reports
+                WHERE idempotency_key IN (SELECT jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb))`,
+          );
+    const stored = new Map<string, number[]>();
+    for (const r of rows) stored.set(r.key, [...(stored.get(r.key) ?? []), r.id]);
+    return {
+      writes: this.writes.length,
+      acknowledged: keys.length,
+      unavailable: this.writes.filter((w) => w.status === 503 && w.code === 'DATABASE_UNAVAILABLE').length,
+      badWrites: this.writes.filter((w) => !w.ok && !(w.status === 503 && w.code === 'DATABASE_UNAVAILABLE')),
+      reads: this.reads.length,
+      failedReads: this.reads.filter((r) => !r.ok),
+      lost: keys.filter((k) => !stored.has(k)),
+      doubled: [...stored.entries()].filter(([, ids]) => ids.length > 1),
+      mismatched: keys.filter((k) => stored.get(k)?.[0] !== this.acknowledged.get(k)),
+    };
+  }
+}
+
+export interface Verification {
+  writes: number;
+  acknowledged: number;
+  /** Writes answered with the documented 503 (no primary within the deadline). */
+  unavailable: number;
+  /** Writes that failed any other way (must be none). */
+  badWrites: Outcome[];
+  reads: number;
+  failedReads: Outcome[];
+  /** Acknowledged idempotency keys not in the database. */
+  lost: string[];
+  doubled: [string, number[]][];
+  /** Acknowledged with one id, stored with another. */
+  mismatched: string[];
+}
