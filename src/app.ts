@@ -1,20 +1,33 @@
 /**
  * The composition root: builds the web application from a validated config and an open database.
- * Order: database (given) → services → routes. Nothing here opens connections on import.
+ * Order: database (given) → services → security and access → routes. Nothing here opens
+ * connections on import; background work (provider health checks, housekeeping) starts here
+ * and stops when the app closes.
  */
+import { randomBytes } from 'node:crypto';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
+import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { adminRoutes } from './admin/routes.ts';
+import { centreRoutes } from './centre/routes.ts';
 import type { Config } from './config/index.ts';
 import type { Database } from './db/index.ts';
+import { employerRoutes } from './employer/routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import { homeRoutes } from './home/routes.ts';
+import { registerAccess } from './identity/access.ts';
+import { ProviderRegistry } from './identity/providers.ts';
+import { identityRoutes } from './identity/routes.ts';
+import { createIdentityService } from './identity/service.ts';
+import { purgeExpired } from './identity/sessions.ts';
 import { jobsApiRoutes } from './jobs/api.ts';
 import { jobsRoutes } from './jobs/routes.ts';
 import { createJobsService } from './jobs/service.ts';
 import { errorMain, registerErrorHandling } from './web/errors.ts';
 import { registerStaticAssets } from './web/krds/static.ts';
 import { renderPage } from './web/page.ts';
+import { isSecure, registerSecurity } from './web/security.ts';
 
 export interface AppDeps {
   config: Config;
@@ -25,17 +38,41 @@ export interface AppDeps {
 
 export function createServices(deps: AppDeps) {
   const now = deps.now ?? (() => new Date());
+  const providers = new ProviderRegistry(deps.config.auth.providers, {
+    checkIntervalMs: deps.config.auth.providerCheckMs,
+    timeoutMs: Math.min(3000, Math.max(1000, deps.config.auth.providerCheckMs)),
+  });
+  const policy = {
+    idleMinutes: deps.config.auth.sessionIdleMinutes,
+    absoluteHours: deps.config.auth.sessionAbsoluteHours,
+  };
   return {
+    now,
+    policy,
+    providers,
     jobs: createJobsService(deps.database, now),
+    identity: createIdentityService({ database: deps.database, providers, policy, now }),
   };
 }
 export type Services = ReturnType<typeof createServices>;
+
+/** A secret shared by every app process: from config, else generated once and kept in the database. */
+async function sharedSecret(database: Database, name: string, configured: string | null): Promise<string> {
+  if (configured) return configured;
+  await database.query(
+    sql`INSERT INTO app_secrets (name, value) VALUES (${name}, ${randomBytes(32).toString('base64url')})
+        ON CONFLICT (name) DO NOTHING`,
+  );
+  const [row] = await database.query<{ value: string }>(sql`SELECT value FROM app_secrets WHERE name = ${name}`);
+  if (!row) throw new Error(`secret ${name} missing after insert`);
+  return row.value;
+}
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
       level: deps.config.logLevel,
-      redact: ['req.headers.authorization', 'req.headers.cookie'],
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
     },
     trustProxy: deps.config.trustProxy,
     disableRequestLogging: deps.config.logLevel !== 'debug' && deps.config.logLevel !== 'trace',
@@ -46,6 +83,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   const services = createServices(deps);
   const startedAt = new Date();
+  const providerOrigins = deps.config.auth.providers.map((p) => new URL(p.issuer).origin);
 
   await app.register(helmet, {
     enableCSPNonces: true,
@@ -58,7 +96,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         styleSrcAttr: ["'unsafe-inline'"],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],
-        formAction: ["'self'"],
+        // Linking a sign-in provider is a form post answered by a redirect to the provider.
+        formAction: ["'self'", ...providerOrigins],
         frameAncestors: ["'none'"],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
@@ -68,6 +107,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     strictTransportSecurity: false,
   });
   await app.register(formbody);
+  await registerSecurity(app, {
+    cookieSecret: await sharedSecret(deps.database, 'cookie', deps.config.auth.cookieSecret),
+    rateLimitPerMinute: deps.config.rateLimitPerMinute,
+  });
+  registerAccess(app, {
+    database: deps.database,
+    policy: services.policy,
+    now: services.now,
+    secureCookies: isSecure,
+  });
   await registerStaticAssets(app);
 
   registerErrorHandling(app, (request, reply, status, title, message) =>
@@ -78,5 +127,26 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   homeRoutes(app, services);
   jobsRoutes(app, services);
   jobsApiRoutes(app, services);
+  identityRoutes(app, {
+    database: deps.database,
+    identity: services.identity,
+    providers: services.providers,
+    policy: services.policy,
+    now: services.now,
+    publicUrl: deps.config.publicUrl,
+  });
+  adminRoutes(app, { database: deps.database, providers: services.providers });
+  centreRoutes(app, { database: deps.database });
+  employerRoutes(app, { database: deps.database });
+
+  services.providers.start();
+  const housekeeping = setInterval(() => {
+    purgeExpired(deps.database, services.now()).catch((err: unknown) => app.log.warn({ err }, 'housekeeping failed'));
+  }, 3_600_000);
+  housekeeping.unref();
+  app.addHook('onClose', async () => {
+    services.providers.stop();
+    clearInterval(housekeeping);
+  });
   return app;
 }

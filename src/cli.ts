@@ -6,6 +6,8 @@
  *   ilteo seed --postings N [--seed S] [--reset]   generate N realistic job postings
  *   ilteo create-db                            create the DATABASE_URL database with a Hangul-aware locale
  *   ilteo ha up | down | status | kill          the local two-node Patroni cluster (src/ops/cluster.ts)
+ *   ilteo create-operator --login ID --name 이름 --email E   the first operator (password on stdin)
+ *   ilteo dev-idp --name kakao --port N --redirect-uri URI   a local OpenID Connect provider
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,10 +15,16 @@ import { assertNodeVersion, type Config, ConfigError, loadConfig } from './confi
 import { createDatabase } from './db/admin.ts';
 import { openDatabase } from './db/index.ts';
 import { migrate } from './db/migrate.ts';
+import { createAccount } from './identity/accounts.ts';
+import { audit } from './identity/audit.ts';
+import { DEMO_PASSWORD, type DevIdpProcess, seedDemoAccounts, startDemoIdps, stopIdps } from './identity/demo.ts';
+import { demoIdpUsers, startDevIdp } from './identity/dev-idp.ts';
+import { emailError, loginIdError, nameError, normalizeLoginId, passwordError } from './identity/rules.ts';
 import { seedDemoIfEmpty, seedPostings } from './jobs/seed-demo.ts';
 import * as cluster from './ops/cluster.ts';
 import { startFleet } from './ops/fleet.ts';
 import { handleSignals, startServer } from './server.ts';
+import { UserError } from './web/errors.ts';
 
 const USAGE = `사용법 (usage): ilteo <명령>
 
@@ -26,9 +34,14 @@ const USAGE = `사용법 (usage): ilteo <명령>
   seed --postings N [--seed S] [--reset]    채용공고 N건(1,000~1,000,000)을 생성합니다
   create-db                                 DATABASE_URL의 데이터베이스를 한글 검색용 로캘(C.UTF-8)로 만듭니다
   ha up | down | status | kill              로컬 이중화 클러스터(Patroni + PostgreSQL 2대 + etcd)를 올리고 내립니다
+  create-operator --login ID --name 이름 --email 메일
+                                            운영자 계정을 만듭니다 (비밀번호는 표준 입력으로 받음)
+  dev-idp --name kakao --port N --redirect-uri URI [--label 카카오]
+                                            개발·시연용 OpenID Connect 로그인 서버를 실행합니다
 
 환경 변수: HOST, PORT (기본 127.0.0.1:3000), ILTEO_DATA_DIR (내장 DB 디렉터리, 기본 ./data/pglite),
-          DATABASE_URL (PostgreSQL; 지정하면 내장 DB를 쓰지 않음), LOG_LEVEL, ILTEO_DEMO_POSTINGS`;
+          DATABASE_URL (PostgreSQL; 지정하면 내장 DB를 쓰지 않음), LOG_LEVEL, ILTEO_DEMO_POSTINGS,
+          ILTEO_OIDC_PROVIDERS (간편 로그인 제공자 JSON), ILTEO_PUBLIC_URL, ILTEO_DEV_IDPS (on|off)`;
 
 async function main(argv: string[]): Promise<number> {
   assertNodeVersion();
@@ -38,7 +51,8 @@ async function main(argv: string[]): Promise<number> {
     return command ? 0 : 2;
   }
   if (command === 'ha') return haCommand(rest);
-  const config = loadConfig();
+  if (command === 'dev-idp') return devIdpCommand(rest);
+  let config = loadConfig();
 
   switch (command) {
     case 'serve': {
@@ -46,7 +60,9 @@ async function main(argv: string[]): Promise<number> {
         args: rest,
         options: { demo: { type: 'boolean', default: false }, ha: { type: 'boolean', default: false } },
       });
-      if (values.ha) return serveOnCluster(config, values.demo);
+      const idps = values.demo ? await demoProviders(config) : [];
+      if (idps.length > 0) config = { ...config, auth: { ...config.auth, providers: idps.map((i) => i.provider) } };
+      if (values.ha) return serveOnCluster(config, values.demo, idps);
       const server = await startServer(config, { demo: values.demo });
       handleSignals(server);
       const where = config.database.kind === 'pglite' ? `내장 데이터베이스 ${config.database.dataDir}` : 'PostgreSQL';
@@ -96,6 +112,55 @@ async function main(argv: string[]): Promise<number> {
       }
       return 0;
     }
+    case 'create-operator': {
+      const { values } = parseArgs({
+        args: rest,
+        options: { login: { type: 'string' }, name: { type: 'string' }, email: { type: 'string' } },
+      });
+      const password = (await readStdin()).trim();
+      const problems = [
+        loginIdError(values.login ?? ''),
+        nameError(values.name ?? ''),
+        emailError(values.email ?? '', true),
+        passwordError(password, values.login ?? ''),
+      ].filter((p): p is string => p !== null);
+      if (problems.length > 0) {
+        console.error(
+          `${problems.join('\n')}\n\n사용법: echo '비밀번호' | ilteo create-operator --login ID --name 이름 --email 메일`,
+        );
+        return 2;
+      }
+      const database = await openDatabase(config.database);
+      try {
+        await migrate(database);
+        const id = await createAccount(database, {
+          kind: 'operator',
+          loginId: normalizeLoginId(values.login ?? ''),
+          password,
+          name: (values.name ?? '').trim(),
+          email: (values.email ?? '').trim(),
+        });
+        await audit(database, {
+          actor: null,
+          action: 'account.create',
+          outcome: 'success',
+          target: { type: 'account', id },
+          ip: 'cli',
+          userAgent: `ilteo create-operator (${process.env.USER ?? 'unknown user'})`,
+          details: { kind: 'operator', loginId: normalizeLoginId(values.login ?? '') },
+        });
+        console.log(`운영자 계정을 만들었습니다: ${normalizeLoginId(values.login ?? '')}`);
+      } catch (err) {
+        if (err instanceof UserError) {
+          console.error(err.message);
+          return 1;
+        }
+        throw err;
+      } finally {
+        await database.close();
+      }
+      return 0;
+    }
     case 'create-db': {
       if (config.database.kind !== 'postgres') {
         console.error('create-db 는 DATABASE_URL 이 설정되어 있을 때만 씁니다.');
@@ -116,14 +181,17 @@ async function main(argv: string[]): Promise<number> {
  * then two app processes behind HAProxy on HOST:PORT (the processes on PORT+1 and PORT+2). A process
  * that dies is started again. Ctrl+C stops the processes and HAProxy; `ilteo ha down` stops the cluster.
  */
-async function serveOnCluster(config: Config, demo: boolean): Promise<number> {
+async function serveOnCluster(config: Config, demo: boolean, idps: DevIdpProcess[]): Promise<number> {
   await cluster.up(cluster.DEFAULT_LAYOUT, (m) => console.log(m));
   const url = cluster.clusterUrl();
   await createDatabase(url);
   const database = await cluster.openCreatedDatabase(url, 'ilteo-setup');
   try {
     await migrate(database);
-    if (demo) await seedDemoIfEmpty(database, config.demoPostings, (m) => console.log(m));
+    if (demo) {
+      await seedDemoIfEmpty(database, config.demoPostings, (m) => console.log(m));
+      await seedDemoAccounts(database, (m) => console.log(m));
+    }
   } finally {
     await database.close();
   }
@@ -134,7 +202,12 @@ async function serveOnCluster(config: Config, demo: boolean): Promise<number> {
     appPorts: [config.port + 1, config.port + 2],
     logLevel: config.logLevel,
     restartOnExit: true,
+    env: {
+      ILTEO_PUBLIC_URL: `http://${config.host}:${config.port}`,
+      ...(config.auth.providers.length > 0 ? { ILTEO_OIDC_PROVIDERS: JSON.stringify(config.auth.providers) } : {}),
+    },
   });
+  process.once('exit', () => stopIdps(idps));
   const stop = () => {
     fleet.stop().then(
       () => process.exit(0),
@@ -146,6 +219,71 @@ async function serveOnCluster(config: Config, demo: boolean): Promise<number> {
   console.log(`이중화 클러스터: DATABASE_URL=${url}`);
   console.log(`일터가 ${fleet.url} 에서 실행 중입니다 (HAProxy → 앱 프로세스 2개, PostgreSQL 2대). 종료: Ctrl+C`);
   return -1;
+}
+
+/** With --demo and no providers configured: the two local providers (src/identity/demo.ts). */
+async function demoProviders(config: Config): Promise<DevIdpProcess[]> {
+  if (config.auth.providers.length > 0 || !config.auth.devIdps || config.port === 0) return [];
+  const origins = [`http://${config.host}:${config.port}`];
+  if (config.host === '127.0.0.1') origins.push(`http://localhost:${config.port}`);
+  const idps = await startDemoIdps(config.host, config.port, origins);
+  process.once('exit', () => stopIdps(idps));
+  for (const idp of idps)
+    console.log(`간편 로그인 (개발용) ${idp.provider.label}: ${idp.provider.issuer} (pid ${idp.child.pid})`);
+  return idps;
+}
+
+async function devIdpCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      name: { type: 'string' },
+      label: { type: 'string' },
+      host: { type: 'string', default: '127.0.0.1' },
+      port: { type: 'string' },
+      'client-id': { type: 'string', default: 'ilteo' },
+      'client-secret': { type: 'string' },
+      'redirect-uri': { type: 'string', multiple: true },
+      password: { type: 'string', default: DEMO_PASSWORD },
+      colour: { type: 'string' },
+    },
+  });
+  const name = values.name ?? '';
+  const port = Number(values.port);
+  if (!/^[a-z][a-z0-9-]{1,30}$/.test(name) || !Number.isInteger(port) || !values['redirect-uri']?.length) {
+    console.error(
+      '사용법: ilteo dev-idp --name kakao --port 3011 --redirect-uri http://127.0.0.1:3000/login/oidc/kakao/callback',
+    );
+    return 2;
+  }
+  const idp = await startDevIdp({
+    name,
+    label: values.label ?? name,
+    host: values.host,
+    port,
+    clientId: values['client-id'],
+    clientSecret: values['client-secret'] ?? `dev-secret-${name}`,
+    redirectUris: values['redirect-uri'],
+    users: demoIdpUsers(name, values.password),
+    ...(values.colour ? { colour: values.colour } : {}),
+  });
+  const stop = () => {
+    void idp.close().finally(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  console.log(`ready ${idp.issuer}`);
+  return -1;
+}
+
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) process.stderr.write('비밀번호: ');
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) {
+    chunks.push(chunk as Buffer);
+    if (process.stdin.isTTY && chunk.toString().includes('\n')) break;
+  }
+  return Buffer.concat(chunks).toString('utf8').split('\n')[0] ?? '';
 }
 
 async function haCommand(args: string[]): Promise<number> {

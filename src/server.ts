@@ -3,6 +3,7 @@ import { buildApp } from './app.ts';
 import type { Config } from './config/index.ts';
 import { type Database, openDatabase } from './db/index.ts';
 import { migrate } from './db/migrate.ts';
+import { seedDemoAccounts } from './identity/demo.ts';
 import { seedDemoIfEmpty } from './jobs/seed-demo.ts';
 
 export interface RunningServer {
@@ -21,7 +22,10 @@ export async function startServer(config: Config, options: { demo?: boolean } = 
   let app: FastifyInstance | undefined;
   try {
     await migrate(database);
-    if (options.demo) await seedDemoIfEmpty(database, config.demoPostings, (msg) => console.log(msg));
+    if (options.demo) {
+      await seedDemoIfEmpty(database, config.demoPostings, (msg) => console.log(msg));
+      await seedDemoAccounts(database, (msg) => console.log(msg));
+    }
     app = await buildApp({ config, database });
     const address = await app.listen({ host: config.host, port: config.port });
     let closing: Promise<void> | undefined;

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import type { ProviderConfig } from '../identity/providers.ts';
 
 /**
  * Configuration is read from the environment once, validated, and passed down as a typed object.
@@ -22,10 +23,48 @@ const EnvSchema = z.object({
     }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ILTEO_DEMO_POSTINGS: z.coerce.number().int().min(0).max(1_000_000).default(5000),
+  ILTEO_PUBLIC_URL: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v === '' || /^https?:\/\/[^/]+$/.test(v), {
+      message: 'ILTEO_PUBLIC_URL은 https://ilteo.example.kr 처럼 경로 없는 주소여야 합니다.',
+    }),
+  ILTEO_OIDC_PROVIDERS: z.string().optional(),
+  ILTEO_PROVIDER_CHECK_SECONDS: z.coerce.number().min(0.2).max(300).default(5),
+  ILTEO_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  ILTEO_SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
+  ILTEO_COOKIE_SECRET: z.string().min(32, 'ILTEO_COOKIE_SECRET은 32자 이상이어야 합니다.').optional(),
+  ILTEO_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
+  ILTEO_DEV_IDPS: z.enum(['on', 'off']).default('on'),
   ILTEO_TRUST_PROXY: z
     .enum(['true', 'false', '1', '0', ''])
     .optional()
     .transform((v) => v === 'true' || v === '1'),
+});
+
+const ProviderSchema = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9-]{1,30}$/, 'id는 영문 소문자·숫자·하이픈이어야 합니다.'),
+  label: z.string().min(1),
+  issuer: z.url({ message: 'issuer는 URL이어야 합니다.' }),
+  clientId: z.string().min(1),
+  clientSecret: z.string().min(1),
+  colour: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/)
+    .optional(),
+});
+const ProvidersSchema = z.array(ProviderSchema).refine((list) => new Set(list.map((p) => p.id)).size === list.length, {
+  message: '로그인 제공자 id가 겹칩니다.',
 });
 
 export type DatabaseConfig = { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
@@ -37,6 +76,20 @@ export interface Config {
   database: DatabaseConfig;
   demoPostings: number;
   trustProxy: boolean;
+  /** Requests per minute per client IP (0 = no site-wide limit; sign-in keeps its own limits). */
+  rateLimitPerMinute: number;
+  /** Base URL people reach the service at; when absent, taken from each request's Host. */
+  publicUrl: string | null;
+  auth: {
+    providers: ProviderConfig[];
+    providerCheckMs: number;
+    sessionIdleMinutes: number;
+    sessionAbsoluteHours: number;
+    /** Cookie-signing secret; when absent, one is generated once and kept in the database. */
+    cookieSecret: string | null;
+    /** With --demo and no providers configured, start local OIDC providers (ilteo dev-idp). */
+    devIdps: boolean;
+  };
 }
 
 export class ConfigError extends Error {
@@ -54,6 +107,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const e = parsed.data;
+  let providers: ProviderConfig[] = [];
+  if (e.ILTEO_OIDC_PROVIDERS && e.ILTEO_OIDC_PROVIDERS.trim() !== '') {
+    let json: unknown;
+    try {
+      json = JSON.parse(e.ILTEO_OIDC_PROVIDERS);
+    } catch {
+      throw new ConfigError(['ILTEO_OIDC_PROVIDERS: JSON 배열이어야 합니다.']);
+    }
+    const list = ProvidersSchema.safeParse(json);
+    if (!list.success)
+      throw new ConfigError(list.error.issues.map((i) => `ILTEO_OIDC_PROVIDERS.${i.path.join('.')}: ${i.message}`));
+    providers = list.data.map((p) => ({ ...p, issuer: p.issuer.replace(/\/$/, '') }));
+  }
   const database: DatabaseConfig =
     e.DATABASE_URL && e.DATABASE_URL.length > 0
       ? { kind: 'postgres', url: e.DATABASE_URL }
@@ -65,6 +131,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     database,
     demoPostings: e.ILTEO_DEMO_POSTINGS,
     trustProxy: e.ILTEO_TRUST_PROXY,
+    rateLimitPerMinute: e.ILTEO_RATE_LIMIT_PER_MINUTE,
+    publicUrl: e.ILTEO_PUBLIC_URL && e.ILTEO_PUBLIC_URL !== '' ? e.ILTEO_PUBLIC_URL : null,
+    auth: {
+      providers,
+      providerCheckMs: Math.round(e.ILTEO_PROVIDER_CHECK_SECONDS * 1000),
+      sessionIdleMinutes: e.ILTEO_SESSION_IDLE_MINUTES,
+      sessionAbsoluteHours: e.ILTEO_SESSION_ABSOLUTE_HOURS,
+      cookieSecret: e.ILTEO_COOKIE_SECRET ?? null,
+      devIdps: e.ILTEO_DEV_IDPS === 'on',
+    },
   };
 }
 

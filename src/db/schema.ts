@@ -10,12 +10,16 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   bigserial,
+  boolean,
   char,
+  check,
   date,
   index,
   integer,
+  jsonb,
   numeric,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -126,5 +130,167 @@ export const postingReports = pgTable(
   ],
 );
 
-export const schema = { companies, postings, postingReports };
+/** 고용센터: job centres. Counsellor accounts belong to one; claimants are served by one. */
+export const jobCentres = pgTable('job_centres', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  /** 시도 code (2 digits) of the centre's jurisdiction. */
+  sidoCd: char('sido_cd', { length: 2 }).notNull(),
+  address: text('address').notNull(),
+  phone: text('phone').notNull(),
+});
+
+/**
+ * Accounts of every kind: seeker (개인회원), employer (기업회원, tied to a 사업장), counsellor (상담원,
+ * tied to a 고용센터), operator (운영자). A password is optional: a person may sign in only through
+ * linked OpenID Connect providers.
+ */
+export const accounts = pgTable(
+  'accounts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    kind: text('kind').notNull(),
+    /** Sign-in ID, stored lower-case. */
+    loginId: text('login_id').notNull(),
+    /** argon2id PHC string, or NULL for provider-only accounts. */
+    passwordHash: text('password_hash'),
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
+    name: text('name').notNull(),
+    email: text('email'),
+    companyId: bigint('company_id', { mode: 'number' }).references(() => companies.id),
+    centreCode: text('centre_code').references(() => jobCentres.code),
+    /** active | disabled */
+    status: text('status').notNull().default('active'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The operator who created a staff account; NULL for self sign-up and the CLI's first operator. */
+    createdBy: bigint('created_by', { mode: 'number' }),
+  },
+  (t) => [
+    uniqueIndex('accounts_login_id_key').on(t.loginId),
+    index('accounts_company_id_idx').on(t.companyId),
+    index('accounts_centre_code_idx').on(t.centreCode),
+    check('accounts_kind_check', sql`kind IN ('seeker', 'employer', 'counsellor', 'operator')`),
+    check(
+      'accounts_kind_ties_check',
+      sql`(kind <> 'employer' OR company_id IS NOT NULL) AND (kind <> 'counsellor' OR centre_code IS NOT NULL)`,
+    ),
+  ],
+);
+
+/** An external OpenID Connect identity (provider + subject) linked to an account. */
+export const accountIdentities = pgTable(
+  'account_identities',
+  {
+    provider: text('provider').notNull(),
+    subject: text('subject').notNull(),
+    accountId: bigint('account_id', { mode: 'number' })
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    linkedAt: timestamp('linked_at', { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.provider, t.subject] }),
+    uniqueIndex('account_identities_account_provider_key').on(t.accountId, t.provider),
+  ],
+);
+
+/**
+ * Sessions live in the database so any app process serves any request. The cookie holds a random
+ * token; only its SHA-256 is stored, so a database dump does not hand out sessions.
+ */
+export const sessions = pgTable(
+  'sessions',
+  {
+    idHash: text('id_hash').primaryKey(),
+    accountId: bigint('account_id', { mode: 'number' })
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    /** password | oidc:<provider> */
+    method: text('method').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Absolute expiry; the idle expiry is last_seen_at + the configured idle timeout. */
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    ip: text('ip').notNull(),
+    userAgent: text('user_agent').notNull().default(''),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [index('sessions_account_id_idx').on(t.accountId)],
+);
+
+/**
+ * An OpenID Connect sign-in in progress (state, nonce, PKCE verifier), keyed by the SHA-256 of a
+ * cookie token, so the callback can land on any app process.
+ */
+export const oidcFlows = pgTable('oidc_flows', {
+  idHash: text('id_hash').primaryKey(),
+  provider: text('provider').notNull(),
+  /** login | link */
+  purpose: text('purpose').notNull(),
+  /** For purpose = link: the signed-in account the identity is linked to. */
+  accountId: bigint('account_id', { mode: 'number' }).references(() => accounts.id, { onDelete: 'cascade' }),
+  state: text('state').notNull(),
+  nonce: text('nonce').notNull(),
+  codeVerifier: text('code_verifier').notNull(),
+  returnTo: text('return_to').notNull().default('/'),
+  /** After the callback, an identity not yet linked to any account waits here for sign-up. */
+  subject: text('subject'),
+  claims: jsonb('claims'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});
+
+/** Failed sign-in counters per typed ID and per IP (see src/identity/throttle.ts). */
+export const loginThrottle = pgTable('login_throttle', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull().defaultNow(),
+  blockedUntil: timestamp('blocked_until', { withTimezone: true }),
+});
+
+/**
+ * Append-only audit log of sign-ins and staff actions: who, what, when, from where. A trigger
+ * (migration 0005) refuses UPDATE, DELETE and TRUNCATE.
+ */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorId: bigint('actor_id', { mode: 'number' }),
+    actorKind: text('actor_kind'),
+    action: text('action').notNull(),
+    /** success | failure | denied */
+    outcome: text('outcome').notNull(),
+    targetType: text('target_type'),
+    targetId: text('target_id'),
+    ip: text('ip').notNull(),
+    userAgent: text('user_agent').notNull().default(''),
+    details: jsonb('details').notNull().default({}),
+    staff: boolean('staff').notNull().default(false),
+  },
+  (t) => [index('audit_log_actor_idx').on(t.actorId, t.at), index('audit_log_at_idx').on(t.at)],
+);
+
+/** Secrets generated once and shared by every app process (cookie signing). */
+export const appSecrets = pgTable('app_secrets', {
+  name: text('name').primaryKey(),
+  value: text('value').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const schema = {
+  companies,
+  postings,
+  postingReports,
+  jobCentres,
+  accounts,
+  accountIdentities,
+  sessions,
+  oidcFlows,
+  loginThrottle,
+  auditLog,
+  appSecrets,
+};
 export type Schema = typeof schema;

@@ -2,19 +2,20 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/index.ts';
 import { migrationStatus } from '../db/migrate.ts';
+import { allow } from '../identity/access.ts';
 
 /**
  * /healthz — the process is alive (never touches the database).
  * /readyz  — the database answers and every migration this build ships is applied; 503 otherwise.
  */
 export function healthRoutes(app: FastifyInstance, deps: { database: Database; startedAt: Date }): void {
-  app.get('/healthz', async (_request, reply) => {
+  app.get('/healthz', allow('public'), async (_request, reply) => {
     reply.header('cache-control', 'no-store');
     return { status: 'ok', uptimeSeconds: Math.round(process.uptime()), startedAt: deps.startedAt.toISOString() };
   });
 
   /** Each database node's role and replication state, for operators and the status page. */
-  app.get('/readyz/database', async (_request, reply) => {
+  app.get('/readyz/database', allow('public'), async (_request, reply) => {
     reply.header('cache-control', 'no-store');
     const nodes = await deps.database.nodes();
     const primary = nodes.filter((n) => n.role === 'primary' || n.role === 'embedded').length;
@@ -23,7 +24,7 @@ export function healthRoutes(app: FastifyInstance, deps: { database: Database; s
     return { database: deps.database.kind, primary: primary > 0, redundant, nodes };
   });
 
-  app.get('/readyz', async (request, reply) => {
+  app.get('/readyz', allow('public'), async (request, reply) => {
     reply.header('cache-control', 'no-store');
     const started = performance.now();
     try {

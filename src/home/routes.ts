@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../app.ts';
+import { allow } from '../identity/access.ts';
 import { deadline, regionText } from '../jobs/views/format.ts';
 import { formatWage } from '../jobs/wages.ts';
 import { OCCUPATIONS } from '../reference/occupations.ts';
@@ -10,7 +11,7 @@ import { sendPage } from '../web/page.ts';
 const POPULAR = ['사무', '물류', '요양', '개발', '용접', '조리', '경비', '운전', '간호', '회계'];
 
 export function homeRoutes(app: FastifyInstance, services: Services): void {
-  app.get('/', async (request, reply) => {
+  app.get('/', allow('public'), async (request, reply) => {
     const [stats, latest] = await Promise.all([services.jobs.stats(), services.jobs.latest(6)]);
     const today = services.jobs.today();
     const main = html`<section class="ilteo-hero" aria-labelledby="hero-title">

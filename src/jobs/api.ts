@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../app.ts';
+import { allow } from '../identity/access.ts';
 import { UserError } from '../web/errors.ts';
 import { sendPage } from '../web/page.ts';
 import { toWorknetDetail, toWorknetSummary } from './open-data.ts';
@@ -12,7 +13,7 @@ export const WANTED_AUTH_NO = /^[A-Za-z0-9-]{1,40}$/;
 
 /** JSON API: the same search as the pages, in WorkNet Open API field names. */
 export function jobsApiRoutes(app: FastifyInstance, services: Services): void {
-  app.get('/api/v1/postings', async (request, reply) => {
+  app.get('/api/v1/postings', allow('public'), async (request, reply) => {
     const parsed = parseSearchParams(request.query as Record<string, unknown>);
     if (!parsed.ok) {
       const first = Object.values(parsed.errors)[0] ?? '검색 조건이 올바르지 않습니다.';
@@ -31,7 +32,7 @@ export function jobsApiRoutes(app: FastifyInstance, services: Services): void {
     };
   });
 
-  app.get<{ Params: { id: string } }>('/api/v1/postings/:id', async (request) => {
+  app.get<{ Params: { id: string } }>('/api/v1/postings/:id', allow('public'), async (request) => {
     const { id } = request.params;
     if (!WANTED_AUTH_NO.test(id))
       throw new UserError(400, 'INVALID_PARAMETER', '구인인증번호 형식이 올바르지 않습니다.');
@@ -42,6 +43,7 @@ export function jobsApiRoutes(app: FastifyInstance, services: Services): void {
 
   app.post<{ Params: { id: string }; Body: { reason?: unknown; detail?: unknown } | undefined }>(
     '/api/v1/postings/:id/reports',
+    allow('public'),
     async (request, reply) => {
       const { id } = request.params;
       if (!WANTED_AUTH_NO.test(id))
@@ -69,11 +71,11 @@ export function jobsApiRoutes(app: FastifyInstance, services: Services): void {
     },
   );
 
-  app.get('/api/docs', async (request, reply) =>
+  app.get('/api/docs', allow('public'), async (request, reply) =>
     sendPage(request, reply, { title: '채용정보 오픈API', breadcrumbs: [{ label: '오픈API' }], main: apiDocsMain() }),
   );
 
-  app.get('/api/openapi.json', async (_request, reply) => {
+  app.get('/api/openapi.json', allow('public'), async (_request, reply) => {
     reply.header('cache-control', 'public, max-age=300');
     return openApiDocument();
   });

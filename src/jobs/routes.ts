@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../app.ts';
+import { allow } from '../identity/access.ts';
 import { UserError } from '../web/errors.ts';
 import { sendPage } from '../web/page.ts';
 import { WANTED_AUTH_NO } from './api.ts';
@@ -17,7 +18,7 @@ export function safeBackQuery(value: unknown): string {
 }
 
 export function jobsRoutes(app: FastifyInstance, services: Services): void {
-  app.get('/jobs', async (request, reply) => {
+  app.get('/jobs', allow('public'), async (request, reply) => {
     const parsed = parseSearchParams(request.query as Record<string, unknown>);
     const today = services.jobs.today();
     if (!parsed.ok) {
@@ -38,22 +39,26 @@ export function jobsRoutes(app: FastifyInstance, services: Services): void {
     });
   });
 
-  app.get<{ Params: { id: string }; Querystring: { back?: string } }>('/jobs/:id', async (request, reply) => {
-    const { id } = request.params;
-    if (!WANTED_AUTH_NO.test(id))
-      throw new UserError(404, 'NOT_FOUND', '요청하신 채용공고를 찾을 수 없습니다. 구인인증번호를 확인해 주세요.');
-    const posting = await services.jobs.find(id);
-    if (!posting)
-      throw new UserError(
-        404,
-        'NOT_FOUND',
-        '요청하신 채용공고를 찾을 수 없습니다. 삭제되었거나 주소가 잘못되었을 수 있습니다.',
-      );
-    const back = safeBackQuery(request.query.back);
-    return sendPage(request, reply, {
-      title: `${posting.title} — ${posting.companyName}`,
-      breadcrumbs: [{ label: '채용정보', href: `/jobs${back}` }, { label: posting.title }],
-      main: postingDetailMain(posting, services.jobs.today(), `/jobs${back}`),
-    });
-  });
+  app.get<{ Params: { id: string }; Querystring: { back?: string } }>(
+    '/jobs/:id',
+    allow('public'),
+    async (request, reply) => {
+      const { id } = request.params;
+      if (!WANTED_AUTH_NO.test(id))
+        throw new UserError(404, 'NOT_FOUND', '요청하신 채용공고를 찾을 수 없습니다. 구인인증번호를 확인해 주세요.');
+      const posting = await services.jobs.find(id);
+      if (!posting)
+        throw new UserError(
+          404,
+          'NOT_FOUND',
+          '요청하신 채용공고를 찾을 수 없습니다. 삭제되었거나 주소가 잘못되었을 수 있습니다.',
+        );
+      const back = safeBackQuery(request.query.back);
+      return sendPage(request, reply, {
+        title: `${posting.title} — ${posting.companyName}`,
+        breadcrumbs: [{ label: '채용정보', href: `/jobs${back}` }, { label: posting.title }],
+        main: postingDetailMain(posting, services.jobs.today(), `/jobs${back}`),
+      });
+    },
+  );
 }

@@ -74,6 +74,16 @@ export function registerErrorHandling(app: FastifyInstance, renderPage: ErrorPag
       reply.header('retry-after', String(error.retryAfterSeconds));
       return send(request, reply, 503, 'DATABASE_UNAVAILABLE', error.message);
     }
+    if (typeof error.code === 'string' && error.code.startsWith('FST_CSRF_')) {
+      request.log.info({ code: error.code }, 'CSRF check failed');
+      return send(
+        request,
+        reply,
+        403,
+        'CSRF',
+        '보안 확인 값이 없거나 만료되었습니다. 이전 페이지로 돌아가 새로 고친 뒤 다시 보내 주세요. 입력하신 내용은 이전 페이지에 남아 있습니다.',
+      );
+    }
     const status = typeof error.statusCode === 'number' && error.statusCode >= 400 ? error.statusCode : 500;
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ err: { message: error.message, code: error.code } }, 'bad request');

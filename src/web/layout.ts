@@ -34,6 +34,14 @@ export interface LayoutOptions {
   nonce?: string;
   /** Extra elements for `<head>` (page-specific meta, links). */
   head?: Html;
+  /** The signed-in person: name, their area (기업 서비스, 고용센터 업무 …) and the sign-out CSRF token. */
+  user?: SignedInUser;
+}
+
+export interface SignedInUser {
+  name: string;
+  area?: { href: string; ko: string; en: string };
+  csrf: string;
 }
 
 /** Whether the KRDS script is loaded (see the module comment). */
@@ -62,6 +70,9 @@ const TEXT = {
     utilityLabel: '이용자 메뉴',
     login: '로그인',
     signup: '회원가입',
+    my: '내 정보',
+    logout: '로그아웃',
+    honorific: (name: string) => `${name} 님`,
     mainMenu: '주 메뉴',
     breadcrumb: '현재 경로',
     home: '홈',
@@ -86,6 +97,9 @@ const TEXT = {
     utilityLabel: 'User menu',
     login: 'Log in',
     signup: 'Sign up',
+    my: 'My account',
+    logout: 'Log out',
+    honorific: (name: string) => name,
     mainMenu: 'Main menu',
     breadcrumb: 'Breadcrumb',
     home: 'Home',
@@ -154,8 +168,19 @@ function header(opts: LayoutOptions, t: (typeof TEXT)['ko' | 'en']): Html {
 			<div class="inner">
 				<nav class="header-utility" aria-label="${t.utilityLabel}">
 					<ul class="utility-list">
-						<li><a href="${localHref('/login', lang)}" class="krds-btn small text">${t.login}</a></li>
-						<li><a href="${localHref('/signup', lang)}" class="krds-btn small text">${t.signup}</a></li>
+						${
+              opts.user
+                ? html`<li><span class="ilteo-user">${t.honorific(opts.user.name)}</span></li>${
+                    opts.user.area
+                      ? html`
+						<li><a href="${localHref(opts.user.area.href, lang)}" class="krds-btn small text">${opts.user.area[lang]}</a></li>`
+                      : null
+                  }
+						<li><a href="${localHref('/my', lang)}" class="krds-btn small text">${t.my}</a></li>
+						<li><form method="post" action="/logout" class="ilteo-inline-form"><input type="hidden" name="_csrf" value="${opts.user.csrf}"><button type="submit" class="krds-btn small text">${t.logout}</button></form></li>`
+                : html`<li><a href="${localHref('/login', lang)}" class="krds-btn small text">${t.login}</a></li>
+						<li><a href="${localHref('/signup', lang)}" class="krds-btn small text">${t.signup}</a></li>`
+            }
 						<li>${switchLink}</li>
 					</ul>
 				</nav>
@@ -245,6 +270,7 @@ export function layout(opts: {
   banner?: Html;
   nonce?: string;
   head?: Html;
+  user?: SignedInUser;
 }): Html {
   const { lang } = opts;
   const t = TEXT[lang];

@@ -1,7 +1,21 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Html, html } from './html.ts';
 import { staticUrl } from './krds/static.ts';
-import { layout } from './layout.ts';
+import { layout, type SignedInUser } from './layout.ts';
+import { csrfToken } from './security.ts';
+
+const AREAS: Record<string, SignedInUser['area']> = {
+  employer: { href: '/employer', ko: '기업 서비스', en: 'Employer services' },
+  counsellor: { href: '/centre', ko: '고용센터 업무', en: 'Job centre desk' },
+  operator: { href: '/admin', ko: '운영 관리', en: 'Operations' },
+};
+
+function userOf(request: FastifyRequest, reply: FastifyReply | undefined): SignedInUser | undefined {
+  const account = request.identity?.account;
+  if (!account || !reply) return undefined;
+  const area = AREAS[account.kind];
+  return { name: account.name, csrf: csrfToken(reply), ...(area ? { area } : {}) };
+}
 
 export interface PageOptions {
   title: string;
@@ -20,6 +34,7 @@ export function langOf(request: FastifyRequest): Lang {
 
 /** Renders a full KRDS page for this request (CSP nonce, current path for the menu, language). */
 export function renderPage(request: FastifyRequest, options: PageOptions, reply?: FastifyReply): Html {
+  const user = userOf(request, reply);
   const nonce = (reply as (FastifyReply & { cspNonce?: { script: string } }) | undefined)?.cspNonce?.script;
   return layout({
     title: options.title,
@@ -29,6 +44,7 @@ export function renderPage(request: FastifyRequest, options: PageOptions, reply?
     ...(options.breadcrumbs ? { breadcrumbs: options.breadcrumbs } : {}),
     head: html`<link rel="stylesheet" href="${staticUrl('css/jobs.css')}">${options.head ?? ''}`,
     ...(nonce ? { nonce } : {}),
+    ...(user ? { user } : {}),
   });
 }
 

@@ -3,6 +3,8 @@
  * deterministic company for each (industry, number): name, a unique 사업자등록번호 with a valid check digit,
  * a home 시군구, address and 대표번호.
  */
+
+import { businoCheckDigit } from '../../identity/rules.ts';
 import type { Place } from './places.ts';
 import { pickPhone, pickPlace, pickRoadAddress, pickZip } from './places.ts';
 import { Rng } from './random.ts';
@@ -604,20 +606,6 @@ function fillName(rng: Rng, form: string, place: Place): string {
   });
 }
 
-const BUSINO_WEIGHTS = [1, 3, 7, 1, 3, 7, 1, 3, 5] as const;
-
-/** The 사업자등록번호 check digit for the first 9 digits. */
-export function businessNumberCheckDigit(first9: string): number {
-  let sum = 0;
-  for (let i = 0; i < 9; i++) sum += Number(first9[i]) * (BUSINO_WEIGHTS[i] as number);
-  sum += Math.floor((Number(first9[8]) * 5) / 10);
-  return (10 - (sum % 10)) % 10;
-}
-
-export function isValidBusinessNumber(busino: string): boolean {
-  return /^\d{10}$/.test(busino) && businessNumberCheckDigit(busino.slice(0, 9)) === Number(busino[9]);
-}
-
 /** 세무서 codes (first three digits of a 사업자번호). */
 const TAX_OFFICES: readonly number[] = [
   ...Array.from({ length: 45 }, (_, i) => 101 + i),
@@ -640,7 +628,7 @@ export function businessNumber(id: number, middle: number): string {
   const office = TAX_OFFICES[id % TAX_OFFICES.length] as number;
   const serial = (Math.floor(id / TAX_OFFICES.length) * 7_919 + 1_234) % SERIALS; // 7919 is coprime with 10⁴
   const first9 = `${office}${String(middle).padStart(2, '0')}${String(serial).padStart(4, '0')}`;
-  return first9 + businessNumberCheckDigit(first9);
+  return first9 + businoCheckDigit(first9);
 }
 
 function middleDigits(rng: Rng, name: string, industry: Industry): number {

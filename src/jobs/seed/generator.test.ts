@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { isValidBusino } from '../../identity/rules.ts';
 import { OCCUPATIONS } from '../../reference/occupations.ts';
 import { SIGUNGU } from '../../reference/regions.ts';
 import type { NewPosting } from '../posting.ts';
 import { minimumWage } from '../wages.ts';
-import { isValidBusinessNumber } from './companies.ts';
 import { generatePostings } from './generator.ts';
 
 const TODAY = '2026-11-25';
@@ -30,7 +30,7 @@ describe('generatePostings', () => {
     const regions = new Set(SIGUNGU.map((s) => s.code));
     const jobs = new Set(OCCUPATIONS.filter((o) => o.level === 3).map((o) => o.code));
     for (const p of postings) {
-      assert.ok(isValidBusinessNumber(p.busino), p.busino);
+      assert.ok(isValidBusino(p.busino), p.busino);
       assert.ok(regions.has(p.regionCd), p.regionCd);
       assert.ok(jobs.has(p.jobsCd), p.jobsCd);
     }

@@ -34,6 +34,8 @@ export const PUBLIC_DIR = fileURLToPath(new URL('../../../public/', import.meta.
 const KRDS_PREFIX = `/krds/${KRDS_VERSION}/`;
 const UNVERSIONED_PREFIX = '/krds/';
 const STATIC_PREFIX = '/static/';
+/** Every URL prefix served from files (public, no session: see src/identity/access.ts). */
+export const STATIC_ROUTE_PREFIXES = ['/krds/', STATIC_PREFIX] as const;
 
 const ONE_YEAR = 31_536_000;
 const IMMUTABLE = `public, max-age=${ONE_YEAR}, immutable`;

@@ -1,0 +1,267 @@
+/**
+ * 운영자 (operator) back office: staff accounts (상담원, 운영자 are created here, never by sign-up),
+ * enabling and disabling accounts, the audit log, and sign-in provider health. Every action here
+ * is a staff action and is written to the audit log.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Database } from '../db/index.ts';
+import { accountOf, allow } from '../identity/access.ts';
+import {
+  type AccountKind,
+  createAccount,
+  findAccount,
+  KIND_LABELS,
+  listAccounts,
+  listCentres,
+  setAccountStatus,
+} from '../identity/accounts.ts';
+import { audit, listAudit } from '../identity/audit.ts';
+import type { ProviderRegistry } from '../identity/providers.ts';
+import { emailError, loginIdError, nameError, normalizeLoginId, passwordError } from '../identity/rules.ts';
+import { type Errors, errorSummary, formatDateTime, kindChoice, passwordHint, type Values } from '../identity/views.ts';
+import { alert, button, linkButton, select, table, textInput } from '../web/components.ts';
+import { UserError } from '../web/errors.ts';
+import { html } from '../web/html.ts';
+import { sendPage } from '../web/page.ts';
+import { csrfField, csrfToken } from '../web/security.ts';
+
+const OPERATOR = allow('operator');
+
+function field(body: unknown, name: string, max = 200): string {
+  const value = (body as Record<string, unknown> | undefined)?.[name];
+  return typeof value === 'string' ? value.slice(0, max) : '';
+}
+
+const STATE_LABEL = { up: '정상', down: '장애', unknown: '확인 전' } as const;
+
+export function adminRoutes(app: FastifyInstance, deps: { database: Database; providers: ProviderRegistry }): void {
+  const { database, providers } = deps;
+  const client = (request: FastifyRequest) => ({ ip: request.ip, userAgent: request.headers['user-agent'] ?? '' });
+  const crumbs = (label: string) => [{ label: '운영 관리', href: '/admin' }, { label }];
+
+  app.get('/admin', OPERATOR, async (request, reply) => {
+    const rows = providers
+      .health()
+      .map((h) => [
+        h.label,
+        html`<span class="krds-badge small ${h.state === 'down' ? 'bg-danger' : h.state === 'up' ? 'bg-success' : 'bg-gray'}">${STATE_LABEL[h.state]}</span>`,
+        h.latencyMs === null ? '-' : `${h.latencyMs} ms`,
+        formatDateTime(h.since),
+        h.error ?? '',
+      ]);
+    return sendPage(request, reply, {
+      title: '운영 관리',
+      breadcrumbs: [{ label: '운영 관리' }],
+      main: html`<h1 class="heading-xlarge">운영 관리</h1>
+<ul class="ilteo-choice-list">
+	<li><a class="ilteo-choice" href="/admin/accounts"><strong>계정 관리</strong><span>상담원·운영자 계정 만들기, 계정 사용 중지</span></a></li>
+	<li><a class="ilteo-choice" href="/admin/audit"><strong>감사 로그</strong><span>로그인과 직원 작업 기록 (수정·삭제 불가)</span></a></li>
+</ul>
+<section class="ilteo-section" aria-labelledby="providers-title">
+	<h2 id="providers-title" class="heading-medium">간편 로그인 제공자 상태</h2>
+	${table({
+    caption: '간편 로그인 제공자 상태: 제공자, 상태, 응답 시간, 상태 변경 시각, 오류',
+    columns: [
+      { header: '제공자' },
+      { header: '상태' },
+      { header: '응답 시간' },
+      { header: '이 상태가 된 시각' },
+      { header: '오류' },
+    ],
+    rows,
+    rowHeaders: true,
+  })}
+</section>`,
+    });
+  });
+
+  app.get<{ Querystring: { kind?: string; q?: string; created?: string } }>(
+    '/admin/accounts',
+    OPERATOR,
+    async (request, reply) => {
+      const kind = (['seeker', 'employer', 'counsellor', 'operator'] as const).find((k) => k === request.query.kind);
+      const q = (request.query.q ?? '').slice(0, 50).trim();
+      const accounts = await listAccounts(database, { ...(kind ? { kind } : {}), ...(q ? { q } : {}) });
+      const token = csrfToken(reply);
+      const me = accountOf(request);
+      const rows = accounts.map((a) => [
+        a.loginId,
+        a.name,
+        KIND_LABELS[a.kind],
+        a.centreName ?? a.companyName ?? '-',
+        a.status === 'active' ? '사용 중' : html`<strong>사용 중지</strong>`,
+        formatDateTime(a.createdAt),
+        a.id === me.id
+          ? '본인'
+          : html`<form method="post" action="/admin/accounts/${a.id}/status" class="ilteo-inline-form">${csrfField(token)}<input type="hidden" name="status" value="${a.status === 'active' ? 'disabled' : 'active'}">${button({ label: a.status === 'active' ? '사용 중지' : '다시 사용', type: 'submit', size: 'small', variant: 'secondary' })}</form>`,
+      ]);
+      return sendPage(request, reply, {
+        title: '계정 관리',
+        breadcrumbs: crumbs('계정 관리'),
+        main: html`<h1 class="heading-xlarge">계정 관리</h1>
+${request.query.created ? alert({ variant: 'success', role: 'status', title: '계정을 만들었습니다. 처음 비밀번호를 본인에게 안전하게 전달하세요.' }) : null}
+<form method="get" action="/admin/accounts" class="ilteo-filter" role="search" aria-label="계정 찾기">
+	${select({ id: 'kind', name: 'kind', label: '회원 구분', value: kind ?? '', options: [{ value: '', label: '전체' }, ...Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }))] })}
+	${textInput({ id: 'q', name: 'q', label: '아이디 또는 이름', value: q })}
+	<div class="ilteo-actions">${button({ label: '찾기', type: 'submit', variant: 'secondary' })} ${linkButton({ href: '/admin/accounts/new', label: '직원 계정 만들기' })}</div>
+</form>
+${table({
+  caption: `계정 ${accounts.length}개: 아이디, 이름, 구분, 소속, 상태, 가입일, 관리`,
+  columns: [
+    { header: '아이디' },
+    { header: '이름' },
+    { header: '구분' },
+    { header: '소속' },
+    { header: '상태' },
+    { header: '만든 날' },
+    { header: '관리', align: 'right' },
+  ],
+  rows,
+  rowHeaders: true,
+})}`,
+      });
+    },
+  );
+
+  const newAccountPage = async (request: FastifyRequest, reply: FastifyReply, values: Values, errors: Errors) => {
+    const centres = await listCentres(database);
+    return sendPage(request, reply, {
+      title: '직원 계정 만들기',
+      breadcrumbs: crumbs('직원 계정 만들기'),
+      main: html`<div class="ilteo-narrow"><h1 class="heading-xlarge">직원 계정 만들기</h1>
+${errorSummary(errors)}
+<form method="post" action="/admin/accounts" novalidate>
+	${csrfField(csrfToken(reply))}
+	${kindChoice(values, errors)}
+	${select({ id: 'centreCode', name: 'centreCode', label: '소속 고용센터 (상담원)', value: values.centreCode ?? '', options: [{ value: '', label: '선택' }, ...centres.map((c) => ({ value: c.code, label: c.name }))], error: errors.centreCode })}
+	${textInput({ id: 'loginId', name: 'loginId', label: '아이디', value: values.loginId ?? '', required: true, error: errors.loginId })}
+	${textInput({ id: 'name', name: 'name', label: '이름', value: values.name ?? '', required: true, error: errors.name })}
+	${textInput({ id: 'email', name: 'email', label: '업무 이메일', type: 'email', value: values.email ?? '', required: true, error: errors.email })}
+	${textInput({ id: 'password', name: 'password', label: '처음 비밀번호', type: 'password', autocomplete: 'new-password', required: true, hint: passwordHint(), error: errors.password })}
+	<div class="ilteo-actions">${button({ label: '계정 만들기', type: 'submit', size: 'large' })}</div>
+</form></div>`,
+    });
+  };
+
+  app.get('/admin/accounts/new', OPERATOR, async (request, reply) => newAccountPage(request, reply, {}, {}));
+
+  app.post('/admin/accounts', OPERATOR, async (request, reply) => {
+    const me = accountOf(request);
+    const values: Values = {
+      kind: field(request.body, 'kind', 20),
+      centreCode: field(request.body, 'centreCode', 50),
+      loginId: field(request.body, 'loginId', 100),
+      name: field(request.body, 'name', 100),
+      email: field(request.body, 'email', 300),
+    };
+    const password = field(request.body, 'password');
+    const errors: Errors = {};
+    const kind: AccountKind | null = values.kind === 'counsellor' || values.kind === 'operator' ? values.kind : null;
+    if (!kind) errors.kind = '계정 종류를 골라 주세요.';
+    const centres = await listCentres(database);
+    if (kind === 'counsellor' && !centres.some((c) => c.code === values.centreCode))
+      errors.centreCode = '상담원의 소속 고용센터를 골라 주세요.';
+    for (const [key, error] of [
+      ['loginId', loginIdError(values.loginId ?? '')],
+      ['name', nameError(values.name ?? '')],
+      ['email', emailError(values.email ?? '', true)],
+      ['password', passwordError(password, values.loginId)],
+    ] as const)
+      if (error) errors[key] = error;
+    if (Object.keys(errors).length === 0 && kind) {
+      try {
+        const id = await createAccount(database, {
+          kind,
+          loginId: normalizeLoginId(values.loginId ?? ''),
+          password,
+          name: (values.name ?? '').trim(),
+          email: (values.email ?? '').trim(),
+          centreCode: kind === 'counsellor' ? (values.centreCode ?? null) : null,
+          createdBy: me.id,
+        });
+        await audit(database, {
+          actor: { id: me.id, kind: me.kind },
+          action: 'account.create',
+          outcome: 'success',
+          target: { type: 'account', id },
+          ...client(request),
+          details: { kind, loginId: normalizeLoginId(values.loginId ?? ''), centre: values.centreCode ?? null },
+        });
+        return reply.redirect('/admin/accounts?created=1', 303);
+      } catch (err) {
+        if (!(err instanceof UserError) || !err.fields) throw err;
+        Object.assign(errors, err.fields);
+      }
+    }
+    reply.status(400);
+    return newAccountPage(request, reply, values, errors);
+  });
+
+  app.post<{ Params: { id: string } }>('/admin/accounts/:id/status', OPERATOR, async (request, reply) => {
+    const me = accountOf(request);
+    const id = Number(request.params.id);
+    const status = field(request.body, 'status', 20);
+    if (!Number.isSafeInteger(id) || (status !== 'active' && status !== 'disabled'))
+      throw new UserError(400, 'BAD_REQUEST', '요청이 올바르지 않습니다.');
+    if (id === me.id) throw new UserError(409, 'SELF', '자기 계정은 사용 중지할 수 없습니다.');
+    const target = await findAccount(database, id);
+    if (!target) throw new UserError(404, 'NOT_FOUND', '계정을 찾을 수 없습니다.');
+    await setAccountStatus(database, id, status);
+    await audit(database, {
+      actor: { id: me.id, kind: me.kind },
+      action: status === 'disabled' ? 'account.disable' : 'account.enable',
+      outcome: 'success',
+      target: { type: 'account', id },
+      ...client(request),
+    });
+    return reply.redirect('/admin/accounts', 303);
+  });
+
+  app.get<{ Querystring: { action?: string; staff?: string } }>('/admin/audit', OPERATOR, async (request, reply) => {
+    const me = accountOf(request);
+    const action = (request.query.action ?? '').slice(0, 50);
+    const staffOnly = request.query.staff === '1';
+    const rows = await listAudit(database, { ...(action ? { action } : {}), staffOnly, limit: 200 });
+    await audit(database, {
+      actor: { id: me.id, kind: me.kind },
+      action: 'audit.view',
+      outcome: 'success',
+      ...client(request),
+      details: { filter: action || null, staffOnly },
+    });
+    return sendPage(request, reply, {
+      title: '감사 로그',
+      breadcrumbs: crumbs('감사 로그'),
+      main: html`<h1 class="heading-xlarge">감사 로그</h1>
+<p>로그인, 로그아웃, 계정 변경과 모든 직원 작업의 기록입니다. 데이터베이스가 수정과 삭제를 거부합니다. 최근 200건을 보여 줍니다.</p>
+<form method="get" action="/admin/audit" class="ilteo-filter" role="search" aria-label="감사 로그 거르기">
+	${textInput({ id: 'action', name: 'action', label: '작업 (예: sign-in, account.create)', value: action })}
+	<div class="krds-form-check"><input type="checkbox" id="staff" name="staff" value="1"${staffOnly ? html` checked` : null}><label for="staff">직원 작업만</label></div>
+	<div class="ilteo-actions">${button({ label: '거르기', type: 'submit', variant: 'secondary' })}</div>
+</form>
+${table({
+  caption: '감사 로그: 시각, 누가, 작업, 결과, 대상, 어디서, 내용',
+  columns: [
+    { header: '시각' },
+    { header: '누가' },
+    { header: '작업' },
+    { header: '결과' },
+    { header: '대상' },
+    { header: '어디서' },
+    { header: '내용' },
+  ],
+  rows: rows.map((r) => [
+    formatDateTime(r.at),
+    r.actorLoginId ? `${r.actorLoginId} (${KIND_LABELS[r.actorKind as AccountKind] ?? r.actorKind})` : '(로그인 전)',
+    r.action,
+    r.outcome === 'success' ? '성공' : r.outcome === 'denied' ? '거부' : '실패',
+    r.targetType ? `${r.targetType} ${r.targetId ?? ''}` : '-',
+    r.ip,
+    Object.entries(r.details)
+      .map(([k, v]) => `${k}=${String(v)}`)
+      .join(', '),
+  ]),
+})}`,
+    });
+  });
+}

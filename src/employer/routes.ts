@@ -1,0 +1,98 @@
+/**
+ * 기업회원 (employer) pages, first part: the 사업장 and its own postings. An employer sees only
+ * postings of their own 사업장; another company's posting answers 404, like one that does not exist.
+ * Posting management and applicants come with the job-market feature.
+ */
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import type { Database } from '../db/index.ts';
+import { accountOf, allow } from '../identity/access.ts';
+import { formatBusino } from '../identity/rules.ts';
+import { alert, descriptionList, emptyState, table } from '../web/components.ts';
+import { UserError } from '../web/errors.ts';
+import { html } from '../web/html.ts';
+import { sendPage } from '../web/page.ts';
+
+interface OwnPosting extends Record<string, unknown> {
+  wantedAuthNo: string;
+  title: string;
+  status: string;
+  regDt: string;
+  closeDt: string | null;
+  collectPsncnt: number;
+}
+
+const STATUS = { open: '접수 중', paused: '일시 중지', closed: '마감' } as const;
+const EMPLOYER = allow('employer');
+
+export function employerRoutes(app: FastifyInstance, deps: { database: Database }): void {
+  const { database } = deps;
+  const columns = sql`wanted_auth_no AS "wantedAuthNo", title, status, reg_dt::text AS "regDt", close_dt::text AS "closeDt",
+    collect_psncnt AS "collectPsncnt"`;
+
+  app.get<{ Querystring: { welcome?: string } }>('/employer', EMPLOYER, async (request, reply) => {
+    const me = accountOf(request);
+    const postings = await database.read<OwnPosting>(
+      sql`SELECT ${columns} FROM postings WHERE company_id = ${me.companyId} ORDER BY reg_dt DESC, id DESC LIMIT 100`,
+    );
+    return sendPage(request, reply, {
+      title: '기업 서비스',
+      breadcrumbs: [{ label: '기업 서비스' }],
+      main: html`<h1 class="heading-xlarge">기업 서비스</h1>
+${request.query.welcome ? alert({ variant: 'success', role: 'status', title: '기업회원 가입을 마쳤습니다.' }) : null}
+${descriptionList({
+  items: [
+    { term: '사업장', description: me.companyName ?? '-' },
+    { term: '사업자등록번호', description: me.busino ? formatBusino(me.busino) : '-' },
+    { term: '담당자', description: me.name },
+  ],
+})}
+<h2 class="heading-medium">우리 사업장 채용공고</h2>
+${
+  postings.length === 0
+    ? emptyState({ title: '등록한 채용공고가 없습니다', body: '채용공고 등록은 곧 열립니다.' })
+    : table({
+        caption: `우리 사업장 채용공고 ${postings.length}건: 제목, 상태, 등록일, 마감일, 모집 인원`,
+        columns: [
+          { header: '제목' },
+          { header: '상태' },
+          { header: '등록일' },
+          { header: '마감일' },
+          { header: '모집 인원', align: 'right' },
+        ],
+        rows: postings.map((p) => [
+          html`<a href="/employer/postings/${p.wantedAuthNo}">${p.title}</a>`,
+          STATUS[p.status as keyof typeof STATUS] ?? p.status,
+          p.regDt,
+          p.closeDt ?? '채용시까지',
+          `${p.collectPsncnt}명`,
+        ]),
+        rowHeaders: true,
+      })
+}`,
+    });
+  });
+
+  app.get<{ Params: { id: string } }>('/employer/postings/:id', EMPLOYER, async (request, reply) => {
+    const me = accountOf(request);
+    const [posting] = await database.read<OwnPosting>(
+      sql`SELECT ${columns} FROM postings WHERE wanted_auth_no = ${request.params.id.slice(0, 40)} AND company_id = ${me.companyId}`,
+    );
+    if (!posting) throw new UserError(404, 'NOT_FOUND', '요청하신 채용공고를 찾을 수 없습니다.');
+    return sendPage(request, reply, {
+      title: posting.title,
+      breadcrumbs: [{ label: '기업 서비스', href: '/employer' }, { label: posting.title }],
+      main: html`<h1 class="heading-xlarge">${posting.title}</h1>
+${descriptionList({
+  items: [
+    { term: '구인인증번호', description: posting.wantedAuthNo },
+    { term: '상태', description: STATUS[posting.status as keyof typeof STATUS] ?? posting.status },
+    { term: '등록일', description: posting.regDt },
+    { term: '마감일', description: posting.closeDt ?? '채용시까지' },
+    { term: '모집 인원', description: `${posting.collectPsncnt}명` },
+  ],
+})}
+<p><a href="/jobs/${posting.wantedAuthNo}">구직자에게 보이는 공고 보기</a></p>`,
+    });
+  });
+}

@@ -1,0 +1,105 @@
+/**
+ * Who may use each route. Every route declares `config.access` — 'public', 'signed-in', or the
+ * account kinds allowed — and registering a route without it fails at start-up, so no route is
+ * open by omission. The session is read from its cookie before the body is parsed; a refused
+ * request never reaches the handler.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Database } from '../db/index.ts';
+import { UserError, wantsJson } from '../web/errors.ts';
+import { STATIC_ROUTE_PREFIXES } from '../web/krds/static.ts';
+import type { Account, AccountKind } from './accounts.ts';
+import { audit } from './audit.ts';
+import { type ActiveSession, findSession, isTokenShaped, type SessionPolicy, touchSession } from './sessions.ts';
+
+export type Access = 'public' | 'signed-in' | readonly AccountKind[];
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    /** The signed-in session, or null. Set for every non-static route before its handler runs. */
+    identity: ActiveSession | null;
+  }
+}
+
+/** Route options declaring access: `app.get('/x', allow('seeker'), handler)`. */
+export function allow(...access: ['public'] | ['signed-in'] | AccountKind[]): { config: { access: Access } } {
+  const first = access[0];
+  if (first === 'public' || first === 'signed-in') return { config: { access: first } };
+  return { config: { access: access as AccountKind[] } };
+}
+
+export const SESSION_COOKIE = 'ilteo_session';
+
+export function permits(access: Access, account: Account | null): boolean {
+  if (access === 'public') return true;
+  if (!account) return false;
+  if (access === 'signed-in') return true;
+  return access.includes(account.kind);
+}
+
+/** The signed-in account; for handlers of routes that are not public. */
+export function accountOf(request: FastifyRequest): Account {
+  const account = request.identity?.account;
+  if (!account) throw new UserError(401, 'SIGN_IN_REQUIRED', '로그인이 필요합니다.');
+  return account;
+}
+
+export interface AccessDeps {
+  database: Database;
+  policy: SessionPolicy;
+  now: () => Date;
+  secureCookies: (request: FastifyRequest) => boolean;
+}
+
+export function sessionCookieOptions(secure: boolean) {
+  return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure };
+}
+
+function isStatic(url: string): boolean {
+  return STATIC_ROUTE_PREFIXES.some((prefix) => url.startsWith(prefix));
+}
+
+export function registerAccess(app: FastifyInstance, deps: AccessDeps): void {
+  app.decorateRequest('identity', null);
+
+  app.addHook('onRoute', (route) => {
+    if (route.config?.access === undefined && !isStatic(route.url))
+      throw new Error(`route ${String(route.method)} ${route.url} does not declare who may use it (config.access)`);
+  });
+
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    const access = request.routeOptions.config?.access;
+    if (access === undefined) return; // static files and 404s
+    const token = request.cookies[SESSION_COOKIE];
+    if (token !== undefined) {
+      const session = isTokenShaped(token) ? await findSession(deps.database, token, deps.policy, deps.now()) : null;
+      if (session) {
+        request.identity = session;
+        void touchSession(deps.database, session, deps.now());
+      } else {
+        reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(deps.secureCookies(request)));
+      }
+    }
+    const account = request.identity?.account ?? null;
+    if (permits(access, account)) return;
+    if (!account) {
+      if (request.method === 'GET' && !wantsJson(request)) {
+        const next = encodeURIComponent(request.url);
+        return reply.redirect(`/login?next=${next}`, 303);
+      }
+      throw new UserError(401, 'SIGN_IN_REQUIRED', '로그인이 필요합니다. 로그인한 뒤 다시 시도해 주세요.');
+    }
+    await audit(deps.database, {
+      actor: { id: account.id, kind: account.kind },
+      action: 'access.denied',
+      outcome: 'denied',
+      target: { type: 'route', id: `${request.method} ${request.routeOptions.url ?? request.url}` },
+      ip: request.ip,
+      userAgent: request.headers['user-agent'] ?? '',
+    }).catch(() => {});
+    throw new UserError(403, 'FORBIDDEN', '이 페이지를 이용할 권한이 없습니다.');
+  });
+}

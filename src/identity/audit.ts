@@ -1,0 +1,74 @@
+/**
+ * The audit log: an append-only record (the database refuses UPDATE and DELETE) of sign-ins,
+ * sign-outs, account changes and every staff action — who, what, when, from where. Details are
+ * passed through maskPersonalNumbers so a 주민등록번호 typed into any field never lands here in full.
+ */
+import { sql } from 'drizzle-orm';
+import type { Database } from '../db/index.ts';
+import type { AccountKind } from './accounts.ts';
+import { maskPersonalNumbers } from './rules.ts';
+
+export interface AuditEntry {
+  actor: { id: number; kind: AccountKind } | null;
+  action: string;
+  outcome: 'success' | 'failure' | 'denied';
+  target?: { type: string; id: string | number };
+  ip: string;
+  userAgent: string;
+  details?: Record<string, string | number | boolean | null>;
+}
+
+const STAFF: ReadonlySet<AccountKind> = new Set(['counsellor', 'operator']);
+
+function maskDetails(details: AuditEntry['details']): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(details ?? {})) out[k] = typeof v === 'string' ? maskPersonalNumbers(v) : v;
+  return out;
+}
+
+export async function audit(database: Database, entry: AuditEntry): Promise<void> {
+  await database.query(
+    sql`INSERT INTO audit_log (actor_id, actor_kind, action, outcome, target_type, target_id, ip, user_agent, details, staff)
+        VALUES (${entry.actor?.id ?? null}, ${entry.actor?.kind ?? null}, ${entry.action}, ${entry.outcome},
+                ${entry.target?.type ?? null}, ${entry.target ? String(entry.target.id) : null}, ${entry.ip},
+                ${entry.userAgent.slice(0, 300)}, ${JSON.stringify(maskDetails(entry.details))}::jsonb,
+                ${entry.actor ? STAFF.has(entry.actor.kind) : false})`,
+  );
+}
+
+export interface AuditRow extends Record<string, unknown> {
+  id: number;
+  at: string;
+  actorId: number | null;
+  actorKind: string | null;
+  actorLoginId: string | null;
+  action: string;
+  outcome: string;
+  targetType: string | null;
+  targetId: string | null;
+  ip: string;
+  userAgent: string;
+  details: Record<string, unknown>;
+}
+
+export interface AuditFilter {
+  actorId?: number;
+  action?: string;
+  staffOnly?: boolean;
+  limit?: number;
+}
+
+export async function listAudit(database: Database, filter: AuditFilter = {}): Promise<AuditRow[]> {
+  const where = [sql`true`];
+  if (filter.actorId !== undefined) where.push(sql`a.actor_id = ${filter.actorId}`);
+  if (filter.action) where.push(sql`a.action = ${filter.action}`);
+  if (filter.staffOnly) where.push(sql`a.staff`);
+  return database.read<AuditRow>(
+    sql`SELECT a.id::int AS id, a.at::text AS at, a.actor_id::int AS "actorId", a.actor_kind AS "actorKind",
+               acc.login_id AS "actorLoginId", a.action, a.outcome, a.target_type AS "targetType",
+               a.target_id AS "targetId", a.ip, a.user_agent AS "userAgent", a.details
+        FROM audit_log a LEFT JOIN accounts acc ON acc.id = a.actor_id
+        WHERE ${sql.join(where, sql` AND `)}
+        ORDER BY a.id DESC LIMIT ${Math.min(filter.limit ?? 100, 500)}`,
+  );
+}
