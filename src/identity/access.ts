@@ -78,7 +78,11 @@ export function registerAccess(app: FastifyInstance, deps: AccessDeps): void {
       const session = isTokenShaped(token) ? await findSession(deps.database, token, deps.policy, deps.now()) : null;
       if (session) {
         request.identity = session;
-        void touchSession(deps.database, session, deps.now());
+        // Recording activity does not hold up the page, unless the session is past half its idle
+        // time: then the extension must land before the person's next click.
+        const touched = touchSession(deps.database, session, deps.now());
+        const idleMs = deps.now().getTime() - Date.parse(session.lastSeenAt);
+        if (idleMs > (deps.policy.idleMinutes * 60_000) / 2) await touched;
       } else {
         reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(deps.secureCookies(request)));
       }

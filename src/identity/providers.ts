@@ -46,6 +46,7 @@ interface Entry {
   health: ProviderHealth;
   oidc: client.Configuration | null;
   running: Promise<void> | null;
+  next: Promise<void> | null;
 }
 
 export class ProviderUnavailableError extends Error {
@@ -105,6 +106,7 @@ export class ProviderRegistry {
         config,
         oidc: null,
         running: null,
+        next: null,
         health: {
           id: config.id,
           label: config.label,
@@ -157,11 +159,21 @@ export class ProviderRegistry {
     await Promise.all([...this.#entries.keys()].map((id) => this.check(id)));
   }
 
-  /** One health check (coalesced: a check already running is awaited, not repeated). */
+  /**
+   * A health check that starts now or later, never earlier: while one runs, callers share a
+   * single follow-up check (a check begun before a provider came back must not answer for after).
+   */
   check(id: string): Promise<void> {
     const entry = this.#entries.get(id);
     if (!entry) return Promise.resolve();
-    entry.running ??= this.#check(entry).finally(() => {
+    if (entry.running) {
+      entry.next ??= entry.running.then(() => {
+        entry.next = null;
+        return this.check(id);
+      });
+      return entry.next;
+    }
+    entry.running = this.#check(entry).finally(() => {
       entry.running = null;
     });
     return entry.running;

@@ -1,0 +1,64 @@
+/**
+ * A browser-like client over fastify's inject(): keeps cookies between requests (honouring
+ * clearCookie), and fills the CSRF field from the last page it saw, like a person submitting
+ * the form on that page.
+ */
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+
+export function csrfFrom(body: string): string | undefined {
+  return /name="_csrf" value="([^"]+)"/.exec(body)?.[1];
+}
+
+export class WebClient {
+  readonly cookies = new Map<string, string>();
+  lastCsrf: string | undefined;
+  readonly #app: FastifyInstance;
+  readonly #headers: Record<string, string>;
+
+  constructor(app: FastifyInstance, headers: Record<string, string> = {}) {
+    this.#app = app;
+    this.#headers = headers;
+  }
+
+  cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  #remember(response: LightMyRequestResponse): LightMyRequestResponse {
+    for (const c of response.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
+      const expired = c.maxAge === 0 || (c.expires !== undefined && c.expires.getTime() < Date.now());
+      if (expired || c.value === '') this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+    const token = csrfFrom(response.body);
+    if (token) this.lastCsrf = token;
+    return response;
+  }
+
+  async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    return this.#remember(
+      await this.#app.inject({ method: 'GET', url, headers: { ...this.#headers, cookie: this.cookieHeader(), ...headers } }),
+    );
+  }
+
+  /** Posts a form; the CSRF token of the last page seen is added unless `_csrf` is given (null: none). */
+  async post(url: string, form: Record<string, string>, options: { csrf?: string | null } = {}) {
+    const body = new URLSearchParams(form);
+    const csrf = options.csrf === undefined ? this.lastCsrf : options.csrf;
+    if (csrf !== null && csrf !== undefined && !body.has('_csrf')) body.set('_csrf', csrf);
+    return this.#remember(
+      await this.#app.inject({
+        method: 'POST',
+        url,
+        headers: { ...this.#headers, cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
+        payload: body.toString(),
+      }),
+    );
+  }
+
+  /** Signs in with a password through the sign-in page; returns the POST's response. */
+  async signIn(loginId: string, password: string) {
+    await this.get('/login');
+    return this.post('/login', { loginId, password, next: '/my' });
+  }
+}
