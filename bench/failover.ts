@@ -56,6 +56,8 @@ async function main() {
     databaseUrl: URL_,
     port: 23100,
     appPorts: [23101, 23102],
+    // One machine plays many citizens here: no per-IP request limit.
+    env: { ILTEO_RATE_LIMIT_PER_MINUTE: '0' },
   });
   const [first] = await database.query<{ id: string }>(sql`SELECT wanted_auth_no AS id FROM postings LIMIT 1`);
   const load = new Load(fleet.url, first?.id);

@@ -19,6 +19,7 @@ import { homeRoutes } from './home/routes.ts';
 import { registerAccess } from './identity/access.ts';
 import { ProviderRegistry } from './identity/providers.ts';
 import { identityRoutes } from './identity/routes.ts';
+import { maskForLog, maskPersonalNumbers } from './identity/rules.ts';
 import { createIdentityService } from './identity/service.ts';
 import { purgeExpired } from './identity/sessions.ts';
 import { jobsApiRoutes } from './jobs/api.ts';
@@ -73,6 +74,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: {
       level: deps.config.logLevel,
       redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      // No 주민등록번호 reaches the logs in full, whatever a person typed where.
+      formatters: { log: (record) => maskForLog(record) as Record<string, unknown> },
+      hooks: {
+        logMethod(args, method) {
+          method.apply(
+            this,
+            args.map((a) => (typeof a === 'string' ? maskPersonalNumbers(a) : a)) as Parameters<typeof method>,
+          );
+        },
+      },
     },
     trustProxy: deps.config.trustProxy,
     disableRequestLogging: deps.config.logLevel !== 'debug' && deps.config.logLevel !== 'trace',

@@ -48,6 +48,15 @@ export function centreRoutes(app: FastifyInstance, deps: { database: Database })
           WHERE a.kind = 'seeker' AND ${scope === null ? sql`true` : sql`a.centre_code = ${scope}`}
           ORDER BY a.created_at DESC LIMIT 200`,
     );
+    await audit(database, {
+      actor: { id: me.id, kind: me.kind },
+      action: 'client.list',
+      outcome: 'success',
+      target: { type: 'centre', id: scope ?? 'all' },
+      ip: request.ip,
+      userAgent: request.headers['user-agent'] ?? '',
+      details: { shown: clients.length },
+    });
     return sendPage(request, reply, {
       title: '고용센터 업무',
       breadcrumbs: [{ label: '고용센터 업무' }],

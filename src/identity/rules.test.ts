@@ -8,6 +8,7 @@ import {
   emailError,
   isValidBusino,
   loginIdError,
+  maskForLog,
   maskPersonalNumbers,
   nameError,
   normalizeLoginId,
@@ -145,5 +146,22 @@ describe('other fields', () => {
     assert.equal(nameError('김민준'), null);
     assert.match(nameError(' ') ?? '', /입력/);
     assert.match(nameError('가'.repeat(51)) ?? '', /50자/);
+  });
+});
+
+describe('log records', () => {
+  it('masks personal numbers in nested strings and errors, keeping other values', () => {
+    const err = new Error('bad value 900101-1234567');
+    const out = maskForLog({ msg: '주민번호 9001011234567', n: 3, nested: { list: ['800202-2345678'] }, err }) as {
+      msg: string;
+      n: number;
+      nested: { list: string[] };
+      err: { message: string; stack: string };
+    };
+    assert.equal(out.msg, '주민번호 900101-1******');
+    assert.equal(out.n, 3);
+    assert.deepEqual(out.nested.list, ['800202-2******']);
+    assert.equal(out.err.message, 'bad value 900101-1******');
+    assert.ok(!out.err.stack.includes('1234567'));
   });
 });

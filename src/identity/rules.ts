@@ -144,3 +144,28 @@ export function nameError(raw: string, label = '이름'): string | null {
   if (/[\u0000-\u001f\u007f]/.test(name)) return `${label}에 쓸 수 없는 문자가 있습니다.`;
   return null;
 }
+
+/**
+ * A copy of a log record with every string masked (maskPersonalNumbers), for pino's formatters.
+ * Errors become { type, message, stack } with the message and stack masked.
+ */
+export function maskForLog(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return maskPersonalNumbers(value);
+  if (depth > 6 || value === null || typeof value !== 'object') return value;
+  if (value instanceof Error) {
+    const out: Record<string, unknown> = {
+      type: value.name,
+      message: maskPersonalNumbers(value.message),
+      stack: value.stack ? maskPersonalNumbers(value.stack) : undefined,
+    };
+    for (const [k, v] of Object.entries(value)) out[k] = maskForLog(v, depth + 1);
+    if (value.cause !== undefined) out.cause = maskForLog(value.cause, depth + 1);
+    return out;
+  }
+  if (Array.isArray(value)) return value.map((v) => maskForLog(v, depth + 1));
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = maskForLog(v, depth + 1);
+  return out;
+}

@@ -20,3 +20,11 @@ describe('validateReport', () => {
       assert.match(r.errors[c.error[0]] ?? '', c.error[1]);
     });
 });
+
+describe('report detail', () => {
+  it('is stored with personal numbers masked', () => {
+    const r = validateReport({ reason: 'fee', detail: '담당자가 주민번호 900101-1234567 을 요구했습니다.' });
+    assert.ok(r.ok);
+    assert.equal(r.value.detail, '담당자가 주민번호 900101-1****** 을 요구했습니다.');
+  });
+});

@@ -4,6 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
+import { maskPersonalNumbers } from '../identity/rules.ts';
 
 export const REPORT_REASONS = {
   false_wage: '임금·근로조건이 실제와 다름',
@@ -32,7 +33,8 @@ export function validateReport(raw: { reason?: unknown; detail?: unknown }): Rep
   if (!reason) errors.reason = '신고 사유를 선택해 주세요.';
   else if (!Object.hasOwn(REPORT_REASONS, reason))
     errors.reason = '신고 사유가 올바르지 않습니다. 목록에서 선택해 주세요.';
-  const detail = (typeof raw.detail === 'string' ? raw.detail : '').replace(/\r\n/g, '\n').trim();
+  // A 주민등록번호 typed into the text is never stored in full.
+  const detail = maskPersonalNumbers((typeof raw.detail === 'string' ? raw.detail : '').replace(/\r\n/g, '\n').trim());
   if ([...detail].length > MAX_DETAIL_CHARS)
     errors.detail = `상세 내용은 ${MAX_DETAIL_CHARS.toLocaleString('ko-KR')}자 이내로 적어 주세요. (현재 ${[...detail].length.toLocaleString('ko-KR')}자)`;
   else if (reason === 'other' && detail.length === 0) errors.detail = '기타 사유는 상세 내용을 적어 주세요.';

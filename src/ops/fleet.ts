@@ -63,6 +63,7 @@ defaults
 
 frontend ilteo
   bind 127.0.0.1:${options.port}
+  option forwardfor
   default_backend apps
 
 backend apps
@@ -95,6 +96,8 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
     const child = spawn(process.execPath, [CLI, 'serve'], {
       env: {
         ...process.env,
+        // The apps sit behind HAProxy: the client's address comes in X-Forwarded-For.
+        ILTEO_TRUST_PROXY: 'true',
         ...options.env,
         DATABASE_URL: options.databaseUrl,
         HOST: '127.0.0.1',

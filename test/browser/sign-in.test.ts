@@ -139,7 +139,10 @@ describe('signing in with a password and with two OpenID Connect providers, one 
     // Someone who types the old link is sent back with the alternatives.
     await page.goto(`${server.url}/login/oidc/kakao`);
     await page.waitForURL(/error=unavailable/);
-    assert.match((await page.locator('[role=alert]').first().textContent()) ?? '', /카카오 로그인을 일시적으로 사용할 수 없습니다/);
+    assert.match(
+      (await page.locator('[role=alert]').first().textContent()) ?? '',
+      /카카오 로그인을 일시적으로 사용할 수 없습니다/,
+    );
 
     // 네이버 still signs people in.
     await page.getByRole('link', { name: '네이버(으)로 로그인' }).click();

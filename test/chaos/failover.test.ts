@@ -52,6 +52,8 @@ describe('losing a database node costs users nothing', { timeout: 600_000 }, () 
       port: 23000,
       appPorts: [23001, 23002],
       logLevel: process.env.CHAOS_LOG_LEVEL ?? 'warn',
+      // One machine plays many citizens here: no per-IP request limit.
+      env: { ILTEO_RATE_LIMIT_PER_MINUTE: '0' },
     });
     load = new Load(fleet.url);
     load.start();

@@ -21,7 +21,8 @@ for (const kind of DRIVERS) {
     let clock = START;
     let ipSerial = 0;
     /** Each client comes from its own address, so per-IP throttling of one test does not touch another. */
-    const client = () => new WebClient(app, { 'x-forwarded-for': `10.0.${Math.floor(++ipSerial / 250)}.${ipSerial % 250}` });
+    const client = () =>
+      new WebClient(app, { 'x-forwarded-for': `10.0.${Math.floor(++ipSerial / 250)}.${ipSerial % 250}` });
     const query = <T extends Record<string, unknown>>(q: ReturnType<typeof sql>) => t.database.query<T>(q);
 
     before(async () => {
@@ -117,7 +118,11 @@ for (const kind of DRIVERS) {
       // A token from someone else's page does not fit this browser's secret.
       const other = client();
       await other.get('/login');
-      const foreign = await c.post('/login', { loginId: 'minjun', password: DEMO_PASSWORD }, { csrf: other.lastCsrf ?? '' });
+      const foreign = await c.post(
+        '/login',
+        { loginId: 'minjun', password: DEMO_PASSWORD },
+        { csrf: other.lastCsrf ?? '' },
+      );
       assert.equal(foreign.statusCode, 403);
       // Signed in, a logout without a token is refused too.
       await c.signIn('minjun', DEMO_PASSWORD);
@@ -177,7 +182,11 @@ for (const kind of DRIVERS) {
       await phone.signIn('hyunwoo', DEMO_PASSWORD);
       await laptop.signIn('hyunwoo', DEMO_PASSWORD);
       const my = await laptop.get('/my');
-      assert.equal((my.body.match(/name="session" value="/g) ?? []).length, 1, 'one other device with a sign-out button');
+      assert.equal(
+        (my.body.match(/name="session" value="/g) ?? []).length,
+        1,
+        'one other device with a sign-out button',
+      );
       assert.match(my.body, /지금 이 기기/);
       await laptop.post('/my/sessions/revoke-others', {});
       assert.equal((await phone.get('/my')).statusCode, 303);
@@ -257,7 +266,13 @@ for (const kind of DRIVERS) {
       const op = client();
       await op.signIn('admin', DEMO_PASSWORD);
       await op.get('/admin/accounts/new');
-      const bad = await op.post('/admin/accounts', { kind: 'counsellor', loginId: 'x', name: '', email: 'no', password: 'short' });
+      const bad = await op.post('/admin/accounts', {
+        kind: 'counsellor',
+        loginId: 'x',
+        name: '',
+        email: 'no',
+        password: 'short',
+      });
       assert.equal(bad.statusCode, 400);
       assert.match(bad.body, /소속 고용센터를 골라/);
       assert.match(bad.body, /아이디는/);
@@ -382,12 +397,20 @@ for (const kind of DRIVERS) {
     });
 
     it('treats SQL fragments in every parameter as plain text', async () => {
-      const fragments = ["' OR '1'='1", "1; DROP TABLE accounts; --", "\\'; SELECT pg_sleep(5); --", '%_\\'];
+      const fragments = ["' OR '1'='1", '1; DROP TABLE accounts; --', "\\'; SELECT pg_sleep(5); --", '%_\\'];
       const op = client();
       await op.signIn('admin', DEMO_PASSWORD);
       for (const f of fragments) {
         const e = encodeURIComponent(f);
-        for (const url of [`/admin/accounts?q=${e}`, `/admin/accounts?kind=${e}`, `/admin/audit?action=${e}`, `/centre/clients/${e}`, `/jobs?q=${e}`, `/employer/postings/${e}`, `/login?next=${e}&error=${e}&provider=${e}`]) {
+        for (const url of [
+          `/admin/accounts?q=${e}`,
+          `/admin/accounts?kind=${e}`,
+          `/admin/audit?action=${e}`,
+          `/centre/clients/${e}`,
+          `/jobs?q=${e}`,
+          `/employer/postings/${e}`,
+          `/login?next=${e}&error=${e}&provider=${e}`,
+        ]) {
           const r = await op.get(url);
           assert.ok(r.statusCode < 500, `${url} → ${r.statusCode}`);
         }

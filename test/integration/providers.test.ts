@@ -57,7 +57,9 @@ describe('sign-in provider health and flows against a real local OpenID Connect 
 
   it('a bad code is the flow failing, not the provider', async () => {
     const flow = await registry.begin('pass', redirectUri);
-    const callback = new URL(`${redirectUri}?code=not-a-real-code&state=${flow.state}&iss=${encodeURIComponent(idp.issuer)}`);
+    const callback = new URL(
+      `${redirectUri}?code=not-a-real-code&state=${flow.state}&iss=${encodeURIComponent(idp.issuer)}`,
+    );
     await assert.rejects(registry.finish('pass', callback, flow), (err: unknown) => !isProviderOutage(err));
     assert.equal(registry.health()[0]?.state, 'up');
   });

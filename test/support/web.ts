@@ -37,7 +37,11 @@ export class WebClient {
 
   async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
     return this.#remember(
-      await this.#app.inject({ method: 'GET', url, headers: { ...this.#headers, cookie: this.cookieHeader(), ...headers } }),
+      await this.#app.inject({
+        method: 'GET',
+        url,
+        headers: { ...this.#headers, cookie: this.cookieHeader(), ...headers },
+      }),
     );
   }
 
