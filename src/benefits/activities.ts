@@ -1,0 +1,109 @@
+/**
+ * 재취업활동 requirements per 실업인정 (실업인정 및 재취업지원 규정): how many activities a period needs,
+ * how many of them must be actual job search (입사 지원·면접), which activities count (inside the
+ * period, within per-claim caps), and — in Korean — exactly what is missing.
+ */
+import { ACTIVITY_KINDS, ACTIVITY_RULES_CITE, type ActivityKind } from './rules.ts';
+
+export interface ClaimantProfile {
+  /** 만 나이 on the 이직일. */
+  age: number;
+  disabled: boolean;
+  /** 반복수급자: received 구직급여 3 or more times in the last 5 years. */
+  repeatClaimant: boolean;
+}
+
+export interface Requirement {
+  activities: number;
+  jobSearch: number;
+  rule: string;
+}
+
+/** Requirement for a 4-week period; shorter cycles need proportionally fewer (at least one). */
+export function requirementFor(seq: number, profile: ClaimantProfile, cycleDays = 28): Requirement {
+  let base: Requirement;
+  if (seq === 1)
+    base = {
+      activities: 0,
+      jobSearch: 0,
+      rule: '1차 실업인정은 고용센터 출석(취업지원 설명회)으로 하며 재취업활동을 요구하지 않습니다.',
+    };
+  else if (profile.age >= 60 || profile.disabled)
+    base = { activities: 1, jobSearch: 0, rule: '60세 이상이거나 장애인인 수급자는 4주에 재취업활동 1회 이상입니다.' };
+  else if (profile.repeatClaimant)
+    base = {
+      activities: 2,
+      jobSearch: 1,
+      rule: '반복수급자는 2차부터 4주에 2회 이상, 그중 1회 이상은 입사 지원이나 면접이어야 합니다.',
+    };
+  else if (seq <= 4) base = { activities: 1, jobSearch: 0, rule: '2~4차 실업인정은 4주에 재취업활동 1회 이상입니다.' };
+  else
+    base = {
+      activities: 2,
+      jobSearch: 1,
+      rule: '5차부터는 4주에 2회 이상, 그중 1회 이상은 입사 지원이나 면접이어야 합니다.',
+    };
+  if (cycleDays >= 28 || base.activities === 0) return { ...base, rule: `${base.rule} (${ACTIVITY_RULES_CITE})` };
+  const scale = (n: number) => (n === 0 ? 0 : Math.max(1, Math.ceil((n * cycleDays) / 28)));
+  return {
+    activities: scale(base.activities),
+    jobSearch: scale(base.jobSearch),
+    rule: `${base.rule} 인정 주기가 ${cycleDays}일이라 그 비율로 셉니다. (${ACTIVITY_RULES_CITE})`,
+  };
+}
+
+export interface ReportedActivity {
+  kind: ActivityKind;
+  date: string;
+}
+
+export interface ActivityCheck<A extends ReportedActivity> {
+  met: boolean;
+  required: Requirement;
+  counted: A[];
+  excluded: { activity: A; why: string }[];
+  /** What is missing, in Korean (empty when met). */
+  missing: string[];
+}
+
+/**
+ * Checks a period's activities. `usedBefore` counts activities of capped kinds already recognised
+ * in earlier periods of the same claim.
+ */
+export function checkActivities<A extends ReportedActivity>(opts: {
+  seq: number;
+  profile: ClaimantProfile;
+  cycleDays: number;
+  periodStart: string;
+  periodEnd: string;
+  activities: readonly A[];
+  usedBefore?: Partial<Record<ActivityKind, number>>;
+}): ActivityCheck<A> {
+  const required = requirementFor(opts.seq, opts.profile, opts.cycleDays);
+  const used: Partial<Record<ActivityKind, number>> = { ...opts.usedBefore };
+  const counted: A[] = [];
+  const excluded: { activity: A; why: string }[] = [];
+  for (const a of [...opts.activities].sort((x, y) => x.date.localeCompare(y.date))) {
+    const kind = ACTIVITY_KINDS[a.kind];
+    if (a.date < opts.periodStart || a.date > opts.periodEnd) {
+      excluded.push({ activity: a, why: `실업인정 대상 기간(${opts.periodStart}~${opts.periodEnd}) 밖의 활동입니다.` });
+      continue;
+    }
+    const cap = kind.capPerClaim;
+    if (cap !== null && (used[a.kind] ?? 0) >= cap) {
+      excluded.push({ activity: a, why: `${kind.label}은(는) 수급 기간 중 ${cap}회까지만 인정됩니다.` });
+      continue;
+    }
+    used[a.kind] = (used[a.kind] ?? 0) + 1;
+    counted.push(a);
+  }
+  const jobSearch = counted.filter((a) => ACTIVITY_KINDS[a.kind].jobSearch).length;
+  const missing: string[] = [];
+  if (counted.length < required.activities)
+    missing.push(
+      `재취업활동이 ${required.activities - counted.length}회 더 필요합니다 (인정된 활동 ${counted.length}회 / 필요 ${required.activities}회).`,
+    );
+  if (jobSearch < required.jobSearch)
+    missing.push(`그중 입사 지원이나 면접이 ${required.jobSearch - jobSearch}회 더 필요합니다.`);
+  return { met: missing.length === 0, required, counted, excluded, missing };
+}
