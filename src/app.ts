@@ -10,6 +10,9 @@ import helmet from '@fastify/helmet';
 import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { adminRoutes } from './admin/routes.ts';
+import { benefitsRoutes } from './benefits/routes.ts';
+import { koreanCalendar } from './benefits/schedule.ts';
+import { createBenefitsService } from './benefits/service.ts';
 import { centreRoutes } from './centre/routes.ts';
 import type { Config } from './config/index.ts';
 import type { Database } from './db/index.ts';
@@ -52,6 +55,7 @@ export function createServices(deps: AppDeps) {
     policy,
     providers,
     jobs: createJobsService(deps.database, now),
+    benefits: createBenefitsService({ database: deps.database, calendar: koreanCalendar(), now }),
     identity: createIdentityService({ database: deps.database, providers, policy, now }),
   };
 }
@@ -147,7 +151,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     publicUrl: deps.config.publicUrl,
   });
   adminRoutes(app, { database: deps.database, providers: services.providers });
-  centreRoutes(app, { database: deps.database });
+  centreRoutes(app, { database: deps.database, benefits: services.benefits });
+  benefitsRoutes(app, { database: deps.database, benefits: services.benefits });
   employerRoutes(app, { database: deps.database });
 
   services.providers.start();

@@ -6,6 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
+import type { BenefitsService } from '../benefits/service.ts';
 import type { Database } from '../db/index.ts';
 import { accountOf, allow } from '../identity/access.ts';
 import { type Account, findAccount } from '../identity/accounts.ts';
@@ -15,17 +16,9 @@ import { descriptionList, emptyState, table } from '../web/components.ts';
 import { UserError } from '../web/errors.ts';
 import { html } from '../web/html.ts';
 import { sendPage } from '../web/page.ts';
+import { claimRoutes, scopeOf } from './claims.ts';
 
 const STAFF = allow('counsellor', 'operator');
-
-/** The centre a staff member may see: a counsellor only their own; an operator any (null = all). */
-function scopeOf(account: Account): string | null {
-  if (account.kind === 'counsellor') {
-    if (!account.centreCode) throw new UserError(403, 'NO_CENTRE', '소속 고용센터가 없는 상담원 계정입니다.');
-    return account.centreCode;
-  }
-  return null;
-}
 
 interface ClientRow extends Record<string, unknown> {
   id: number;
@@ -36,8 +29,9 @@ interface ClientRow extends Record<string, unknown> {
   createdAt: string;
 }
 
-export function centreRoutes(app: FastifyInstance, deps: { database: Database }): void {
+export function centreRoutes(app: FastifyInstance, deps: { database: Database; benefits: BenefitsService }): void {
   const { database } = deps;
+  claimRoutes(app, deps);
 
   app.get('/centre', STAFF, async (request, reply) => {
     const me = accountOf(request);
@@ -61,7 +55,7 @@ export function centreRoutes(app: FastifyInstance, deps: { database: Database })
       title: '고용센터 업무',
       breadcrumbs: [{ label: '고용센터 업무' }],
       main: html`<h1 class="heading-xlarge">고용센터 업무</h1>
-<p>${scope === null ? '모든 고용센터' : me.centreName}의 개인회원입니다.</p>
+<p>${scope === null ? '모든 고용센터' : me.centreName}의 개인회원입니다. <a href="/centre/claims">구직급여 심사로 가기</a></p>
 ${
   clients.length === 0
     ? emptyState({

@@ -280,6 +280,131 @@ export const appSecrets = pgTable('app_secrets', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+/**
+ * 수급자격 신청 (a 구직급여 claim) with the facts filed, the figures computed from them (and the rule
+ * version used), the counsellor's decision and the 실업인정 cycle. Every change is also an event in
+ * benefit_ledger, from which the claim can be replayed.
+ */
+export const benefitClaims = pgTable(
+  'benefit_claims',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    claimantId: bigint('claimant_id', { mode: 'number' })
+      .notNull()
+      .references(() => accounts.id),
+    centreCode: text('centre_code')
+      .notNull()
+      .references(() => jobCentres.code),
+    /** submitted | approved | rejected */
+    status: text('status').notNull().default('submitted'),
+    filedAt: timestamp('filed_at', { withTimezone: true }).notNull().defaultNow(),
+    /** 실업신고일 (Seoul date of filing, or of the paper form at a counter). */
+    reportDate: date('report_date', { mode: 'string' }).notNull(),
+    companyName: text('company_name').notNull(),
+    separationDate: date('separation_date', { mode: 'string' }).notNull(),
+    separationReason: text('separation_reason').notNull(),
+    justifiedReason: text('justified_reason'),
+    insuredMonths: integer('insured_months').notNull(),
+    insuredUnitDays: integer('insured_unit_days').notNull(),
+    averageDailyWage: integer('average_daily_wage').notNull(),
+    ordinaryDailyWage: integer('ordinary_daily_wage'),
+    dailyHours: numeric('daily_hours', { precision: 3, scale: 1, mode: 'number' }).notNull(),
+    disabled: boolean('disabled').notNull().default(false),
+    birthDate: date('birth_date', { mode: 'string' }).notNull(),
+    repeatClaimant: boolean('repeat_claimant').notNull().default(false),
+    ruleVersion: text('rule_version').notNull(),
+    dailyAmount: integer('daily_amount').notNull(),
+    benefitDays: integer('benefit_days').notNull(),
+    benefitPeriodEnd: date('benefit_period_end', { mode: 'string' }).notNull(),
+    decidedBy: bigint('decided_by', { mode: 'number' }).references(() => accounts.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decisionCode: text('decision_code'),
+    decisionNote: text('decision_note'),
+    firstRecognitionDate: date('first_recognition_date', { mode: 'string' }),
+    cycleDays: integer('cycle_days'),
+    planningNote: text('planning_note').notNull().default(''),
+    personalChangeUsed: boolean('personal_change_used').notNull().default(false),
+    /** Bumped on every change (optimistic concurrency for offline counters). */
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('benefit_claims_idempotency_key').on(t.idempotencyKey),
+    index('benefit_claims_claimant_idx').on(t.claimantId),
+    index('benefit_claims_centre_status_idx').on(t.centreCode, t.status),
+  ],
+);
+
+/** One 실업인정 (차수) of a claim: its date, the days it covers, what was filed and decided. */
+export const claimRecognitions = pgTable(
+  'claim_recognitions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    claimId: bigint('claim_id', { mode: 'number' })
+      .notNull()
+      .references(() => benefitClaims.id),
+    seq: integer('seq').notNull(),
+    nominalDate: date('nominal_date', { mode: 'string' }).notNull(),
+    scheduledDate: date('scheduled_date', { mode: 'string' }).notNull(),
+    movedBecause: text('moved_because'),
+    periodStart: date('period_start', { mode: 'string' }).notNull(),
+    periodEnd: date('period_end', { mode: 'string' }).notNull(),
+    /** scheduled | filed | confirmed | rejected */
+    status: text('status').notNull().default('scheduled'),
+    idempotencyKey: text('idempotency_key'),
+    filedAt: timestamp('filed_at', { withTimezone: true }),
+    workedOrEarned: boolean('worked_or_earned'),
+    decidedBy: bigint('decided_by', { mode: 'number' }).references(() => accounts.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decisionNote: text('decision_note'),
+    paidDays: integer('paid_days'),
+    amount: integer('amount'),
+  },
+  (t) => [
+    uniqueIndex('claim_recognitions_claim_seq_key').on(t.claimId, t.seq),
+    uniqueIndex('claim_recognitions_idempotency_key').on(t.idempotencyKey),
+    index('claim_recognitions_status_idx').on(t.status, t.scheduledDate),
+  ],
+);
+
+/** 재취업활동 reported for a 실업인정. */
+export const recognitionActivities = pgTable(
+  'recognition_activities',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    recognitionId: bigint('recognition_id', { mode: 'number' })
+      .notNull()
+      .references(() => claimRecognitions.id),
+    kind: text('kind').notNull(),
+    activityDate: date('activity_date', { mode: 'string' }).notNull(),
+    organisation: text('organisation').notNull().default(''),
+    description: text('description').notNull().default(''),
+  },
+  (t) => [index('recognition_activities_recognition_idx').on(t.recognitionId)],
+);
+
+/**
+ * The benefit ledger: every filing, decision, schedule change and payment, with who, when and why.
+ * Append-only (a trigger refuses UPDATE and DELETE); amounts are integer 원.
+ */
+export const benefitLedger = pgTable(
+  'benefit_ledger',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    claimId: bigint('claim_id', { mode: 'number' })
+      .notNull()
+      .references(() => benefitClaims.id),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorId: bigint('actor_id', { mode: 'number' }),
+    actorKind: text('actor_kind'),
+    event: text('event').notNull(),
+    details: jsonb('details').notNull().default({}),
+    days: integer('days'),
+    amount: integer('amount'),
+  },
+  (t) => [index('benefit_ledger_claim_idx').on(t.claimId, t.id)],
+);
+
 export const schema = {
   companies,
   postings,
@@ -292,5 +417,9 @@ export const schema = {
   loginThrottle,
   auditLog,
   appSecrets,
+  benefitClaims,
+  claimRecognitions,
+  recognitionActivities,
+  benefitLedger,
 };
 export type Schema = typeof schema;

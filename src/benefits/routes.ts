@@ -1,0 +1,282 @@
+/**
+ * 실업급여 routes for citizens: 안내 and 예상 수급액 (public), 수급자격 신청, 내 신청, 실업인정 신청
+ * (개인회원 only, each person only their own claims; another's answers 404).
+ */
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Database } from '../db/index.ts';
+import { accountOf, allow } from '../identity/access.ts';
+import { listCentres } from '../identity/accounts.ts';
+import { maskPersonalNumbers } from '../identity/rules.ts';
+import { isIsoDate } from '../shared/dates.ts';
+import { alert } from '../web/components.ts';
+import { UserError } from '../web/errors.ts';
+import { sendPage } from '../web/page.ts';
+import { csrfToken } from '../web/security.ts';
+import { estimate } from './calculate.ts';
+import { type ClaimFormValues, emptyClaimForm, parseClaimForm } from './form.ts';
+import { ACTIVITY_KINDS, type ActivityKind } from './rules.ts';
+import type { BenefitsService } from './service.ts';
+import {
+  ACTIVITY_ROWS,
+  type ActivityRow,
+  applyPage,
+  benefitsHome,
+  claimPage,
+  estimatePage,
+  recognitionPage,
+} from './views.ts';
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{16,100}$/;
+const SEEKER = allow('seeker');
+
+function field(body: unknown, name: string, max = 200): string {
+  const v = (body as Record<string, unknown> | undefined)?.[name];
+  return typeof v === 'string' ? v.trim().slice(0, max) : '';
+}
+
+export function benefitsRoutes(app: FastifyInstance, deps: { database: Database; benefits: BenefitsService }): void {
+  const { database, benefits } = deps;
+  const crumbs = (label: string) => [{ label: '실업급여', href: '/benefits' }, { label }];
+
+  app.get('/benefits', allow('public'), async (request, reply) => {
+    const account = request.identity?.account;
+    const claims = account?.kind === 'seeker' ? await benefits.claimsOf(account.id) : null;
+    return sendPage(request, reply, {
+      title: '실업급여',
+      breadcrumbs: [{ label: '실업급여' }],
+      main: benefitsHome({ signedInClaims: claims }),
+    });
+  });
+
+  app.get('/benefits/estimate', allow('public'), async (request, reply) => {
+    const query = request.query as Record<string, unknown>;
+    const today = benefits.today();
+    const submitted = typeof query.separationDate === 'string';
+    const parsed = submitted ? parseClaimForm(query, today) : null;
+    let errors = parsed && !parsed.ok ? parsed.errors : {};
+    let result = null;
+    if (parsed?.ok) {
+      try {
+        result = estimate(parsed.facts, today);
+      } catch (err) {
+        if (!(err instanceof RangeError)) throw err;
+        errors = { separationDate: err.message };
+      }
+    }
+    if (Object.keys(errors).length > 0) reply.status(400);
+    return sendPage(request, reply, {
+      title: '예상 수급액 계산',
+      breadcrumbs: crumbs('예상 수급액'),
+      main: estimatePage({ values: parsed?.values ?? emptyClaimForm(), errors, result, reportDate: today }),
+    });
+  });
+
+  const renderApply = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: ClaimFormValues & { companyName: string; centreCode: string },
+    errors: Record<string, string>,
+    key: string = randomUUID(),
+  ) =>
+    sendPage(request, reply, {
+      title: '수급자격 신청',
+      breadcrumbs: crumbs('수급자격 신청'),
+      main: applyPage({
+        values,
+        errors,
+        centres: await listCentres(database),
+        csrf: csrfToken(reply),
+        idempotencyKey: key,
+      }),
+    });
+
+  app.get('/benefits/apply', SEEKER, async (request, reply) => {
+    const account = accountOf(request);
+    const query = request.query as Record<string, unknown>;
+    const prefilled =
+      typeof query.separationDate === 'string' ? parseClaimForm(query, benefits.today()).values : emptyClaimForm();
+    return renderApply(request, reply, { ...prefilled, companyName: '', centreCode: account.centreCode ?? '' }, {});
+  });
+
+  app.post(
+    '/benefits/apply',
+    { config: { access: ['seeker'], rateLimit: { max: 30, timeWindow: 60_000 } } },
+    async (request, reply) => {
+      const account = accountOf(request);
+      const body = request.body as Record<string, unknown>;
+      const parsed = parseClaimForm(body, benefits.today());
+      const companyName = maskPersonalNumbers(field(body, 'companyName', 100));
+      const centreCode = field(body, 'centreCode', 50);
+      const key = field(body, 'idempotencyKey', 100);
+      const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.errors };
+      if (!companyName) errors.companyName = '마지막 사업장 이름을 입력해 주세요.';
+      const centres = await listCentres(database);
+      if (!centres.some((c) => c.code === centreCode)) errors.centreCode = '신청할 고용센터를 골라 주세요.';
+      if (!IDEMPOTENCY_KEY.test(key)) errors._form = '신청 양식이 올바르지 않습니다. 새로 고친 뒤 다시 신청해 주세요.';
+      const values = { ...parsed.values, companyName, centreCode };
+      if (Object.keys(errors).length > 0 || !parsed.ok) {
+        reply.status(400);
+        return renderApply(request, reply, values, errors, IDEMPOTENCY_KEY.test(key) ? key : undefined);
+      }
+      try {
+        const { claim, created } = await benefits.fileClaim({
+          claimant: account,
+          centreCode,
+          idempotencyKey: key,
+          facts: parsed.facts,
+          companyName,
+          reportDate: benefits.today(),
+        });
+        return reply.redirect(`/benefits/claims/${claim.id}${created ? '?filed=1' : ''}`, 303);
+      } catch (err) {
+        if (err instanceof UserError && err.fields) {
+          reply.status(err.statusCode);
+          return renderApply(request, reply, values, err.fields, key);
+        }
+        if (err instanceof RangeError) {
+          reply.status(422);
+          return renderApply(request, reply, values, { separationDate: err.message }, key);
+        }
+        throw err;
+      }
+    },
+  );
+
+  /** The claimant's own claim, or 404 (the same answer for someone else's and for none). */
+  const ownClaim = async (request: FastifyRequest, rawId: string) => {
+    const account = accountOf(request);
+    const id = Number(rawId);
+    const claim = Number.isSafeInteger(id) && id > 0 ? await benefits.claimById(id) : undefined;
+    if (!claim || claim.claimantId !== account.id) throw new UserError(404, 'NOT_FOUND', '신청을 찾을 수 없습니다.');
+    return claim;
+  };
+
+  app.get<{ Params: { id: string }; Querystring: { filed?: string; recognised?: string } }>(
+    '/benefits/claims/:id',
+    SEEKER,
+    async (request, reply) => {
+      const claim = await ownClaim(request, request.params.id);
+      const recognitions = await benefits.recognitions(claim.id);
+      const notice = request.query.filed
+        ? alert({
+            variant: 'success',
+            role: 'status',
+            title: '수급자격 신청을 접수했습니다.',
+            body: `접수번호 ${claim.id}. 고용센터가 심사한 뒤 1차 실업인정일을 알려 드립니다.`,
+          })
+        : request.query.recognised
+          ? alert({
+              variant: 'success',
+              role: 'status',
+              title: `${request.query.recognised}차 실업인정 신청을 접수했습니다.`,
+              body: '상담원이 확인하면 지급 내역에 나타납니다.',
+            })
+          : null;
+      return sendPage(request, reply, {
+        title: '구직급여 신청',
+        breadcrumbs: crumbs('내 신청'),
+        main: claimPage({ claim, recognitions, today: benefits.today(), notice }),
+      });
+    },
+  );
+
+  const readActivities = (body: unknown) => {
+    const rows: ActivityRow[] = [];
+    const errors: Record<string, string> = {};
+    const activities: { kind: ActivityKind; date: string; organisation: string; description: string }[] = [];
+    for (let i = 0; i < ACTIVITY_ROWS; i++) {
+      const row = {
+        kind: field(body, `kind${i}`, 30),
+        date: field(body, `date${i}`, 20),
+        organisation: maskPersonalNumbers(field(body, `organisation${i}`, 100)),
+        description: maskPersonalNumbers(field(body, `description${i}`, 200)),
+      };
+      rows.push(row);
+      if (!row.kind && !row.date && !row.organisation && !row.description) continue;
+      if (!Object.hasOwn(ACTIVITY_KINDS, row.kind)) errors[`kind${i}`] = `활동 ${i + 1}의 종류를 골라 주세요.`;
+      if (!isIsoDate(row.date)) errors[`date${i}`] = `활동 ${i + 1}의 날짜를 2026-11-20 처럼 입력해 주세요.`;
+      if (!errors[`kind${i}`] && !errors[`date${i}`]) activities.push({ ...row, kind: row.kind as ActivityKind });
+    }
+    return { rows, errors, activities };
+  };
+
+  const renderRecognition = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    opts: { claimId: string; seq: string; body?: unknown; errors?: Record<string, string>; check?: boolean },
+  ) => {
+    const claim = await ownClaim(request, opts.claimId);
+    const recognition = (await benefits.recognitions(claim.id)).find((r) => String(r.seq) === opts.seq);
+    if (!recognition) throw new UserError(404, 'NOT_FOUND', '해당 차수의 실업인정이 없습니다.');
+    const read = opts.body ? readActivities(opts.body) : { rows: [], errors: {}, activities: [] };
+    const used = await benefits.usedBefore(claim.id, recognition.seq);
+    const check = opts.check || opts.errors ? benefits.checkPeriod(claim, recognition, read.activities, used) : null;
+    const required = benefits.checkPeriod(claim, recognition, [], used).required;
+    const key = field(opts.body, 'idempotencyKey', 100);
+    return sendPage(request, reply, {
+      title: `${recognition.seq}차 실업인정 신청`,
+      breadcrumbs: [
+        { label: '실업급여', href: '/benefits' },
+        { label: '내 신청', href: `/benefits/claims/${claim.id}` },
+        { label: `${recognition.seq}차 실업인정` },
+      ],
+      main: recognitionPage({
+        claim,
+        recognition,
+        requirementText: `${required.rule} 필요: ${required.activities}회${required.jobSearch > 0 ? ` (그중 입사 지원·면접 ${required.jobSearch}회 이상)` : ''}.`,
+        rows: read.rows,
+        workedOrEarned: field(opts.body, 'workedOrEarned', 5),
+        check,
+        errors: { ...read.errors, ...(opts.errors ?? {}) },
+        csrf: csrfToken(reply),
+        idempotencyKey: IDEMPOTENCY_KEY.test(key) ? key : randomUUID(),
+        applications: [],
+      }),
+    });
+  };
+
+  app.get<{ Params: { id: string; seq: string } }>(
+    '/benefits/claims/:id/recognitions/:seq',
+    SEEKER,
+    async (request, reply) =>
+      renderRecognition(request, reply, { claimId: request.params.id, seq: request.params.seq }),
+  );
+
+  app.post<{ Params: { id: string; seq: string } }>(
+    '/benefits/claims/:id/recognitions/:seq',
+    { config: { access: ['seeker'], rateLimit: { max: 30, timeWindow: 60_000 } } },
+    async (request, reply) => {
+      const { id, seq } = request.params;
+      const body = request.body;
+      const read = readActivities(body);
+      if (field(body, 'action', 10) === 'check' || Object.keys(read.errors).length > 0) {
+        if (Object.keys(read.errors).length > 0) reply.status(400);
+        return renderRecognition(request, reply, { claimId: id, seq, body, check: true });
+      }
+      const key = field(body, 'idempotencyKey', 100);
+      if (!IDEMPOTENCY_KEY.test(key)) {
+        reply.status(400);
+        return renderRecognition(request, reply, {
+          claimId: id,
+          seq,
+          body,
+          errors: { _form: '신청 양식이 올바르지 않습니다. 새로 고친 뒤 다시 신청해 주세요.' },
+        });
+      }
+      const claim = await ownClaim(request, id);
+      try {
+        await benefits.fileRecognition(accountOf(request), claim.id, Number(seq), {
+          idempotencyKey: key,
+          workedOrEarned: field(body, 'workedOrEarned', 5) === 'yes',
+          activities: read.activities,
+        });
+      } catch (err) {
+        if (!(err instanceof UserError) || err.statusCode === 404) throw err;
+        reply.status(err.statusCode);
+        return renderRecognition(request, reply, { claimId: id, seq, body, errors: { _form: err.message } });
+      }
+      return reply.redirect(`/benefits/claims/${claim.id}?recognised=${Number(seq)}`, 303);
+    },
+  );
+}

@@ -1,0 +1,388 @@
+/**
+ * 고용센터 업무 for 구직급여: the queue of claims at the counsellor's centre, the review page with
+ * every filed fact, the figures and their reasons, the 실업인정 filed with their activities, the
+ * ledger; decisions (인정 with the 1차 실업인정일 and cycle, 불인정 with a reason code), planning notes,
+ * and confirming or rejecting a filed 실업인정. A claim at another centre answers 404.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { dailyAmount, benefitDays as daysFor, eligibility } from '../benefits/calculate.ts';
+import { ACTIVITY_KINDS, JUSTIFIED_REASONS, SEPARATION_REASONS } from '../benefits/rules.ts';
+import {
+  type BenefitsService,
+  type Claim,
+  profileOf,
+  RECOGNITION_REJECTIONS,
+  REJECTION_CODES,
+} from '../benefits/service.ts';
+import { CLAIM_STATUS, RECOGNITION_STATUS, recognitionState, won } from '../benefits/views.ts';
+import type { Database } from '../db/index.ts';
+import { accountOf, allow } from '../identity/access.ts';
+import type { Account } from '../identity/accounts.ts';
+import { audit } from '../identity/audit.ts';
+import { maskPersonalNumbers } from '../identity/rules.ts';
+import { errorSummary, formatDateTime } from '../identity/views.ts';
+import { addDays, formatKoreanDate, isIsoDate } from '../shared/dates.ts';
+import { alert, badge, button, descriptionList, emptyState, select, table, textInput } from '../web/components.ts';
+import { UserError } from '../web/errors.ts';
+import { type Html, html } from '../web/html.ts';
+import { sendPage } from '../web/page.ts';
+import { csrfField, csrfToken } from '../web/security.ts';
+
+const STAFF = allow('counsellor', 'operator');
+
+function field(body: unknown, name: string, max = 500): string {
+  const v = (body as Record<string, unknown> | undefined)?.[name];
+  return typeof v === 'string' ? v.trim().slice(0, max) : '';
+}
+
+export function scopeOf(account: Account): string | null {
+  if (account.kind === 'counsellor') {
+    if (!account.centreCode) throw new UserError(403, 'NO_CENTRE', '소속 고용센터가 없는 상담원 계정입니다.');
+    return account.centreCode;
+  }
+  return null;
+}
+
+const EVENT_LABELS: Record<string, string> = {
+  'claim.filed': '수급자격 신청',
+  'claim.approved': '수급자격 인정',
+  'claim.rejected': '수급자격 불인정',
+  'schedule.set': '실업인정 일정 정함',
+  'schedule.moved': '실업인정일 변경',
+  'recognition.filed': '실업인정 신청',
+  'recognition.rejected': '실업인정 불인정',
+  payment: '지급',
+  note: '재취업 계획 메모',
+};
+
+export function claimRoutes(app: FastifyInstance, deps: { database: Database; benefits: BenefitsService }): void {
+  const { database, benefits } = deps;
+  const client = (request: FastifyRequest) => ({ ip: request.ip, userAgent: request.headers['user-agent'] ?? '' });
+
+  /** A claim the staff member may see, or 404; the look is audited either way. */
+  const visibleClaim = async (request: FastifyRequest, rawId: string, action: string): Promise<Claim> => {
+    const me = accountOf(request);
+    const scope = scopeOf(me);
+    const id = Number(rawId);
+    const claim = Number.isSafeInteger(id) && id > 0 ? await benefits.claimById(id) : undefined;
+    const visible = claim !== undefined && (scope === null || claim.centreCode === scope);
+    await audit(database, {
+      actor: { id: me.id, kind: me.kind },
+      action,
+      outcome: visible ? 'success' : 'denied',
+      target: { type: 'claim', id: rawId.slice(0, 20) },
+      ...client(request),
+    });
+    if (!visible || !claim) throw new UserError(404, 'NOT_FOUND', '요청하신 신청을 찾을 수 없습니다.');
+    return claim;
+  };
+
+  app.get<{ Querystring: { status?: string } }>('/centre/claims', STAFF, async (request, reply) => {
+    const me = accountOf(request);
+    const scope = scopeOf(me);
+    const status = (['submitted', 'approved', 'rejected'] as const).find((s) => s === request.query.status) ?? 'all';
+    const claims = await benefits.queue(scope, status);
+    await audit(database, {
+      actor: { id: me.id, kind: me.kind },
+      action: 'claim.list',
+      outcome: 'success',
+      target: { type: 'centre', id: scope ?? 'all' },
+      ...client(request),
+    });
+    return sendPage(request, reply, {
+      title: '구직급여 심사',
+      breadcrumbs: [{ label: '고용센터 업무', href: '/centre' }, { label: '구직급여 심사' }],
+      main: html`<h1 class="heading-xlarge">구직급여 심사</h1>
+<p>${scope === null ? '모든 고용센터' : me.centreName}의 신청입니다. 심사 중인 신청과 실업인정을 확인할 신청이 먼저 나옵니다.</p>
+<nav class="ilteo-tabs" aria-label="상태로 거르기">${(['all', 'submitted', 'approved', 'rejected'] as const).map(
+        (s) =>
+          html`<a href="/centre/claims${s === 'all' ? '' : `?status=${s}`}"${s === status ? html` aria-current="page"` : null}>${s === 'all' ? '전체' : CLAIM_STATUS[s].label}</a> `,
+      )}</nav>
+${
+  claims.length === 0
+    ? emptyState({ title: '신청이 없습니다', body: '개인회원이 이 센터로 수급자격을 신청하면 여기에 나타납니다.' })
+    : table({
+        caption: `신청 ${claims.length}건: 신청인, 신청일, 상태, 확인할 실업인정, 구직급여일액, 소정급여일수`,
+        columns: [
+          { header: '신청인' },
+          { header: '신청일' },
+          { header: '상태' },
+          { header: '확인할 실업인정', align: 'right' },
+          { header: '구직급여일액', align: 'right' },
+          { header: '소정급여일수', align: 'right' },
+        ],
+        rowHeaders: true,
+        rows: claims.map((c) => [
+          html`<a href="/centre/claims/${c.id}">${c.claimantName}</a>`,
+          formatKoreanDate(c.reportDate),
+          CLAIM_STATUS[c.status].label,
+          c.filedRecognitions > 0 ? html`<strong>${c.filedRecognitions}건</strong>` : '-',
+          won(c.dailyAmount),
+          `${c.benefitDays}일`,
+        ]),
+      })
+}`,
+    });
+  });
+
+  const reviewPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    claim: Claim,
+    opts: { errors?: Record<string, string>; notice?: Html | null; values?: Record<string, string> } = {},
+  ) => {
+    const [recognitions, activities, ledger] = await Promise.all([
+      benefits.recognitions(claim.id),
+      benefits.activities(claim.id),
+      benefits.ledger(claim.id),
+    ]);
+    const today = benefits.today();
+    const check = eligibility(claim);
+    const daily = dailyAmount(claim);
+    const days = daysFor(claim);
+    const token = csrfToken(reply);
+    const errors = opts.errors ?? {};
+    const values = opts.values ?? {};
+    const reason = SEPARATION_REASONS.find((r) => r.code === claim.separationReason);
+    const justified = JUSTIFIED_REASONS.find((j) => j.code === claim.justifiedReason);
+    const defaultFirst = addDays(claim.reportDate, 14);
+    const decision =
+      claim.status === 'submitted'
+        ? html`<section class="ilteo-section" aria-labelledby="decide"><h2 id="decide" class="heading-medium">결정</h2>
+${errorSummary(errors)}
+<div class="ilteo-decide">
+<form method="post" action="/centre/claims/${claim.id}/approve" novalidate class="ilteo-subform">
+	<h3 class="heading-small">수급자격 인정</h3>
+	${csrfField(token)}
+	${textInput({ id: 'firstDate', name: 'firstDate', label: '1차 실업인정일', type: 'date', value: values.firstDate ?? defaultFirst, required: true, hint: '주말·공휴일이면 다음 평일로 옮깁니다', error: errors.firstDate })}
+	${select({ id: 'cycleDays', name: 'cycleDays', label: '실업인정 주기', value: values.cycleDays ?? '28', options: [7, 14, 21, 28].map((d) => ({ value: String(d), label: `${d / 7}주` })) })}
+	<div class="form-group"><div class="form-conts"><div class="krds-form-check"><input type="checkbox" id="repeatClaimant" name="repeatClaimant" value="yes"${claim.repeatClaimant || values.repeatClaimant === 'yes' ? html` checked` : null}><label for="repeatClaimant">반복수급자 (최근 5년 3회 이상 수급)</label></div></div></div>
+	${textInput({ id: 'approveNote', name: 'note', label: '메모 (선택)', value: values.note ?? '' })}
+	<div class="ilteo-actions">${button({ label: '인정', type: 'submit' })}</div>
+</form>
+<form method="post" action="/centre/claims/${claim.id}/reject" novalidate class="ilteo-subform">
+	<h3 class="heading-small">불인정</h3>
+	${csrfField(token)}
+	${select({ id: 'code', name: 'code', label: '불인정 사유', options: [{ value: '', label: '선택' }, ...Object.entries(REJECTION_CODES).map(([value, label]) => ({ value, label: `${value} ${label}` }))], value: values.code ?? '', error: errors.code })}
+	${textInput({ id: 'rejectNote', name: 'note', label: '신청인에게 보일 설명', value: values.rejectNote ?? '', required: true, error: errors.note })}
+	<div class="ilteo-actions">${button({ label: '불인정', type: 'submit', variant: 'secondary' })}</div>
+</form>
+</div></section>`
+        : null;
+    const recognitionRows = recognitions.map((r) => {
+      const state = recognitionState(r, today);
+      const acts = activities.filter((a) => a.recognitionId === r.id);
+      const check = r.status === 'filed' ? benefits.checkPeriod(claim, r, acts, {}) : null;
+      return [
+        `${r.seq}차`,
+        formatKoreanDate(r.scheduledDate),
+        `${formatKoreanDate(r.periodStart)} ~ ${formatKoreanDate(r.periodEnd)}`,
+        html`${RECOGNITION_STATUS[state]}${r.workedOrEarned ? html`<br><strong>근로·소득 있음 (확인 필요)</strong>` : null}`,
+        acts.length === 0
+          ? '-'
+          : html`<ul class="ilteo-reasons">${acts.map((a) => html`<li>${a.date} ${ACTIVITY_KINDS[a.kind].label} ${a.organisation} ${a.description}</li>`)}</ul>${check && !check.met ? html`<p class="ilteo-muted">${check.missing.join(' ')}</p>` : null}`,
+        r.status === 'filed'
+          ? html`<form method="post" action="/centre/claims/${claim.id}/recognitions/${r.seq}/confirm" class="ilteo-inline-form">${csrfField(token)}${button({ label: '인정·지급', type: 'submit', size: 'small' })}</form>
+<form method="post" action="/centre/claims/${claim.id}/recognitions/${r.seq}/reject" class="ilteo-inline-form">${csrfField(token)}<label class="sr-only" for="rc${r.seq}">불인정 사유</label><select id="rc${r.seq}" name="code" class="krds-form-select small">${Object.entries(RECOGNITION_REJECTIONS).map(([v, l]) => html`<option value="${v}">${l}</option>`)}</select>${button({ label: '불인정', type: 'submit', size: 'small', variant: 'secondary' })}</form>`
+          : r.amount !== null
+            ? `${r.paidDays}일 ${won(r.amount)}`
+            : '',
+      ];
+    });
+    return sendPage(request, reply, {
+      title: `${claim.claimantName} 님 구직급여 신청`,
+      breadcrumbs: [
+        { label: '고용센터 업무', href: '/centre' },
+        { label: '구직급여 심사', href: '/centre/claims' },
+        { label: claim.claimantName },
+      ],
+      main: html`<h1 class="heading-xlarge">${claim.claimantName} 님 구직급여 신청 <span class="ilteo-h1-badge">${badge({ label: CLAIM_STATUS[claim.status].label, color: CLAIM_STATUS[claim.status].color, fill: 'bg-light' })}</span></h1>
+${opts.notice ?? null}
+${check.eligible ? alert({ variant: 'success', title: '신고한 내용으로는 수급 요건을 갖추었습니다', body: html`<ul class="ilteo-reasons">${check.reasons.map((r) => html`<li>${r}</li>`)}</ul>` }) : alert({ variant: 'warning', title: '신고한 내용에 문제가 있습니다', body: html`<ul class="ilteo-reasons">${check.problems.map((r) => html`<li>${r}</li>`)}</ul>` })}
+<section class="ilteo-section" aria-labelledby="facts"><h2 id="facts" class="heading-medium">신고 내용</h2>
+${descriptionList({
+  columns: 2,
+  items: [
+    { term: '실업신고일', description: formatKoreanDate(claim.reportDate) },
+    { term: '마지막 사업장', description: claim.companyName },
+    { term: '이직일', description: formatKoreanDate(claim.separationDate) },
+    {
+      term: '이직 사유',
+      description: `${claim.separationReason} ${reason?.label ?? ''}${justified ? ` — ${justified.label}` : ''}`,
+    },
+    { term: '피보험기간', description: `${claim.insuredMonths}개월` },
+    { term: '피보험단위기간 (18개월)', description: `${claim.insuredUnitDays}일` },
+    {
+      term: '평균임금 / 통상임금',
+      description: `${won(claim.averageDailyWage)} / ${claim.ordinaryDailyWage === null ? '-' : won(claim.ordinaryDailyWage)}`,
+    },
+    { term: '1일 소정근로시간', description: `${claim.dailyHours}시간` },
+    { term: '생년월일 (이직일 당시 나이)', description: `${claim.birthDate} (만 ${profileOf(claim).age}세)` },
+    { term: '장애인', description: claim.disabled ? '예' : '아니요' },
+  ],
+})}</section>
+<section class="ilteo-section" aria-labelledby="figures"><h2 id="figures" class="heading-medium">산정 결과 (규정 ${claim.ruleVersion})</h2>
+${table({
+  caption: '산정 결과: 항목, 값, 이유',
+  columns: [{ header: '항목', width: 'narrow' }, { header: '값', width: 'narrow', align: 'right' }, { header: '이유' }],
+  rowHeaders: true,
+  rows: [
+    [
+      '구직급여일액',
+      won(claim.dailyAmount),
+      html`<ul class="ilteo-reasons">${daily.reasons.map((r) => html`<li>${r}</li>`)}</ul>`,
+    ],
+    [
+      '소정급여일수',
+      `${claim.benefitDays}일`,
+      html`<ul class="ilteo-reasons">${days.reasons.map((r) => html`<li>${r}</li>`)}</ul>`,
+    ],
+    ['수급기간 끝', formatKoreanDate(claim.benefitPeriodEnd), '이직일 다음 날부터 12개월 (고용보험법 제48조)'],
+    ['지급', `${claim.paidDays}일 ${won(claim.totalPaid)}`, `남은 날 ${claim.benefitDays - claim.paidDays}일`],
+  ],
+})}</section>
+${decision}
+${
+  recognitions.length > 0
+    ? html`<section class="ilteo-section" aria-labelledby="recognitions"><h2 id="recognitions" class="heading-medium">실업인정</h2>
+${table({
+  caption: '실업인정: 차수, 실업인정일, 대상 기간, 상태, 재취업활동, 처리',
+  columns: [
+    { header: '차수' },
+    { header: '실업인정일' },
+    { header: '대상 기간' },
+    { header: '상태' },
+    { header: '재취업활동' },
+    { header: '처리' },
+  ],
+  rowHeaders: true,
+  rows: recognitionRows,
+})}</section>`
+    : null
+}
+<section class="ilteo-section" aria-labelledby="planning"><h2 id="planning" class="heading-medium">재취업 계획 메모</h2>
+<form method="post" action="/centre/claims/${claim.id}/note" class="ilteo-subform">
+	${csrfField(token)}
+	<div class="form-group"><div class="form-tit"><label for="planningNote">상담 내용과 재취업 계획</label></div><div class="form-conts"><textarea id="planningNote" name="note" class="krds-input" rows="4" maxlength="2000">${claim.planningNote}</textarea></div></div>
+	<div class="ilteo-actions">${button({ label: '메모 저장', type: 'submit', variant: 'secondary' })}</div>
+</form></section>
+<section class="ilteo-section" aria-labelledby="ledger"><h2 id="ledger" class="heading-medium">처리 기록 (원장)</h2>
+${table({
+  caption: '처리 기록: 시각, 처리자, 내용, 일수, 금액',
+  columns: [
+    { header: '시각' },
+    { header: '처리자' },
+    { header: '내용' },
+    { header: '일수', align: 'right' },
+    { header: '금액', align: 'right' },
+  ],
+  rows: ledger.map((l) => [
+    formatDateTime(l.at),
+    l.actorName ?? '-',
+    EVENT_LABELS[l.event] ?? l.event,
+    l.days === null ? '' : `${l.days}일`,
+    l.amount === null ? '' : won(l.amount),
+  ]),
+})}</section>`,
+    });
+  };
+
+  app.get<{ Params: { id: string } }>('/centre/claims/:id', STAFF, async (request, reply) =>
+    reviewPage(request, reply, await visibleClaim(request, request.params.id, 'claim.view')),
+  );
+
+  app.post<{ Params: { id: string } }>('/centre/claims/:id/approve', STAFF, async (request, reply) => {
+    const claim = await visibleClaim(request, request.params.id, 'claim.approve');
+    const me = accountOf(request);
+    const body = request.body;
+    const values = {
+      firstDate: field(body, 'firstDate', 20),
+      cycleDays: field(body, 'cycleDays', 3),
+      note: maskPersonalNumbers(field(body, 'note')),
+      repeatClaimant: field(body, 'repeatClaimant', 5),
+    };
+    const cycle = Number(values.cycleDays);
+    const errors: Record<string, string> = {};
+    if (!isIsoDate(values.firstDate)) errors.firstDate = '1차 실업인정일을 2026-12-09 처럼 입력해 주세요.';
+    if (![7, 14, 21, 28].includes(cycle)) errors.cycleDays = '주기는 1~4주 중에서 골라 주세요.';
+    if (Object.keys(errors).length === 0) {
+      try {
+        await benefits.approve(me, claim.id, {
+          firstDate: values.firstDate,
+          cycleDays: cycle,
+          note: values.note,
+          repeatClaimant: values.repeatClaimant === 'yes',
+        });
+        return reply.redirect(`/centre/claims/${claim.id}`, 303);
+      } catch (err) {
+        if (!(err instanceof UserError)) throw err;
+        Object.assign(errors, err.fields ?? { _form: err.message });
+        reply.status(err.statusCode);
+      }
+    } else reply.status(400);
+    return reviewPage(request, reply, claim, { errors, values });
+  });
+
+  app.post<{ Params: { id: string } }>('/centre/claims/:id/reject', STAFF, async (request, reply) => {
+    const claim = await visibleClaim(request, request.params.id, 'claim.reject');
+    const code = field(request.body, 'code', 5);
+    const note = maskPersonalNumbers(field(request.body, 'note'));
+    const errors: Record<string, string> = {};
+    if (!Object.hasOwn(REJECTION_CODES, code)) errors.code = '불인정 사유를 골라 주세요.';
+    if (!note) errors.note = '신청인에게 보일 설명을 적어 주세요.';
+    if (Object.keys(errors).length > 0) {
+      reply.status(400);
+      return reviewPage(request, reply, claim, { errors, values: { code, rejectNote: note } });
+    }
+    await benefits.reject(accountOf(request), claim.id, { code: code as keyof typeof REJECTION_CODES, note });
+    return reply.redirect(`/centre/claims/${claim.id}`, 303);
+  });
+
+  app.post<{ Params: { id: string } }>('/centre/claims/:id/note', STAFF, async (request, reply) => {
+    const claim = await visibleClaim(request, request.params.id, 'claim.note');
+    await benefits.addNote(accountOf(request), claim.id, maskPersonalNumbers(field(request.body, 'note', 2000)));
+    return reply.redirect(`/centre/claims/${claim.id}`, 303);
+  });
+
+  app.post<{ Params: { id: string; seq: string; decision: string } }>(
+    '/centre/claims/:id/recognitions/:seq/:decision',
+    STAFF,
+    async (request, reply) => {
+      const { decision } = request.params;
+      if (decision !== 'confirm' && decision !== 'reject')
+        throw new UserError(404, 'NOT_FOUND', '요청하신 페이지를 찾을 수 없습니다.');
+      const claim = await visibleClaim(request, request.params.id, `recognition.${decision}`);
+      const seq = Number(request.params.seq);
+      const code = field(request.body, 'code', 5);
+      try {
+        const paid = await benefits.decideRecognition(
+          accountOf(request),
+          claim.id,
+          seq,
+          decision === 'confirm'
+            ? { confirm: true, note: '' }
+            : {
+                confirm: false,
+                code: (Object.hasOwn(RECOGNITION_REJECTIONS, code)
+                  ? code
+                  : 'N01') as keyof typeof RECOGNITION_REJECTIONS,
+                note: '',
+              },
+        );
+        const notice = paid
+          ? alert({
+              variant: 'success',
+              role: 'status',
+              title: `${seq}차 실업인정: ${paid.days}일 × ${won(claim.dailyAmount)} = ${won(paid.amount)} 지급을 기록했습니다.`,
+            })
+          : alert({ variant: 'info', role: 'status', title: `${seq}차 실업인정을 불인정했습니다.` });
+        const fresh = await benefits.claimById(claim.id);
+        return reviewPage(request, reply, fresh ?? claim, { notice });
+      } catch (err) {
+        if (!(err instanceof UserError)) throw err;
+        reply.status(err.statusCode);
+        return reviewPage(request, reply, claim, { errors: { _form: err.message } });
+      }
+    },
+  );
+}
