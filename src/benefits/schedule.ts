@@ -105,8 +105,9 @@ export interface PayableInput {
 
 /** Days of a recognition period that are paid: after the 대기기간, within the 수급기간, up to what remains. */
 export function payableDays(input: PayableInput): number {
-  const from = input.periodStart > input.firstPayableDay ? input.periodStart : input.firstPayableDay;
-  const to = input.periodEnd < input.benefitPeriodEnd ? input.periodEnd : input.benefitPeriodEnd;
+  // ISO dates compare as strings; Math.max/min would not work on them.
+  const [from = input.periodStart] = [input.periodStart, input.firstPayableDay].sort().slice(-1);
+  const [to = input.periodEnd] = [input.periodEnd, input.benefitPeriodEnd].sort();
   if (to < from) return 0;
   return Math.max(0, Math.min(input.remainingDays, daysBetween(from, to) + 1));
 }

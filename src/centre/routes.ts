@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import type { BenefitsService } from '../benefits/service.ts';
 import type { Database } from '../db/index.ts';
 import { accountOf, allow } from '../identity/access.ts';
-import { type Account, findAccount } from '../identity/accounts.ts';
+import { findAccount } from '../identity/accounts.ts';
 import { audit } from '../identity/audit.ts';
 import { formatDateTime } from '../identity/views.ts';
 import { descriptionList, emptyState, table } from '../web/components.ts';
