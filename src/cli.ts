@@ -11,6 +11,8 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { seedDemoClaims } from './benefits/demo.ts';
+import { koreanCalendar } from './benefits/schedule.ts';
 import { assertNodeVersion, type Config, ConfigError, loadConfig } from './config/index.ts';
 import { createDatabase } from './db/admin.ts';
 import { openDatabase } from './db/index.ts';
@@ -191,6 +193,7 @@ async function serveOnCluster(config: Config, demo: boolean, idps: DevIdpProcess
     if (demo) {
       await seedDemoIfEmpty(database, config.demoPostings, (m) => console.log(m));
       await seedDemoAccounts(database, (m) => console.log(m));
+      await seedDemoClaims(database, koreanCalendar(), (m) => console.log(m));
     }
   } finally {
     await database.close();

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
+import { seedDemoClaims } from './benefits/demo.ts';
+import { koreanCalendar } from './benefits/schedule.ts';
 import type { Config } from './config/index.ts';
 import { type Database, openDatabase } from './db/index.ts';
 import { migrate } from './db/migrate.ts';
@@ -25,6 +27,7 @@ export async function startServer(config: Config, options: { demo?: boolean } = 
     if (options.demo) {
       await seedDemoIfEmpty(database, config.demoPostings, (msg) => console.log(msg));
       await seedDemoAccounts(database, (msg) => console.log(msg));
+      await seedDemoClaims(database, koreanCalendar(), (msg) => console.log(msg));
     }
     app = await buildApp({ config, database });
     const address = await app.listen({ host: config.host, port: config.port });

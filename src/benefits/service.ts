@@ -130,6 +130,7 @@ export const RECOGNITION_REJECTIONS = {
 
 function ledgerWrite(
   tx: Tx,
+  at: Date,
   claimId: number,
   actor: Pick<Account, 'id' | 'kind'> | null,
   event: LedgerEvent['event'],
@@ -137,8 +138,8 @@ function ledgerWrite(
   money?: { days: number; amount: number },
 ) {
   return tx.query(
-    sql`INSERT INTO benefit_ledger (claim_id, actor_id, actor_kind, event, details, days, amount)
-        VALUES (${claimId}, ${actor?.id ?? null}, ${actor?.kind ?? null}, ${event}, ${JSON.stringify(details)}::jsonb,
+    sql`INSERT INTO benefit_ledger (at, claim_id, actor_id, actor_kind, event, details, days, amount)
+        VALUES (${at.toISOString()}, ${claimId}, ${actor?.id ?? null}, ${actor?.kind ?? null}, ${event}, ${JSON.stringify(details)}::jsonb,
                 ${money?.days ?? null}, ${money?.amount ?? null})`,
   );
 }
@@ -210,7 +211,7 @@ export function createBenefitsService(deps: { database: Database; calendar: Cale
             );
           return -existing.id;
         }
-        await ledgerWrite(tx, inserted.id, input.claimant, 'claim.filed', {
+        await ledgerWrite(tx, now(), inserted.id, input.claimant, 'claim.filed', {
           dailyAmount: daily.value.amount,
           benefitDays: days.value,
           ruleVersion: rules.id,
@@ -345,13 +346,13 @@ export function createBenefitsService(deps: { database: Database; calendar: Cale
                 repeat_claimant = ${input.repeatClaimant}, version = version + 1
               WHERE id = ${claimId}`,
         );
-        await ledgerWrite(tx, claimId, staff, 'claim.approved', {
+        await ledgerWrite(tx, now(), claimId, staff, 'claim.approved', {
           firstRecognitionDate: input.firstDate,
           cycleDays: input.cycleDays,
           note: input.note,
           repeatClaimant: input.repeatClaimant,
         });
-        await ledgerWrite(tx, claimId, staff, 'schedule.set', {
+        await ledgerWrite(tx, now(), claimId, staff, 'schedule.set', {
           dates: rows.map((r) => ({ seq: r.seq, date: r.date, ...(r.moved ? { movedBecause: r.moved } : {}) })),
         });
       });
@@ -372,7 +373,7 @@ export function createBenefitsService(deps: { database: Database; calendar: Cale
           sql`UPDATE benefit_claims SET status = 'rejected', decided_by = ${staff.id}, decided_at = now(), decision_code = ${input.code},
                 decision_note = ${input.note}, version = version + 1 WHERE id = ${claimId}`,
         );
-        await ledgerWrite(tx, claimId, staff, 'claim.rejected', {
+        await ledgerWrite(tx, now(), claimId, staff, 'claim.rejected', {
           code: input.code,
           reason: REJECTION_CODES[input.code],
           note: input.note,
@@ -385,7 +386,7 @@ export function createBenefitsService(deps: { database: Database; calendar: Cale
         await tx.query(
           sql`UPDATE benefit_claims SET planning_note = ${note}, version = version + 1 WHERE id = ${claimId}`,
         );
-        await ledgerWrite(tx, claimId, staff, 'note', { planningNote: note });
+        await ledgerWrite(tx, now(), claimId, staff, 'note', { planningNote: note });
       });
     },
 
@@ -471,7 +472,7 @@ export function createBenefitsService(deps: { database: Database; calendar: Cale
                 VALUES (${recognition.id}, ${a.kind}, ${a.date}, ${a.organisation}, ${a.description})`,
           );
         await tx.query(sql`UPDATE benefit_claims SET version = version + 1 WHERE id = ${claimId}`);
-        await ledgerWrite(tx, claimId, claimant, 'recognition.filed', {
+        await ledgerWrite(tx, now(), claimId, claimant, 'recognition.filed', {
           seq,
           activities: input.activities.length,
           workedOrEarned: input.workedOrEarned,
@@ -511,7 +512,11 @@ export function createBenefitsService(deps: { database: Database; calendar: Cale
                   decision_note = ${`${RECOGNITION_REJECTIONS[input.code]}${input.note ? ` — ${input.note}` : ''}`}, paid_days = 0, amount = 0
                 WHERE id = ${r.id}`,
           );
-          await ledgerWrite(tx, claimId, staff, 'recognition.rejected', { seq, code: input.code, note: input.note });
+          await ledgerWrite(tx, now(), claimId, staff, 'recognition.rejected', {
+            seq,
+            code: input.code,
+            note: input.note,
+          });
           return null;
         }
         const [paid] = await tx.query<{ days: number }>(
@@ -533,6 +538,7 @@ export function createBenefitsService(deps: { database: Database; calendar: Cale
         await tx.query(sql`UPDATE benefit_claims SET version = version + 1 WHERE id = ${claimId}`);
         await ledgerWrite(
           tx,
+          now(),
           claimId,
           staff,
           'payment',
