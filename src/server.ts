@@ -19,7 +19,10 @@ export interface RunningServer {
  * Opens the database, applies migrations (under an advisory lock), optionally seeds demo data,
  * and listens. close() stops accepting connections, lets in-flight requests finish, then closes the db.
  */
-export async function startServer(config: Config, options: { demo?: boolean } = {}): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  options: { demo?: boolean /** Clock, for tests that need days to pass. */; now?: () => Date } = {},
+): Promise<RunningServer> {
   const database = await openDatabase(config.database);
   let app: FastifyInstance | undefined;
   try {
@@ -29,7 +32,7 @@ export async function startServer(config: Config, options: { demo?: boolean } = 
       await seedDemoAccounts(database, (msg) => console.log(msg));
       await seedDemoClaims(database, koreanCalendar(), (msg) => console.log(msg));
     }
-    app = await buildApp({ config, database });
+    app = await buildApp({ config, database, ...(options.now ? { now: options.now } : {}) });
     const address = await app.listen({ host: config.host, port: config.port });
     let closing: Promise<void> | undefined;
     return {

@@ -1,0 +1,123 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { loadConfig } from '../../src/config/index.ts';
+import { openDatabase } from '../../src/db/index.ts';
+import { migrate } from '../../src/db/migrate.ts';
+import { DEMO_PASSWORD, seedDemoAccounts } from '../../src/identity/demo.ts';
+import { type RunningServer, startServer } from '../../src/server.ts';
+import { launchBrowser, screenshot, seriousViolations } from '../support/browser.ts';
+import { freshDatabaseConfig } from '../support/db.ts';
+
+/** 10:00 in Seoul on a date. */
+const seoul = (date: string) => new Date(`${date}T01:00:00Z`);
+
+describe('구직급여 in the browser: apply, approve, 실업인정 with activities, payment', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let remove: () => Promise<void>;
+  let clock = seoul('2026-11-02');
+  let claimUrl = '';
+
+  const signIn = async (loginId: string): Promise<Page> => {
+    const context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/login`);
+    await page.locator('#loginId').fill(loginId);
+    await page.locator('#password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: '로그인', exact: true }).click();
+    await page.waitForURL(`${server.url}/`);
+    return page;
+  };
+
+  before(async () => {
+    const fresh = await freshDatabaseConfig('pglite');
+    remove = fresh.remove;
+    const db = await openDatabase(fresh.config);
+    await migrate(db);
+    await seedDemoAccounts(db, () => {});
+    await db.close();
+    server = await startServer(
+      { ...loadConfig({ LOG_LEVEL: 'warn', PORT: '0' }), database: fresh.config },
+      { now: () => clock },
+    );
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    await remove?.();
+  });
+
+  it('a claimant estimates, then applies; the form keeps what was typed after an error', async () => {
+    const page = await signIn('hyunwoo');
+    await page.goto(`${server.url}/benefits`);
+    await page.getByRole('link', { name: /예상 수급액 계산/ }).click();
+    await page.locator('#separationDate').fill('2026-10-30');
+    await page.locator('#separationReason').selectOption('23');
+    await page.locator('#insuredMonths').fill('40');
+    await page.locator('#insuredUnitDays').fill('400');
+    await page.locator('#averageDailyWage').fill('95000');
+    await page.locator('#birthDate').fill('1985-05-20');
+    await page.getByRole('button', { name: '계산하기' }).click();
+    assert.match((await page.locator('.ilteo-estimate').textContent()) ?? '', /66,048원/);
+    await page.getByRole('link', { name: '이 내용으로 수급자격 신청하기' }).click();
+    await page.waitForURL(/\/benefits\/apply\?/);
+    assert.equal(await page.locator('#averageDailyWage').inputValue(), '95000', 'the estimate carries over');
+    await page.locator('#centreCode').selectOption('seoul-gangnam');
+    await page.getByRole('button', { name: '신청하기' }).click();
+    assert.match((await page.locator('[role=alert]').first().textContent()) ?? '', /입력한 내용을 확인/);
+    assert.equal(await page.locator('#averageDailyWage').inputValue(), '95000');
+    await page.locator('#companyName').fill('(주)한빛물류');
+    await page.getByRole('button', { name: '신청하기' }).click();
+    await page.waitForURL(/\/benefits\/claims\/\d+\?filed=1/);
+    claimUrl = page.url().replace(/\?.*$/, '');
+    assert.match((await page.locator('main').textContent()) ?? '', /수급자격 신청을 접수했습니다/);
+    await screenshot(page, 'benefits-01-filed');
+    assert.deepEqual(await seriousViolations(page), []);
+  });
+
+  it('the counsellor of the centre approves with the first 실업인정일', async () => {
+    const page = await signIn('counsel.gangnam');
+    await page.goto(`${server.url}/centre/claims`);
+    await page.getByRole('link', { name: '정현우' }).click();
+    await page.locator('#firstDate').fill('2026-11-16');
+    await page.getByRole('button', { name: '인정', exact: true }).click();
+    await page.waitForLoadState('load');
+    assert.match((await page.locator('h1').textContent()) ?? '', /수급자격 인정/);
+    assert.match((await page.locator('main').textContent()) ?? '', /2026\.11\.16\(월\)/);
+    await screenshot(page, 'benefits-02-approved');
+    assert.deepEqual(await seriousViolations(page), []);
+  });
+
+  it('on the 실업인정일 the claimant files with an activity and the counsellor confirms a payment line', async () => {
+    clock = seoul('2026-11-16');
+    const claimant = await signIn('hyunwoo');
+    await claimant.goto(claimUrl);
+    await claimant.getByRole('link', { name: '1차 실업인정 신청하기' }).click();
+    await claimant.locator('#kind0').selectOption('counselling');
+    await claimant.locator('#date0').fill('2026-11-12');
+    await claimant.locator('#organisation0').fill('서울강남고용센터');
+    await claimant.getByRole('button', { name: '요건 확인' }).click();
+    assert.match((await claimant.locator('main').textContent()) ?? '', /요건을 갖추었습니다/);
+    assert.equal(await claimant.locator('#organisation0').inputValue(), '서울강남고용센터');
+    await claimant.getByRole('button', { name: '신청하기' }).click();
+    await claimant.waitForURL(/recognised=1/);
+    assert.match((await claimant.locator('main').textContent()) ?? '', /1차 실업인정 신청을 접수했습니다/);
+
+    const counsellor = await signIn('counsel.gangnam');
+    await counsellor.goto(`${server.url}/centre/claims`);
+    await counsellor.getByRole('link', { name: '정현우' }).click();
+    await counsellor.getByRole('button', { name: '인정·지급' }).click();
+    await counsellor.waitForLoadState('load');
+    // 2026-11-02 … 11-16: 대기기간 11-02 … 11-08, paid 11-09 … 11-16.
+    assert.match((await counsellor.locator('[role=status]').first().textContent()) ?? '', /8일 × 66,048원 = 528,384원/);
+
+    await claimant.goto(claimUrl);
+    const row = claimant.locator('tr', { hasText: '1차' });
+    assert.match((await row.textContent()) ?? '', /인정 \(지급\).*8일.*528,384원/s);
+    assert.match((await claimant.locator('main').textContent()) ?? '', /8일 \/ 172일/);
+    await screenshot(claimant, 'benefits-03-paid');
+    assert.deepEqual(await seriousViolations(claimant), []);
+  });
+});
