@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import { sql } from 'drizzle-orm';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { adminRoutes } from './admin/routes.ts';
 import { benefitsRoutes } from './benefits/routes.ts';
 import { koreanCalendar } from './benefits/schedule.ts';
@@ -90,11 +90,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       },
     },
     trustProxy: deps.config.trustProxy,
-    disableRequestLogging: deps.config.logLevel !== 'debug' && deps.config.logLevel !== 'trace',
+    logController: new LogController({
+      disableRequestLogging: deps.config.logLevel !== 'debug' && deps.config.logLevel !== 'trace',
+    }),
     requestIdHeader: 'x-request-id',
-    maxParamLength: 200,
     bodyLimit: 1_048_576,
-    routerOptions: { ignoreTrailingSlash: true },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   });
   const services = createServices(deps);
   const startedAt = new Date();

@@ -99,49 +99,45 @@ export function benefitsRoutes(app: FastifyInstance, deps: { database: Database;
     return renderApply(request, reply, { ...prefilled, companyName: '', centreCode: account.centreCode ?? '' }, {});
   });
 
-  app.post(
-    '/benefits/apply',
-    { config: { access: ['seeker'], rateLimit: { max: 30, timeWindow: 60_000 } } },
-    async (request, reply) => {
-      const account = accountOf(request);
-      const body = request.body as Record<string, unknown>;
-      const parsed = parseClaimForm(body, benefits.today());
-      const companyName = maskPersonalNumbers(field(body, 'companyName', 100));
-      const centreCode = field(body, 'centreCode', 50);
-      const key = field(body, 'idempotencyKey', 100);
-      const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.errors };
-      if (!companyName) errors.companyName = '마지막 사업장 이름을 입력해 주세요.';
-      const centres = await listCentres(database);
-      if (!centres.some((c) => c.code === centreCode)) errors.centreCode = '신청할 고용센터를 골라 주세요.';
-      if (!IDEMPOTENCY_KEY.test(key)) errors._form = '신청 양식이 올바르지 않습니다. 새로 고친 뒤 다시 신청해 주세요.';
-      const values = { ...parsed.values, companyName, centreCode };
-      if (Object.keys(errors).length > 0 || !parsed.ok) {
-        reply.status(400);
-        return renderApply(request, reply, values, errors, IDEMPOTENCY_KEY.test(key) ? key : undefined);
+  app.post('/benefits/apply', SEEKER, async (request, reply) => {
+    const account = accountOf(request);
+    const body = request.body as Record<string, unknown>;
+    const parsed = parseClaimForm(body, benefits.today());
+    const companyName = maskPersonalNumbers(field(body, 'companyName', 100));
+    const centreCode = field(body, 'centreCode', 50);
+    const key = field(body, 'idempotencyKey', 100);
+    const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.errors };
+    if (!companyName) errors.companyName = '마지막 사업장 이름을 입력해 주세요.';
+    const centres = await listCentres(database);
+    if (!centres.some((c) => c.code === centreCode)) errors.centreCode = '신청할 고용센터를 골라 주세요.';
+    if (!IDEMPOTENCY_KEY.test(key)) errors._form = '신청 양식이 올바르지 않습니다. 새로 고친 뒤 다시 신청해 주세요.';
+    const values = { ...parsed.values, companyName, centreCode };
+    if (Object.keys(errors).length > 0 || !parsed.ok) {
+      reply.status(400);
+      return renderApply(request, reply, values, errors, IDEMPOTENCY_KEY.test(key) ? key : undefined);
+    }
+    try {
+      const { claim, created } = await benefits.fileClaim({
+        claimant: account,
+        centreCode,
+        idempotencyKey: key,
+        facts: parsed.facts,
+        companyName,
+        reportDate: benefits.today(),
+      });
+      return reply.redirect(`/benefits/claims/${claim.id}${created ? '?filed=1' : ''}`, 303);
+    } catch (err) {
+      if (err instanceof UserError && err.fields) {
+        reply.status(err.statusCode);
+        return renderApply(request, reply, values, err.fields, key);
       }
-      try {
-        const { claim, created } = await benefits.fileClaim({
-          claimant: account,
-          centreCode,
-          idempotencyKey: key,
-          facts: parsed.facts,
-          companyName,
-          reportDate: benefits.today(),
-        });
-        return reply.redirect(`/benefits/claims/${claim.id}${created ? '?filed=1' : ''}`, 303);
-      } catch (err) {
-        if (err instanceof UserError && err.fields) {
-          reply.status(err.statusCode);
-          return renderApply(request, reply, values, err.fields, key);
-        }
-        if (err instanceof RangeError) {
-          reply.status(422);
-          return renderApply(request, reply, values, { separationDate: err.message }, key);
-        }
-        throw err;
+      if (err instanceof RangeError) {
+        reply.status(422);
+        return renderApply(request, reply, values, { separationDate: err.message }, key);
       }
-    },
-  );
+      throw err;
+    }
+  });
 
   /** The claimant's own claim, or 404 (the same answer for someone else's and for none). */
   const ownClaim = async (request: FastifyRequest, rawId: string) => {
@@ -245,7 +241,9 @@ export function benefitsRoutes(app: FastifyInstance, deps: { database: Database;
 
   app.post<{ Params: { id: string; seq: string } }>(
     '/benefits/claims/:id/recognitions/:seq',
-    { config: { access: ['seeker'], rateLimit: { max: 30, timeWindow: 60_000 } } },
+    // No per-IP limit here: a job centre's kiosks share one address on the deadline day; the session,
+    // CSRF token and idempotency key already bound what one person can send.
+    SEEKER,
     async (request, reply) => {
       const { id, seq } = request.params;
       const body = request.body;
