@@ -16,12 +16,13 @@ import { csrfToken } from '../web/security.ts';
 import { estimate } from './calculate.ts';
 import { type ClaimFormValues, emptyClaimForm, parseClaimForm } from './form.ts';
 import { ACTIVITY_KINDS, type ActivityKind } from './rules.ts';
-import type { BenefitsService } from './service.ts';
+import { type BenefitsService, CHANGE_KINDS, type ChangeKind } from './service.ts';
 import {
   ACTIVITY_ROWS,
   type ActivityRow,
   applyPage,
   benefitsHome,
+  changePage,
   claimPage,
   estimatePage,
   recognitionPage,
@@ -148,7 +149,7 @@ export function benefitsRoutes(app: FastifyInstance, deps: { database: Database;
     return claim;
   };
 
-  app.get<{ Params: { id: string }; Querystring: { filed?: string; recognised?: string } }>(
+  app.get<{ Params: { id: string }; Querystring: { filed?: string; recognised?: string; moved?: string } }>(
     '/benefits/claims/:id',
     SEEKER,
     async (request, reply) => {
@@ -168,7 +169,14 @@ export function benefitsRoutes(app: FastifyInstance, deps: { database: Database;
               title: `${request.query.recognised}차 실업인정 신청을 접수했습니다.`,
               body: '상담원이 확인하면 지급 내역에 나타납니다.',
             })
-          : null;
+          : request.query.moved
+            ? alert({
+                variant: 'success',
+                role: 'status',
+                title: `${request.query.moved}차 실업인정일을 바꿨습니다.`,
+                body: '바뀐 날짜는 아래 일정에 있습니다. 상담원도 같은 내용을 봅니다.',
+              })
+            : null;
       return sendPage(request, reply, {
         title: '구직급여 신청',
         breadcrumbs: crumbs('내 신청'),
@@ -231,6 +239,68 @@ export function benefitsRoutes(app: FastifyInstance, deps: { database: Database;
       }),
     });
   };
+
+  const CLAIMANT_CHANGES = Object.fromEntries(Object.entries(CHANGE_KINDS).filter(([k]) => k !== 'outage'));
+  const renderChange = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    claimId: string,
+    seq: string,
+    values = { newDate: '', kind: '', evidence: '' },
+    errors: Record<string, string> = {},
+  ) => {
+    const claim = await ownClaim(request, claimId);
+    const recognition = (await benefits.recognitions(claim.id)).find((r) => String(r.seq) === seq);
+    if (!recognition) throw new UserError(404, 'NOT_FOUND', '해당 차수의 실업인정이 없습니다.');
+    return sendPage(request, reply, {
+      title: `${recognition.seq}차 실업인정일 변경`,
+      breadcrumbs: [
+        { label: '실업급여', href: '/benefits' },
+        { label: '내 신청', href: `/benefits/claims/${claim.id}` },
+        { label: '실업인정일 변경' },
+      ],
+      main: changePage({ claim, recognition, kinds: CLAIMANT_CHANGES, values, errors, csrf: csrfToken(reply) }),
+    });
+  };
+
+  app.get<{ Params: { id: string; seq: string } }>(
+    '/benefits/claims/:id/recognitions/:seq/change',
+    SEEKER,
+    async (request, reply) => renderChange(request, reply, request.params.id, request.params.seq),
+  );
+
+  app.post<{ Params: { id: string; seq: string } }>(
+    '/benefits/claims/:id/recognitions/:seq/change',
+    SEEKER,
+    async (request, reply) => {
+      const { id, seq } = request.params;
+      const values = {
+        newDate: field(request.body, 'newDate', 20),
+        kind: field(request.body, 'kind', 20),
+        evidence: maskPersonalNumbers(field(request.body, 'evidence', 200)),
+      };
+      const errors: Record<string, string> = {};
+      if (!isIsoDate(values.newDate)) errors.newDate = '바꿀 날짜를 2026-12-15 처럼 입력해 주세요.';
+      if (!Object.hasOwn(CLAIMANT_CHANGES, values.kind)) errors.kind = '사유를 골라 주세요.';
+      if (Object.keys(errors).length === 0) {
+        const claim = await ownClaim(request, id);
+        try {
+          await benefits.moveRecognition(accountOf(request), claim.id, Number(seq), {
+            newDate: values.newDate,
+            kind: values.kind as ChangeKind,
+            evidence: values.evidence,
+            reason: '',
+          });
+          return reply.redirect(`/benefits/claims/${claim.id}?moved=${Number(seq)}`, 303);
+        } catch (err) {
+          if (!(err instanceof UserError) || err.statusCode === 404) throw err;
+          Object.assign(errors, err.fields ?? { _form: err.message });
+          reply.status(err.statusCode);
+        }
+      } else reply.status(400);
+      return renderChange(request, reply, id, seq, values, errors);
+    },
+  );
 
   app.get<{ Params: { id: string; seq: string } }>(
     '/benefits/claims/:id/recognitions/:seq',

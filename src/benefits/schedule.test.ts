@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { koreanCalendar, nextBusinessDay, payableDays, recognitionSchedule } from './schedule.ts';
+import { koreanCalendar, moveRecognitionDate, nextBusinessDay, payableDays, recognitionSchedule } from './schedule.ts';
 
 const calendar = koreanCalendar();
 
@@ -74,4 +74,34 @@ describe('days paid for a recognition period', () => {
   for (const [start, end, remaining, expected] of cases)
     it(`${start}~${end}, ${remaining}일 남음 → ${expected}일`, () =>
       assert.equal(payableDays({ ...base, periodStart: start, periodEnd: end, remainingDays: remaining }), expected));
+});
+
+describe('moving a 실업인정일', () => {
+  const periods = [
+    { seq: 1, date: '2026-11-16', periodStart: '2026-11-02', periodEnd: '2026-11-16' },
+    { seq: 2, date: '2026-12-14', periodStart: '2026-11-17', periodEnd: '2026-12-14' },
+    { seq: 3, date: '2027-01-11', periodStart: '2026-12-15', periodEnd: '2027-01-11' },
+  ];
+  const opts = { calendar, benefitPeriodEnd: '2027-10-30' };
+  it('moves the date and the edges of this and the next period', () => {
+    const r = moveRecognitionDate(periods, 2, '2026-12-15', opts);
+    assert.ok(r.ok);
+    assert.deepEqual(r.periods[1], { seq: 2, date: '2026-12-15', periodStart: '2026-11-17', periodEnd: '2026-12-15' });
+    assert.equal(r.periods[2]?.periodStart, '2026-12-16');
+    assert.deepEqual(r.periods[0], periods[0]);
+  });
+  const refused: [number, string, RegExp][] = [
+    [2, '2026-12-19', /주말이나 공휴일/],
+    [2, '2026-12-25', /주말이나 공휴일/],
+    [2, '2026-11-16', /1차 실업인정일\(2026-11-16\) 뒤/],
+    [2, '2027-01-11', /3차 실업인정일\(2027-01-11\) 전/],
+    [3, '2027-11-01', /수급기간 끝/],
+    [4, '2027-02-08', /4차 실업인정이 없습니다/],
+  ];
+  for (const [seq, date, message] of refused)
+    it(`${seq}차 → ${date} is refused`, () => {
+      const r = moveRecognitionDate(periods, seq, date, opts);
+      assert.ok(!r.ok);
+      assert.match(r.error, message);
+    });
 });

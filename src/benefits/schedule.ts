@@ -111,3 +111,50 @@ export function payableDays(input: PayableInput): number {
   if (to < from) return 0;
   return Math.max(0, Math.min(input.remainingDays, daysBetween(from, to) + 1));
 }
+
+export interface SchedulePeriod {
+  seq: number;
+  date: string;
+  periodStart: string;
+  periodEnd: string;
+}
+
+export type MoveResult = { ok: true; periods: SchedulePeriod[] } | { ok: false; error: string };
+
+/**
+ * Moves one 실업인정일 (a change requested in advance, or a reschedule after an outage): the new date
+ * must be a business day after the previous 실업인정일 and before the next one, within the 수급기간.
+ * The recognition then covers up to the new date and the next one starts the day after. Pure.
+ */
+export function moveRecognitionDate(
+  periods: readonly SchedulePeriod[],
+  seq: number,
+  newDate: string,
+  opts: { calendar: Calendar; benefitPeriodEnd: string },
+): MoveResult {
+  const index = periods.findIndex((p) => p.seq === seq);
+  const current = periods[index];
+  if (!current) return { ok: false, error: `${seq}차 실업인정이 없습니다.` };
+  if (!isBusinessDay(newDate, opts.calendar))
+    return { ok: false, error: `${newDate}은(는) 주말이나 공휴일입니다. 평일을 골라 주세요.` };
+  const previous = periods[index - 1];
+  const next = periods[index + 1];
+  if (newDate <= (previous?.date ?? current.periodStart) && previous)
+    return { ok: false, error: `${seq - 1}차 실업인정일(${previous.date}) 뒤의 날이어야 합니다.` };
+  if (newDate < current.periodStart)
+    return { ok: false, error: `대상 기간이 시작하는 ${current.periodStart} 이후여야 합니다.` };
+  if (next && newDate >= next.date)
+    return { ok: false, error: `${seq + 1}차 실업인정일(${next.date}) 전의 날이어야 합니다.` };
+  if (newDate > opts.benefitPeriodEnd)
+    return { ok: false, error: `수급기간 끝(${opts.benefitPeriodEnd})을 넘을 수 없습니다.` };
+  return {
+    ok: true,
+    periods: periods.map((p, i) =>
+      i === index
+        ? { ...p, date: newDate, periodEnd: newDate }
+        : i === index + 1
+          ? { ...p, periodStart: addDays(newDate, 1) }
+          : p,
+    ),
+  };
+}

@@ -20,7 +20,7 @@ import {
 } from './calculate.ts';
 import { type LedgerEvent, replay } from './ledger.ts';
 import { type ActivityKind, amountRulesFor } from './rules.ts';
-import { type Calendar, payableDays, recognitionSchedule } from './schedule.ts';
+import { type Calendar, moveRecognitionDate, payableDays, recognitionSchedule } from './schedule.ts';
 
 export interface Claim extends Record<string, unknown> {
   id: number;
@@ -121,6 +121,18 @@ export const REJECTION_CODES = {
   R04: '신고 내용이 사실과 다름',
   R05: '수급기간 경과',
 } as const;
+
+/** Why a 실업인정일 moves. Only 'personal' uses the once-per-claim allowance. */
+export const CHANGE_KINDS = {
+  personal: '개인 사정 (수급 기간 중 1회)',
+  illness: '질병·부상',
+  interview: '면접 등 구직 활동',
+  training: '직업훈련 수강',
+  disaster: '천재지변·대규모 재난',
+  family: '가족의 사망 등 불가피한 사유',
+  outage: '전산 장애로 인한 일정 조정 (불이익 없음)',
+} as const;
+export type ChangeKind = keyof typeof CHANGE_KINDS;
 
 export const RECOGNITION_REJECTIONS = {
   N01: '재취업활동 요건 미충족',
@@ -479,6 +491,95 @@ export function createBenefitsService(deps: { database: Database; calendar: Cale
         });
       });
       return { created: true };
+    },
+
+    /**
+     * Moves a 실업인정일: the claimant's change requested in advance (개인 사정: once per claim; excused
+     * reasons with evidence), or a reschedule (outage, declared by staff). Recorded in the ledger with why.
+     */
+    async moveRecognition(
+      actor: Pick<Account, 'id' | 'kind'>,
+      claimId: number,
+      seq: number,
+      input: { newDate: string; kind: ChangeKind; evidence: string; reason: string },
+    ): Promise<void> {
+      await database.transaction(async (tx) => {
+        const [claim] = await tx.query<{
+          claimantId: number;
+          status: string;
+          personalChangeUsed: boolean;
+          benefitPeriodEnd: string;
+        }>(
+          sql`SELECT claimant_id::int AS "claimantId", status, personal_change_used AS "personalChangeUsed",
+                     benefit_period_end::text AS "benefitPeriodEnd"
+              FROM benefit_claims WHERE id = ${claimId} FOR UPDATE`,
+        );
+        if (!claim || (actor.kind === 'seeker' && claim.claimantId !== actor.id))
+          throw new UserError(404, 'NOT_FOUND', '신청을 찾을 수 없습니다.');
+        const rows = await tx.query<Recognition>(
+          sql`SELECT ${RECOGNITION_COLUMNS} FROM claim_recognitions WHERE claim_id = ${claimId} ORDER BY seq`,
+        );
+        const target = rows.find((r) => r.seq === seq);
+        if (!target) throw new UserError(404, 'NOT_FOUND', '해당 차수의 실업인정이 없습니다.');
+        if (target.status !== 'scheduled')
+          throw new UserError(409, 'ALREADY_FILED', '이미 신청한 실업인정의 날짜는 바꿀 수 없습니다.');
+        if (input.kind !== 'outage' && today() >= target.scheduledDate)
+          throw new UserError(
+            422,
+            'TOO_LATE',
+            `실업인정일 변경은 실업인정일(${target.scheduledDate}) 전날까지 신청해야 합니다.`,
+          );
+        if (input.kind === 'personal' && claim.personalChangeUsed)
+          throw new UserError(
+            409,
+            'PERSONAL_CHANGE_USED',
+            '개인 사정으로 인한 변경은 수급 기간 중 한 번만 할 수 있습니다. 질병·면접 등 증빙이 있는 사유라면 그 사유를 골라 주세요.',
+          );
+        if (input.kind !== 'personal' && input.kind !== 'outage' && input.evidence.trim() === '')
+          throw new UserError(
+            422,
+            'EVIDENCE_REQUIRED',
+            '증빙 자료(진단서, 면접 확인서 등)를 적어 주세요. 상담원이 확인합니다.',
+            {
+              evidence: '증빙 자료를 적어 주세요.',
+            },
+          );
+        const moved = moveRecognitionDate(
+          rows.map((r) => ({ seq: r.seq, date: r.scheduledDate, periodStart: r.periodStart, periodEnd: r.periodEnd })),
+          seq,
+          input.newDate,
+          { calendar, benefitPeriodEnd: claim.benefitPeriodEnd },
+        );
+        if (!moved.ok) throw new UserError(422, 'BAD_DATE', moved.error, { newDate: moved.error });
+        for (const p of moved.periods) {
+          const before = rows.find((r) => r.seq === p.seq);
+          if (
+            !before ||
+            (before.scheduledDate === p.date &&
+              before.periodStart === p.periodStart &&
+              before.periodEnd === p.periodEnd)
+          )
+            continue;
+          await tx.query(
+            sql`UPDATE claim_recognitions SET scheduled_date = ${p.date}, period_start = ${p.periodStart}, period_end = ${p.periodEnd},
+                  moved_because = ${p.seq === seq ? CHANGE_KINDS[input.kind] : before.movedBecause}
+                WHERE claim_id = ${claimId} AND seq = ${p.seq}`,
+          );
+        }
+        await tx.query(
+          sql`UPDATE benefit_claims SET version = version + 1,
+                personal_change_used = personal_change_used OR ${input.kind === 'personal'}
+              WHERE id = ${claimId}`,
+        );
+        await ledgerWrite(tx, now(), claimId, actor, 'schedule.moved', {
+          seq,
+          from: target.scheduledDate,
+          to: input.newDate,
+          kind: input.kind,
+          reason: input.reason || CHANGE_KINDS[input.kind],
+          evidence: input.evidence,
+        });
+      });
     },
 
     /** The counsellor confirms (a payment line: payable days × 구직급여일액) or rejects a filed 실업인정. */

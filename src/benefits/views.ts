@@ -217,7 +217,7 @@ ${
         body:
           recognitionState(next, opts.today) === 'open'
             ? html`지금 신청할 수 있습니다. <a href="/benefits/claims/${claim.id}/recognitions/${next.seq}">${next.seq}차 실업인정 신청하기</a>`
-            : html`실업인정일 6일 전부터 당일까지 신청할 수 있습니다.${next.movedBecause ? html` (휴일이라 옮김: ${next.movedBecause})` : null}`,
+            : html`실업인정일 6일 전부터 당일까지 신청할 수 있습니다.${next.movedBecause ? html` (옮긴 이유: ${next.movedBecause})` : null} 그날 올 수 없으면 <a href="/benefits/claims/${claim.id}/recognitions/${next.seq}/change">실업인정일 변경 신청</a>.`,
       })
     : null
 }
@@ -255,7 +255,7 @@ ${table({
     const state = recognitionState(r, opts.today);
     return [
       `${r.seq}차`,
-      html`${formatKoreanDate(r.scheduledDate)}${r.movedBecause ? html`<br><span class="ilteo-muted">휴일이라 옮김</span>` : null}`,
+      html`${formatKoreanDate(r.scheduledDate)}${r.movedBecause ? html`<br><span class="ilteo-muted">옮김: ${r.movedBecause}</span>` : null}`,
       `${formatKoreanDate(r.periodStart)} ~ ${formatKoreanDate(r.periodEnd)}`,
       state === 'open'
         ? html`<a href="/benefits/claims/${claim.id}/recognitions/${r.seq}">신청하기</a>`
@@ -347,3 +347,26 @@ ${
 }
 
 export type { Activity };
+
+export function changePage(opts: {
+  claim: Claim;
+  recognition: Recognition;
+  kinds: Readonly<Record<string, string>>;
+  values: { newDate: string; kind: string; evidence: string };
+  errors: Record<string, string>;
+  csrf: string;
+}): Html {
+  const { claim, recognition: r } = opts;
+  return html`<h1 class="heading-xlarge">${r.seq}차 실업인정일 변경 신청</h1>
+<p>지금 실업인정일은 ${formatKoreanDate(r.scheduledDate)}입니다. 실업인정일 전날까지 바꿀 수 있습니다.
+개인 사정으로는 수급 기간 중 한 번만 바꿀 수 있고${claim.personalChangeUsed ? html` <strong>(이미 사용함)</strong>` : null},
+질병·면접·직업훈련 같은 사유는 증빙이 있으면 횟수와 관계없이 바꿀 수 있습니다.</p>
+${errorSummary(opts.errors)}
+<form method="post" action="/benefits/claims/${claim.id}/recognitions/${r.seq}/change" novalidate>
+	${csrfField(opts.csrf)}
+	${textInput({ id: 'newDate', name: 'newDate', label: '바꿀 날짜 (평일)', type: 'date', value: opts.values.newDate, required: true, error: opts.errors.newDate })}
+	${select({ id: 'kind', name: 'kind', label: '사유', options: [{ value: '', label: '선택' }, ...Object.entries(opts.kinds).map(([value, label]) => ({ value, label }))], value: opts.values.kind, required: true, error: opts.errors.kind })}
+	${textInput({ id: 'evidence', name: 'evidence', label: '증빙 (개인 사정이 아니면 필수)', value: opts.values.evidence, maxlength: 200, hint: '예: ○○의원 진단서 (11.20. 발급), △△(주) 면접 확인서', error: opts.errors.evidence })}
+	<div class="ilteo-actions">${button({ label: '변경 신청', type: 'submit', size: 'large' })}</div>
+</form>`;
+}

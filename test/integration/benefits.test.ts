@@ -219,6 +219,37 @@ for (const kind of DRIVERS) {
       assert.match(page.body, /2,377,728원/);
     });
 
+    it('실업인정일 변경: in advance, personal reasons once, other reasons with evidence', async () => {
+      const base = `/benefits/claims/${claimId}/recognitions/3/change`;
+      await claimant.get(base);
+      const weekend = await claimant.post(base, { newDate: '2027-01-09', kind: 'personal' });
+      assert.equal(weekend.statusCode, 422, /ilteo-error__message">([^<]*)/.exec(weekend.body)?.[1]);
+      assert.match(weekend.body, /주말이나 공휴일/);
+      assert.equal((await claimant.post(base, { newDate: '2027-01-12', kind: 'personal' })).statusCode, 303);
+      const twice = await claimant.post(base, { newDate: '2027-01-13', kind: 'personal' });
+      assert.equal(twice.statusCode, 409);
+      assert.match(twice.body, /한 번만/);
+      const noEvidence = await claimant.post(base, { newDate: '2027-01-13', kind: 'illness' });
+      assert.equal(noEvidence.statusCode, 422);
+      assert.match(noEvidence.body, /증빙/);
+      assert.equal(
+        (await claimant.post(base, { newDate: '2027-01-13', kind: 'illness', evidence: '한빛의원 진단서' })).statusCode,
+        303,
+      );
+      const page = await claimant.get(`/benefits/claims/${claimId}`);
+      assert.match(page.body, /3차<\/th>\s*<td>2027\.01\.13\(수\)/);
+      assert.match(page.body, /2027\.01\.14\(목\) ~ 2027\.02\.10/, 'the next period starts the day after');
+      const moved = await t.database.query<{ n: number }>(
+        sql`SELECT count(*)::int AS n FROM benefit_ledger WHERE claim_id = ${claimId} AND event = 'schedule.moved'`,
+      );
+      assert.equal(moved[0]?.n, 2);
+      // Someone else cannot move it.
+      const other = client();
+      await other.signIn('jiwoo', DEMO_PASSWORD);
+      await other.get('/benefits');
+      assert.equal((await other.post(base, { newDate: '2027-01-14', kind: 'personal' })).statusCode, 404);
+    });
+
     it('the ledger replays to the stored state and cannot be rewritten', async () => {
       const services = createServices({
         config: loadConfig({ LOG_LEVEL: 'silent' }),
