@@ -523,7 +523,8 @@ export function createBenefitsService(deps: { database: Database; calendar: Cale
         if (!target) throw new UserError(404, 'NOT_FOUND', '해당 차수의 실업인정이 없습니다.');
         if (target.status !== 'scheduled')
           throw new UserError(409, 'ALREADY_FILED', '이미 신청한 실업인정의 날짜는 바꿀 수 없습니다.');
-        if (input.kind !== 'outage' && today() >= target.scheduledDate)
+        // Claimants ask in advance; staff may also move a date afterwards, on evidence (사후 인정).
+        if (actor.kind === 'seeker' && today() >= target.scheduledDate)
           throw new UserError(
             422,
             'TOO_LATE',

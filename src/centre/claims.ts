@@ -9,6 +9,8 @@ import { dailyAmount, benefitDays as daysFor, eligibility } from '../benefits/ca
 import { ACTIVITY_KINDS, JUSTIFIED_REASONS, SEPARATION_REASONS } from '../benefits/rules.ts';
 import {
   type BenefitsService,
+  CHANGE_KINDS,
+  type ChangeKind,
   type Claim,
   profileOf,
   RECOGNITION_REJECTIONS,
@@ -181,12 +183,19 @@ ${errorSummary(errors)}
         acts.length === 0
           ? '-'
           : html`<ul class="ilteo-reasons">${acts.map((a) => html`<li>${a.date} ${ACTIVITY_KINDS[a.kind].label} ${a.organisation} ${a.description}</li>`)}</ul>${check && !check.met ? html`<p class="ilteo-muted">${check.missing.join(' ')}</p>` : null}`,
-        r.status === 'filed'
-          ? html`<form method="post" action="/centre/claims/${claim.id}/recognitions/${r.seq}/confirm" class="ilteo-inline-form">${csrfField(token)}${button({ label: '인정·지급', type: 'submit', size: 'small' })}</form>
+        r.status === 'scheduled'
+          ? html`<details class="ilteo-details"><summary class="ilteo-details__summary">${state === 'missed' ? '사후 인정 (증빙)' : '날짜 변경'}</summary>
+<form method="post" action="/centre/claims/${claim.id}/recognitions/${r.seq}/move" class="ilteo-subform">${csrfField(token)}
+${textInput({ id: `newDate${r.seq}`, name: 'newDate', label: '새 실업인정일', type: 'date', value: today })}
+${select({ id: `kind${r.seq}`, name: 'kind', label: '사유', options: Object.entries(CHANGE_KINDS).map(([value, label]) => ({ value, label })) })}
+${textInput({ id: `evidence${r.seq}`, name: 'evidence', label: '확인한 증빙', value: '' })}
+${button({ label: '변경', type: 'submit', size: 'small', variant: 'secondary' })}</form></details>`
+          : r.status === 'filed'
+            ? html`<form method="post" action="/centre/claims/${claim.id}/recognitions/${r.seq}/confirm" class="ilteo-inline-form">${csrfField(token)}${button({ label: '인정·지급', type: 'submit', size: 'small' })}</form>
 <form method="post" action="/centre/claims/${claim.id}/recognitions/${r.seq}/reject" class="ilteo-inline-form">${csrfField(token)}<label class="sr-only" for="rc${r.seq}">불인정 사유</label><select id="rc${r.seq}" name="code" class="krds-form-select small">${Object.entries(RECOGNITION_REJECTIONS).map(([v, l]) => html`<option value="${v}">${l}</option>`)}</select>${button({ label: '불인정', type: 'submit', size: 'small', variant: 'secondary' })}</form>`
-          : r.amount !== null
-            ? `${r.paidDays}일 ${won(r.amount)}`
-            : '',
+            : r.amount !== null
+              ? `${r.paidDays}일 ${won(r.amount)}`
+              : '',
       ];
     });
     return sendPage(request, reply, {
@@ -349,10 +358,34 @@ ${table({
     STAFF,
     async (request, reply) => {
       const { decision } = request.params;
-      if (decision !== 'confirm' && decision !== 'reject')
+      if (decision !== 'confirm' && decision !== 'reject' && decision !== 'move')
         throw new UserError(404, 'NOT_FOUND', '요청하신 페이지를 찾을 수 없습니다.');
       const claim = await visibleClaim(request, request.params.id, `recognition.${decision}`);
       const seq = Number(request.params.seq);
+      if (decision === 'move') {
+        const kind = field(request.body, 'kind', 20);
+        try {
+          if (!Object.hasOwn(CHANGE_KINDS, kind)) throw new UserError(400, 'BAD_KIND', '변경 사유를 골라 주세요.');
+          await benefits.moveRecognition(accountOf(request), claim.id, seq, {
+            newDate: field(request.body, 'newDate', 20),
+            kind: kind as ChangeKind,
+            evidence: maskPersonalNumbers(field(request.body, 'evidence', 200)),
+            reason: '',
+          });
+        } catch (err) {
+          if (!(err instanceof UserError)) throw err;
+          reply.status(err.statusCode);
+          return reviewPage(request, reply, claim, { errors: { _form: err.message } });
+        }
+        const fresh = await benefits.claimById(claim.id);
+        return reviewPage(request, reply, fresh ?? claim, {
+          notice: alert({
+            variant: 'success',
+            role: 'status',
+            title: `${seq}차 실업인정일을 바꿨습니다. 신청인에게 보이고 원장에 남습니다.`,
+          }),
+        });
+      }
       const code = field(request.body, 'code', 5);
       try {
         const paid = await benefits.decideRecognition(

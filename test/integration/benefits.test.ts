@@ -250,6 +250,29 @@ for (const kind of DRIVERS) {
       assert.equal((await other.post(base, { newDate: '2027-01-14', kind: 'personal' })).statusCode, 404);
     });
 
+    it('a missed 실업인정일 can be recognised afterwards by the counsellor on evidence', async () => {
+      await dayOf('2027-01-14'); // 3차 was 2027-01-13 and nobody filed it
+      const page = await claimant.get(`/benefits/claims/${claimId}`);
+      assert.match(page.body, /신청하지 않음/);
+      const late = await claimant.post(`/benefits/claims/${claimId}/recognitions/3/change`, {
+        newDate: '2027-01-15',
+        kind: 'illness',
+        evidence: '진단서',
+      });
+      assert.equal(late.statusCode, 422, 'the claimant cannot move a past date');
+      await counsellor.get(`/centre/claims/${claimId}`);
+      const moved = await counsellor.post(`/centre/claims/${claimId}/recognitions/3/move`, {
+        newDate: '2027-01-14',
+        kind: 'illness',
+        evidence: '한빛의원 진단서 (1.12.~1.13. 입원)',
+      });
+      assert.equal(moved.statusCode, 200, /ilteo-error__message">([^<]*)/.exec(moved.body)?.[1]);
+      assert.match(moved.body, /3차 실업인정일을 바꿨습니다/);
+      const form = await claimant.get(`/benefits/claims/${claimId}/recognitions/3`);
+      assert.match(form.body, /3차 실업인정 신청/);
+      assert.doesNotMatch((await claimant.get(`/benefits/claims/${claimId}`)).body, /신청하지 않음/);
+    });
+
     it('the ledger replays to the stored state and cannot be rewritten', async () => {
       const services = createServices({
         config: loadConfig({ LOG_LEVEL: 'silent' }),
