@@ -589,7 +589,11 @@ export function createBenefitsService(deps: { database: Database; calendar: Cale
       claimId: number,
       seq: number,
       input:
-        | { confirm: true; note: string }
+        | {
+            confirm: true;
+            note: string /** Days the claimant worked in the period (not paid, 제47조). */;
+            workedDays?: number;
+          }
         | { confirm: false; code: keyof typeof RECOGNITION_REJECTIONS; note: string },
     ): Promise<{ days: number; amount: number } | null> {
       return database.transaction(async (tx) => {
@@ -624,13 +628,17 @@ export function createBenefitsService(deps: { database: Database; calendar: Cale
         const [paid] = await tx.query<{ days: number }>(
           sql`SELECT COALESCE(sum(paid_days), 0)::int AS days FROM claim_recognitions WHERE claim_id = ${claimId} AND status = 'confirmed'`,
         );
-        const days = payableDays({
-          periodStart: r.periodStart,
-          periodEnd: r.periodEnd,
-          firstPayableDay: waitingPeriod(claim.reportDate).firstPayableDay,
-          benefitPeriodEnd: claim.benefitPeriodEnd,
-          remainingDays: claim.benefitDays - (paid?.days ?? 0),
-        });
+        const workedDays = Math.max(0, Math.floor(input.workedDays ?? 0));
+        const days = Math.max(
+          0,
+          payableDays({
+            periodStart: r.periodStart,
+            periodEnd: r.periodEnd,
+            firstPayableDay: waitingPeriod(claim.reportDate).firstPayableDay,
+            benefitPeriodEnd: claim.benefitPeriodEnd,
+            remainingDays: claim.benefitDays - (paid?.days ?? 0),
+          }) - workedDays,
+        );
         const amount = days * claim.dailyAmount;
         await tx.query(
           sql`UPDATE claim_recognitions SET status = 'confirmed', decided_by = ${staff.id}, decided_at = now(),
@@ -644,7 +652,14 @@ export function createBenefitsService(deps: { database: Database; calendar: Cale
           claimId,
           staff,
           'payment',
-          { seq, periodStart: r.periodStart, periodEnd: r.periodEnd, dailyAmount: claim.dailyAmount, note: input.note },
+          {
+            seq,
+            periodStart: r.periodStart,
+            periodEnd: r.periodEnd,
+            dailyAmount: claim.dailyAmount,
+            workedDays,
+            note: input.note,
+          },
           { days, amount },
         );
         return { days, amount };

@@ -191,7 +191,7 @@ ${select({ id: `kind${r.seq}`, name: 'kind', label: '사유', options: Object.en
 ${textInput({ id: `evidence${r.seq}`, name: 'evidence', label: '확인한 증빙', value: '' })}
 ${button({ label: '변경', type: 'submit', size: 'small', variant: 'secondary' })}</form></details>`
           : r.status === 'filed'
-            ? html`<form method="post" action="/centre/claims/${claim.id}/recognitions/${r.seq}/confirm" class="ilteo-inline-form">${csrfField(token)}${button({ label: '인정·지급', type: 'submit', size: 'small' })}</form>
+            ? html`<form method="post" action="/centre/claims/${claim.id}/recognitions/${r.seq}/confirm" class="ilteo-inline-form">${csrfField(token)}${r.workedOrEarned ? html`<label for="worked${r.seq}">일한 날 (지급 제외)</label> <input type="number" id="worked${r.seq}" name="workedDays" min="0" max="28" value="0" class="krds-input small ilteo-input-days"> ` : null}${button({ label: '인정·지급', type: 'submit', size: 'small' })}</form>
 <form method="post" action="/centre/claims/${claim.id}/recognitions/${r.seq}/reject" class="ilteo-inline-form">${csrfField(token)}<label class="sr-only" for="rc${r.seq}">불인정 사유</label><select id="rc${r.seq}" name="code" class="krds-form-select small">${Object.entries(RECOGNITION_REJECTIONS).map(([v, l]) => html`<option value="${v}">${l}</option>`)}</select>${button({ label: '불인정', type: 'submit', size: 'small', variant: 'secondary' })}</form>`
             : r.amount !== null
               ? `${r.paidDays}일 ${won(r.amount)}`
@@ -393,7 +393,11 @@ ${table({
           claim.id,
           seq,
           decision === 'confirm'
-            ? { confirm: true, note: '' }
+            ? {
+                confirm: true,
+                note: '',
+                workedDays: Math.min(28, Math.max(0, Number(field(request.body, 'workedDays', 3)) || 0)),
+              }
             : {
                 confirm: false,
                 code: (Object.hasOwn(RECOGNITION_REJECTIONS, code)

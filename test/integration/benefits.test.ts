@@ -271,6 +271,22 @@ for (const kind of DRIVERS) {
       const form = await claimant.get(`/benefits/claims/${claimId}/recognitions/3`);
       assert.match(form.body, /3차 실업인정 신청/);
       assert.doesNotMatch((await claimant.get(`/benefits/claims/${claimId}`)).body, /신청하지 않음/);
+      // Filed with days worked: the counsellor leaves those days unpaid.
+      const key = /name="idempotencyKey" value="([^"]+)"/.exec(form.body)?.[1] ?? '';
+      const filed = await claimant.post(`/benefits/claims/${claimId}/recognitions/3`, {
+        action: 'submit',
+        idempotencyKey: key,
+        workedOrEarned: 'yes',
+        kind0: 'interview',
+        date0: '2027-01-05',
+        organisation0: '(주)새벽물류',
+      });
+      assert.equal(filed.statusCode, 303);
+      const review = await counsellor.get(`/centre/claims/${claimId}`);
+      assert.match(review.body, /근로·소득 있음/);
+      const paid = await counsellor.post(`/centre/claims/${claimId}/recognitions/3/confirm`, { workedDays: '3' });
+      // 2026-12-15 … 2027-01-14 is 31 days; 3 worked → 28 paid.
+      assert.match(paid.body, /28일 × 66,048원 = 1,849,344원/);
     });
 
     it('the ledger replays to the stored state and cannot be rewritten', async () => {
@@ -284,7 +300,7 @@ for (const kind of DRIVERS) {
       assert.equal(replayed.status, stored?.status);
       assert.equal(replayed.paidDays, stored?.paidDays);
       assert.equal(replayed.totalPaid, stored?.totalPaid);
-      assert.equal(replayed.remainingDays, 144);
+      assert.equal(replayed.remainingDays, 116);
       assert.equal(replayed.recognitions.get(2)?.amount, 1_849_344);
       const refused = (err: unknown) => /append-only/.test(`${(err as Error).message} ${String((err as Error).cause)}`);
       await assert.rejects(t.database.query(sql`UPDATE benefit_ledger SET amount = 0`), refused);
