@@ -28,6 +28,8 @@ import { purgeExpired } from './identity/sessions.ts';
 import { jobsApiRoutes } from './jobs/api.ts';
 import { jobsRoutes } from './jobs/routes.ts';
 import { createJobsService } from './jobs/service.ts';
+import { marketRoutes } from './market/routes.ts';
+import { createMarketStore } from './market/store.ts';
 import { errorMain, registerErrorHandling } from './web/errors.ts';
 import { registerStaticAssets } from './web/krds/static.ts';
 import { renderPage } from './web/page.ts';
@@ -56,6 +58,7 @@ export function createServices(deps: AppDeps) {
     providers,
     jobs: createJobsService(deps.database, now),
     benefits: createBenefitsService({ database: deps.database, calendar: koreanCalendar(), now }),
+    market: createMarketStore(deps.database),
     identity: createIdentityService({ database: deps.database, providers, policy, now }),
   };
 }
@@ -153,8 +156,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   adminRoutes(app, { database: deps.database, providers: services.providers });
   centreRoutes(app, { database: deps.database, benefits: services.benefits });
-  benefitsRoutes(app, { database: deps.database, benefits: services.benefits });
-  employerRoutes(app, { database: deps.database });
+  benefitsRoutes(app, { database: deps.database, benefits: services.benefits, market: services.market });
+  marketRoutes(app, { database: deps.database, market: services.market, services });
+  employerRoutes(app, { database: deps.database, market: services.market });
 
   services.providers.start();
   const housekeeping = setInterval(() => {

@@ -8,7 +8,8 @@ import type { Database } from '../db/index.ts';
 import { accountOf, allow } from '../identity/access.ts';
 import { listCentres } from '../identity/accounts.ts';
 import { maskPersonalNumbers } from '../identity/rules.ts';
-import { isIsoDate } from '../shared/dates.ts';
+import type { MarketStore } from '../market/store.ts';
+import { isIsoDate, seoulToday } from '../shared/dates.ts';
 import { alert } from '../web/components.ts';
 import { UserError } from '../web/errors.ts';
 import { sendPage } from '../web/page.ts';
@@ -36,8 +37,11 @@ function field(body: unknown, name: string, max = 200): string {
   return typeof v === 'string' ? v.trim().slice(0, max) : '';
 }
 
-export function benefitsRoutes(app: FastifyInstance, deps: { database: Database; benefits: BenefitsService }): void {
-  const { database, benefits } = deps;
+export function benefitsRoutes(
+  app: FastifyInstance,
+  deps: { database: Database; benefits: BenefitsService; market: MarketStore },
+): void {
+  const { database, benefits, market } = deps;
   const crumbs = (label: string) => [{ label: '실업급여', href: '/benefits' }, { label }];
 
   app.get('/benefits', allow('public'), async (request, reply) => {
@@ -213,7 +217,15 @@ export function benefitsRoutes(app: FastifyInstance, deps: { database: Database;
     const claim = await ownClaim(request, opts.claimId);
     const recognition = (await benefits.recognitions(claim.id)).find((r) => String(r.seq) === opts.seq);
     if (!recognition) throw new UserError(404, 'NOT_FOUND', '해당 차수의 실업인정이 없습니다.');
-    const read = opts.body ? readActivities(opts.body) : { rows: [], errors: {}, activities: [] };
+    // 입사 지원 made in Ilteo during the period are offered as activities (the claimant may change them).
+    const applied = await market.applicationsBetween(claim.claimantId, recognition.periodStart, recognition.periodEnd);
+    const offered: ActivityRow[] = applied.slice(0, ACTIVITY_ROWS).map((a) => ({
+      kind: 'application',
+      date: seoulToday(new Date(a.appliedAt)),
+      organisation: a.companyName,
+      description: `${a.title} (일터 입사 지원)`,
+    }));
+    const read = opts.body ? readActivities(opts.body) : { rows: offered, errors: {}, activities: [] };
     const used = await benefits.usedBefore(claim.id, recognition.seq);
     const check = opts.check || opts.errors ? benefits.checkPeriod(claim, recognition, read.activities, used) : null;
     const required = benefits.checkPeriod(claim, recognition, [], used).required;
@@ -235,7 +247,7 @@ export function benefitsRoutes(app: FastifyInstance, deps: { database: Database;
         errors: { ...read.errors, ...(opts.errors ?? {}) },
         csrf: csrfToken(reply),
         idempotencyKey: IDEMPOTENCY_KEY.test(key) ? key : randomUUID(),
-        applications: [],
+        applications: applied.map((a) => ({ date: a.appliedAt, organisation: a.companyName, description: a.title })),
       }),
     });
   };

@@ -405,6 +405,76 @@ export const benefitLedger = pgTable(
   (t) => [index('benefit_ledger_claim_idx').on(t.claimId, t.id)],
 );
 
+/** 이력서: a job seeker may keep several; public ones may be found by employers (인재검색). */
+export const resumes = pgTable(
+  'resumes',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    ownerId: bigint('owner_id', { mode: 'number' })
+      .notNull()
+      .references(() => accounts.id),
+    title: text('title').notNull(),
+    /** 최종학력 (EDUCATIONS code). */
+    education: char('education', { length: 2 }).notNull(),
+    school: text('school').notNull().default(''),
+    /** [{ company, role, from: 'YYYY-MM', to: 'YYYY-MM' | '' }] */
+    careers: jsonb('careers').notNull().default([]),
+    certificates: text('certificates').notNull().default(''),
+    skills: text('skills').notNull().default(''),
+    introduction: text('introduction').notNull().default(''),
+    isPublic: boolean('is_public').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('resumes_owner_idx').on(t.ownerId)],
+);
+
+/**
+ * 입사지원: one per posting and applicant (a repeat click finds the first), with the resume as it was
+ * chosen. Status: received (접수) → viewed (열람) → passed (서류합격) → interview (면접) → hired (합격)
+ * | rejected (불합격); withdrawn (취소) by the applicant.
+ */
+export const applications = pgTable(
+  'applications',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    postingId: bigint('posting_id', { mode: 'number' })
+      .notNull()
+      .references(() => postings.id),
+    applicantId: bigint('applicant_id', { mode: 'number' })
+      .notNull()
+      .references(() => accounts.id),
+    resumeId: bigint('resume_id', { mode: 'number' })
+      .notNull()
+      .references(() => resumes.id),
+    idempotencyKey: text('idempotency_key').notNull(),
+    status: text('status').notNull().default('received'),
+    appliedAt: timestamp('applied_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('applications_posting_applicant_key').on(t.postingId, t.applicantId),
+    uniqueIndex('applications_idempotency_key').on(t.idempotencyKey),
+    index('applications_applicant_idx').on(t.applicantId, t.appliedAt),
+    index('applications_posting_status_idx').on(t.postingId, t.status, t.appliedAt),
+  ],
+);
+
+/** Every status change of an application, so the applicant sees each one. */
+export const applicationEvents = pgTable(
+  'application_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    applicationId: bigint('application_id', { mode: 'number' })
+      .notNull()
+      .references(() => applications.id),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorId: bigint('actor_id', { mode: 'number' }),
+    status: text('status').notNull(),
+  },
+  (t) => [index('application_events_application_idx').on(t.applicationId, t.id)],
+);
+
 export const schema = {
   companies,
   postings,
@@ -421,5 +491,8 @@ export const schema = {
   claimRecognitions,
   recognitionActivities,
   benefitLedger,
+  resumes,
+  applications,
+  applicationEvents,
 };
 export type Schema = typeof schema;

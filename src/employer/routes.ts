@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/index.ts';
 import { accountOf, allow } from '../identity/access.ts';
 import { formatBusino } from '../identity/rules.ts';
+import { APPLICATION_STATUS, type MarketStore } from '../market/store.ts';
 import { alert, descriptionList, emptyState, table } from '../web/components.ts';
 import { UserError } from '../web/errors.ts';
 import { html } from '../web/html.ts';
@@ -25,8 +26,8 @@ interface OwnPosting extends Record<string, unknown> {
 const STATUS = { open: '접수 중', paused: '일시 중지', closed: '마감' } as const;
 const EMPLOYER = allow('employer');
 
-export function employerRoutes(app: FastifyInstance, deps: { database: Database }): void {
-  const { database } = deps;
+export function employerRoutes(app: FastifyInstance, deps: { database: Database; market: MarketStore }): void {
+  const { database, market } = deps;
   const columns = sql`wanted_auth_no AS "wantedAuthNo", title, status, reg_dt::text AS "regDt", close_dt::text AS "closeDt",
     collect_psncnt AS "collectPsncnt"`;
 
@@ -79,6 +80,7 @@ ${
       sql`SELECT ${columns} FROM postings WHERE wanted_auth_no = ${request.params.id.slice(0, 40)} AND company_id = ${me.companyId}`,
     );
     if (!posting) throw new UserError(404, 'NOT_FOUND', '요청하신 채용공고를 찾을 수 없습니다.');
+    const applicants = await market.applicants(me.companyId ?? 0, posting.wantedAuthNo);
     return sendPage(request, reply, {
       title: posting.title,
       breadcrumbs: [{ label: '기업 서비스', href: '/employer' }, { label: posting.title }],
@@ -92,7 +94,25 @@ ${descriptionList({
     { term: '모집 인원', description: `${posting.collectPsncnt}명` },
   ],
 })}
-<p><a href="/jobs/${posting.wantedAuthNo}">구직자에게 보이는 공고 보기</a></p>`,
+<p><a href="/jobs/${posting.wantedAuthNo}">구직자에게 보이는 공고 보기</a></p>
+<section class="ilteo-section" aria-labelledby="applicants"><h2 id="applicants" class="heading-medium">지원자 ${applicants.length}명</h2>
+${
+  applicants.length === 0
+    ? emptyState({ title: '아직 지원자가 없습니다' })
+    : table({
+        caption: `지원자 ${applicants.length}명: 이름, 이력서, 지원일, 상태`,
+        columns: [{ header: '이름' }, { header: '이력서' }, { header: '지원일' }, { header: '상태' }],
+        rowHeaders: true,
+        rows: applicants.map((a) => [
+          html`<a href="/employer/applications/${a.id}">${a.applicantName}</a>`,
+          a.resumeTitle,
+          a.appliedAt.slice(0, 16),
+          a.status === 'received'
+            ? html`<strong>${APPLICATION_STATUS[a.status]} (미열람)</strong>`
+            : APPLICATION_STATUS[a.status],
+        ]),
+      })
+}</section>`,
     });
   });
 }

@@ -307,6 +307,15 @@ ${errorSummary(opts.errors)}
 		${affiliation}
 	</dl>
 </section>
+${
+  account.kind === 'seeker'
+    ? html`<ul class="ilteo-choice-list ilteo-choice-list--row">
+	<li><a class="ilteo-choice" href="/my/resumes"><strong>이력서 관리</strong><span>이력서 쓰기·고치기, 인재검색 공개</span></a></li>
+	<li><a class="ilteo-choice" href="/my/applications"><strong>입사지원 현황</strong><span>지원한 공고와 진행 상태</span></a></li>
+	<li><a class="ilteo-choice" href="/benefits"><strong>실업급여</strong><span>신청, 실업인정, 지급 내역</span></a></li>
+</ul>`
+    : null
+}
 <section aria-labelledby="my-methods" class="ilteo-section">
 	<h2 id="my-methods" class="heading-medium">로그인 수단</h2>
 	<p>로그인 수단을 두 가지 이상 연결해 두면 한 곳에 장애가 나도 다른 수단으로 로그인할 수 있습니다.</p>

@@ -71,6 +71,7 @@ export function postingDetailMain(p: PostingDetail, today: string, backHref: str
   ${p.pfCond ? html`<section aria-labelledby="sec-pref" class="ilteo-section"><h2 id="sec-pref" class="heading-medium">우대사항</h2>${textBlock(p.pfCond)}</section>` : ''}
   ${p.etcWelfare ? html`<section aria-labelledby="sec-welfare" class="ilteo-section"><h2 id="sec-welfare" class="heading-medium">복리후생</h2>${textBlock(p.etcWelfare)}</section>` : ''}
 
+  ${closed ? '' : html`<div class="ilteo-actions ilteo-posting__apply"><a class="krds-btn large primary" href="/jobs/${p.wantedAuthNo}/apply">이 공고에 지원하기</a></div>`}
   <section aria-labelledby="sec-apply" class="ilteo-section">
     <h2 id="sec-apply" class="heading-medium">전형 및 접수</h2>
     <table class="ilteo-table">

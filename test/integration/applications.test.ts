@@ -1,0 +1,258 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { buildApp, createServices } from '../../src/app.ts';
+import { loadConfig } from '../../src/config/index.ts';
+import { createEmployer } from '../../src/identity/accounts.ts';
+import { DEMO_PASSWORD, seedDemoAccounts } from '../../src/identity/demo.ts';
+import { insertPostings } from '../../src/jobs/store.ts';
+import { addDays, seoulToday } from '../../src/shared/dates.ts';
+import { DRIVERS, openTestDatabase, type TestDatabase } from '../support/db.ts';
+import { makePosting } from '../support/postings.ts';
+import { WebClient } from '../support/web.ts';
+
+const RESUME = {
+  title: '물류 관리 경력 5년',
+  education: '05',
+  school: '한국대학교 경영학과',
+  company0: '(주)한빛물류',
+  role0: '입출고 관리',
+  from0: '2021-03',
+  to0: '2026-09',
+  skills: '지게차 운전, WMS',
+  introduction: '정확하고 빠른 출고를 책임지겠습니다.',
+};
+
+for (const kind of DRIVERS) {
+  describe(`이력서 and 입사지원 on ${kind}`, () => {
+    let t: TestDatabase;
+    let app: FastifyInstance;
+    let serial = 0;
+    const client = () => new WebClient(app, { 'x-forwarded-for': `10.7.0.${++serial}` });
+    const key = (body: string) => /name="idempotencyKey" value="([^"]+)"/.exec(body)?.[1] ?? '';
+    const resumeId = (body: string) => /name="resumeId" id="resume-(\d+)"/.exec(body)?.[1] ?? '';
+    let seeker: WebClient;
+    let employer: WebClient;
+    let applicationId = 0;
+
+    before(async () => {
+      t = await openTestDatabase(kind);
+      const today = seoulToday();
+      await insertPostings(t.database, [
+        makePosting({
+          wantedAuthNo: 'KAPPLY01',
+          company: '(주)한빛물류',
+          busino: '1248100998',
+          regDt: today,
+          closeDt: addDays(today, 30),
+        }),
+        makePosting({
+          wantedAuthNo: 'KAPPLY02',
+          company: '(주)한빛물류',
+          busino: '1248100998',
+          regDt: today,
+          closeDt: addDays(today, 30),
+        }),
+        makePosting({
+          wantedAuthNo: 'KCLOSED1',
+          company: '(주)한빛물류',
+          busino: '1248100998',
+          regDt: addDays(today, -60),
+          closeDt: addDays(today, -1),
+        }),
+        makePosting({
+          wantedAuthNo: 'KOTHER02',
+          company: '(주)다른회사',
+          busino: '2208162517',
+          regDt: today,
+          closeDt: addDays(today, 30),
+        }),
+      ]);
+      await seedDemoAccounts(t.database, () => {});
+      app = await buildApp({
+        config: loadConfig({ LOG_LEVEL: 'silent', ILTEO_TRUST_PROXY: 'true' }),
+        database: t.database,
+      });
+      seeker = client();
+      await seeker.signIn('minjun', DEMO_PASSWORD);
+      employer = client();
+      await employer.signIn('employer', DEMO_PASSWORD);
+    });
+    after(async () => {
+      await app?.close();
+      await t?.cleanup();
+    });
+
+    it('writes a resume; bad input comes back with Korean messages and what was typed', async () => {
+      await seeker.get('/my/resumes/new');
+      const bad = await seeker.post('/my/resumes', { ...RESUME, from0: '2021-3', title: '' });
+      assert.equal(bad.statusCode, 400);
+      assert.match(bad.body, /이력서 제목을 적어 주세요/);
+      assert.match(bad.body, /2021-03 처럼/);
+      assert.match(bad.body, /value="\(주\)한빛물류"/);
+      const ok = await seeker.post('/my/resumes', RESUME);
+      assert.equal(ok.statusCode, 303);
+      assert.match((await seeker.get('/my/resumes')).body, /물류 관리 경력 5년/);
+    });
+
+    it('applies once, however often or in however many requests the button is pressed', async () => {
+      const page = await seeker.get('/jobs/KAPPLY01/apply');
+      const form = { idempotencyKey: key(page.body), resumeId: resumeId(page.body) };
+      const first = await seeker.post('/jobs/KAPPLY01/apply', form);
+      assert.equal(first.statusCode, 303);
+      assert.match(String(first.headers.location), /applied=KAPPLY01/);
+      const again = await seeker.post('/jobs/KAPPLY01/apply', form);
+      assert.match(String(again.headers.location), /already=KAPPLY01/);
+      const otherKey = await seeker.post('/jobs/KAPPLY01/apply', {
+        ...form,
+        idempotencyKey: `${form.idempotencyKey}x`,
+      });
+      assert.match(String(otherKey.headers.location), /already=KAPPLY01/);
+      // A burst of 20 clicks with fresh keys from a second seeker.
+      const jiwoo = client();
+      await jiwoo.signIn('jiwoo', DEMO_PASSWORD);
+      await jiwoo.get('/my/resumes/new');
+      await jiwoo.post('/my/resumes', { ...RESUME, title: '사무 경력' });
+      const applyPage = await jiwoo.get('/jobs/KAPPLY01/apply');
+      const id = resumeId(applyPage.body);
+      const burst = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          jiwoo.post('/jobs/KAPPLY01/apply', { resumeId: id, idempotencyKey: `burst-key-${kind}-${i}-aaaaaaaa` }),
+        ),
+      );
+      assert.ok(
+        burst.every((r) => r.statusCode === 303),
+        burst.map((r) => r.statusCode).join(','),
+      );
+      const rows = await t.database.query<{ n: number }>(
+        sql`SELECT count(*)::int AS n FROM applications a JOIN postings p ON p.id = a.posting_id WHERE p.wanted_auth_no = 'KAPPLY01'`,
+      );
+      assert.equal(rows[0]?.n, 2, 'one application per seeker');
+      const list = await seeker.get('/my/applications');
+      assert.match(list.body, /<strong>접수<\/strong>/);
+    });
+
+    it('refuses closed postings and other people’s resumes', async () => {
+      const page = await seeker.get('/jobs/KAPPLY02/apply');
+      const [other] = await t.database.query<{ id: number }>(
+        sql`SELECT r.id::int AS id FROM resumes r JOIN accounts a ON a.id = r.owner_id WHERE a.login_id = 'jiwoo'`,
+      );
+      const foreign = await seeker.post('/jobs/KAPPLY02/apply', {
+        idempotencyKey: key(page.body),
+        resumeId: String(other?.id),
+      });
+      assert.equal(foreign.statusCode, 422);
+      assert.match(foreign.body, /이력서를 골라/);
+      const closedPage = await seeker.get('/jobs/KCLOSED1/apply');
+      assert.match(closedPage.body, /마감된 채용공고/);
+      const closed = await seeker.post('/jobs/KCLOSED1/apply', {
+        idempotencyKey: 'closed-key-aaaaaaaaaaaa',
+        resumeId: resumeId(page.body),
+      });
+      assert.equal(closed.statusCode, 409);
+    });
+
+    it('the employer sees the applicant, opening the resume marks it 열람, and the seeker sees each change', async () => {
+      const posting = await employer.get('/employer/postings/KAPPLY01');
+      assert.match(posting.body, /지원자 2명/);
+      assert.match(posting.body, /미열람/);
+      applicationId = Number(/\/employer\/applications\/(\d+)">김민준/.exec(posting.body)?.[1]);
+      const resume = await employer.get(`/employer/applications/${applicationId}`);
+      assert.equal(resume.statusCode, 200);
+      assert.match(resume.body, /정확하고 빠른 출고/);
+      assert.match((await seeker.get('/my/applications')).body, /<strong>열람<\/strong>/);
+      await employer.post(`/employer/applications/${applicationId}/status`, { status: 'passed' });
+      assert.match((await seeker.get('/my/applications')).body, /<strong>서류합격<\/strong>/);
+      const events = await t.database.query<{ status: string }>(
+        sql`SELECT status FROM application_events WHERE application_id = ${applicationId} ORDER BY id`,
+      );
+      assert.deepEqual(
+        events.map((e) => e.status),
+        ['received', 'viewed', 'passed'],
+      );
+    });
+
+    it('no employer sees another company’s applicants (404)', async () => {
+      const [company] = await t.database.query<{ id: number }>(
+        sql`SELECT id::int AS id FROM companies WHERE busino = '2208162517'`,
+      );
+      assert.ok(company);
+      await createEmployer(t.database, {
+        loginId: 'other.hr',
+        password: 'Other!company2026',
+        name: '남인사',
+        email: 'hr@other.example',
+        busino: '2208162517',
+        companyName: '(주)다른회사',
+        industry: '제조업',
+      });
+      const other = client();
+      await other.signIn('other.hr', 'Other!company2026');
+      assert.equal((await other.get(`/employer/applications/${applicationId}`)).statusCode, 404);
+      assert.equal((await other.get('/employer/postings/KAPPLY01')).statusCode, 404);
+      await other.get('/employer');
+      assert.equal(
+        (await other.post(`/employer/applications/${applicationId}/status`, { status: 'rejected' })).statusCode,
+        404,
+      );
+      assert.equal((await seeker.get(`/employer/applications/${applicationId}`)).statusCode, 403);
+    });
+
+    it('a seeker withdraws; the employer no longer sees the application', async () => {
+      const jiwoo = client();
+      await jiwoo.signIn('jiwoo', DEMO_PASSWORD);
+      const list = await jiwoo.get('/my/applications');
+      const id = /\/my\/applications\/(\d+)\/withdraw/.exec(list.body)?.[1];
+      assert.ok(id);
+      assert.equal((await jiwoo.post(`/my/applications/${id}/withdraw`, {})).statusCode, 303);
+      assert.match((await jiwoo.get('/my/applications')).body, /<strong>취소<\/strong>/);
+      assert.match((await employer.get('/employer/postings/KAPPLY01')).body, /지원자 1명/);
+      assert.equal((await employer.get(`/employer/applications/${id}`)).statusCode, 404);
+      // Someone else cannot withdraw minjun's application.
+      await jiwoo.get('/my/applications');
+      assert.equal((await jiwoo.post(`/my/applications/${applicationId}/withdraw`, {})).statusCode, 404);
+    });
+
+    it('applications made in Ilteo are offered as 재취업활동 in the 실업인정 form', async () => {
+      const services = createServices({ config: loadConfig({ LOG_LEVEL: 'silent' }), database: t.database });
+      const [minjun] = await t.database.query<{ id: number }>(
+        sql`SELECT id::int AS id FROM accounts WHERE login_id = 'minjun'`,
+      );
+      const [counsellor] = await t.database.query<{ id: number }>(
+        sql`SELECT id::int AS id FROM accounts WHERE login_id = 'counsel.gangnam'`,
+      );
+      const today = seoulToday();
+      const { claim } = await services.benefits.fileClaim({
+        claimant: { id: minjun?.id ?? 0, kind: 'seeker' },
+        centreCode: 'seoul-gangnam',
+        idempotencyKey: `claim-${kind}-aaaaaaaaaaaa`,
+        companyName: '(주)예전회사',
+        reportDate: addDays(today, -14),
+        facts: {
+          separationDate: addDays(today, -20),
+          birthDate: '1985-05-20',
+          disabled: false,
+          insuredMonths: 40,
+          insuredUnitDays: 400,
+          separationReason: '23',
+          justifiedReason: null,
+          averageDailyWage: 95_000,
+          ordinaryDailyWage: null,
+          dailyHours: 8,
+        },
+      });
+      await services.benefits.approve({ id: counsellor?.id ?? 0, kind: 'counsellor' }, claim.id, {
+        firstDate: today,
+        cycleDays: 28,
+        note: '',
+        repeatClaimant: false,
+      });
+      const form = await seeker.get(`/benefits/claims/${claim.id}/recognitions/1`);
+      assert.equal(form.statusCode, 200);
+      assert.match(form.body, /일터에서 한 입사 지원은 아래 목록에 미리 채워 두었습니다/);
+      assert.match(form.body, /value="\(주\)한빛물류"/);
+      assert.match(form.body, /일터 입사 지원/);
+    });
+  });
+}
