@@ -23,6 +23,7 @@ import { DEMO_PASSWORD, type DevIdpProcess, seedDemoAccounts, startDemoIdps, sto
 import { demoIdpUsers, startDevIdp } from './identity/dev-idp.ts';
 import { emailError, loginIdError, nameError, normalizeLoginId, passwordError } from './identity/rules.ts';
 import { seedDemoIfEmpty, seedPostings } from './jobs/seed-demo.ts';
+import { seedDemoApplications } from './market/demo.ts';
 import * as cluster from './ops/cluster.ts';
 import { startFleet } from './ops/fleet.ts';
 import { handleSignals, startServer } from './server.ts';
@@ -194,6 +195,7 @@ async function serveOnCluster(config: Config, demo: boolean, idps: DevIdpProcess
       await seedDemoIfEmpty(database, config.demoPostings, (m) => console.log(m));
       await seedDemoAccounts(database, (m) => console.log(m));
       await seedDemoClaims(database, koreanCalendar(), (m) => console.log(m));
+      await seedDemoApplications(database, (m) => console.log(m));
     }
   } finally {
     await database.close();

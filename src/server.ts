@@ -7,6 +7,7 @@ import { type Database, openDatabase } from './db/index.ts';
 import { migrate } from './db/migrate.ts';
 import { seedDemoAccounts } from './identity/demo.ts';
 import { seedDemoIfEmpty } from './jobs/seed-demo.ts';
+import { seedDemoApplications } from './market/demo.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -31,6 +32,7 @@ export async function startServer(
       await seedDemoIfEmpty(database, config.demoPostings, (msg) => console.log(msg));
       await seedDemoAccounts(database, (msg) => console.log(msg));
       await seedDemoClaims(database, koreanCalendar(), (msg) => console.log(msg));
+      await seedDemoApplications(database, (msg) => console.log(msg));
     }
     app = await buildApp({ config, database, ...(options.now ? { now: options.now } : {}) });
     const address = await app.listen({ host: config.host, port: config.port });

@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/index.ts';
 import { accountOf, allow } from '../identity/access.ts';
 import { formatBusino } from '../identity/rules.ts';
+import { formatDateTime } from '../identity/views.ts';
 import { APPLICATION_STATUS, type MarketStore } from '../market/store.ts';
 import { alert, descriptionList, emptyState, table } from '../web/components.ts';
 import { UserError } from '../web/errors.ts';
@@ -106,7 +107,7 @@ ${
         rows: applicants.map((a) => [
           html`<a href="/employer/applications/${a.id}">${a.applicantName}</a>`,
           a.resumeTitle,
-          a.appliedAt.slice(0, 16),
+          formatDateTime(a.appliedAt),
           a.status === 'received'
             ? html`<strong>${APPLICATION_STATUS[a.status]} (미열람)</strong>`
             : APPLICATION_STATUS[a.status],
