@@ -16,6 +16,7 @@ import { createBenefitsService } from './benefits/service.ts';
 import { centreRoutes } from './centre/routes.ts';
 import type { Config } from './config/index.ts';
 import type { Database } from './db/index.ts';
+import { employerPostingRoutes } from './employer/postings.ts';
 import { employerRoutes } from './employer/routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import { homeRoutes } from './home/routes.ts';
@@ -159,6 +160,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   benefitsRoutes(app, { database: deps.database, benefits: services.benefits, market: services.market });
   marketRoutes(app, { database: deps.database, market: services.market, services });
   employerRoutes(app, { database: deps.database, market: services.market });
+  employerPostingRoutes(app, { database: deps.database, services });
 
   services.providers.start();
   const housekeeping = setInterval(() => {

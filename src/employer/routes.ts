@@ -3,6 +3,8 @@
  * postings of their own 사업장; another company's posting answers 404, like one that does not exist.
  * Posting management and applicants come with the job-market feature.
  */
+
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/index.ts';
@@ -10,10 +12,11 @@ import { accountOf, allow } from '../identity/access.ts';
 import { formatBusino } from '../identity/rules.ts';
 import { formatDateTime } from '../identity/views.ts';
 import { APPLICATION_STATUS, type MarketStore } from '../market/store.ts';
-import { alert, descriptionList, emptyState, table } from '../web/components.ts';
+import { alert, button, descriptionList, emptyState, table } from '../web/components.ts';
 import { UserError } from '../web/errors.ts';
 import { html } from '../web/html.ts';
 import { sendPage } from '../web/page.ts';
+import { csrfField, csrfToken } from '../web/security.ts';
 
 interface OwnPosting extends Record<string, unknown> {
   wantedAuthNo: string;
@@ -25,6 +28,24 @@ interface OwnPosting extends Record<string, unknown> {
 }
 
 const STATUS = { open: '접수 중', paused: '일시 중지', closed: '마감' } as const;
+
+const NOTICES: Record<string, string> = {
+  created: '채용공고를 등록했습니다. 채용정보 검색에 바로 나타납니다.',
+  already: '이미 등록한 채용공고입니다 (같은 양식이 두 번 보내졌습니다).',
+  saved: '수정한 내용을 저장했습니다.',
+};
+
+function notice(query: Record<string, string | undefined>) {
+  const key = Object.keys(NOTICES).find((k) => query[k] !== undefined);
+  if (key) return alert({ variant: 'success', role: 'status', title: NOTICES[key] ?? '' });
+  if (query.status && query.status in STATUS)
+    return alert({
+      variant: 'success',
+      role: 'status',
+      title: `상태를 "${STATUS[query.status as keyof typeof STATUS]}"(으)로 바꿨습니다.`,
+    });
+  return null;
+}
 const EMPLOYER = allow('employer');
 
 export function employerRoutes(app: FastifyInstance, deps: { database: Database; market: MarketStore }): void {
@@ -34,7 +55,7 @@ export function employerRoutes(app: FastifyInstance, deps: { database: Database;
 
   app.get<{ Querystring: { welcome?: string } }>('/employer', EMPLOYER, async (request, reply) => {
     const me = accountOf(request);
-    const postings = await database.read<OwnPosting>(
+    const postings = await database.query<OwnPosting>(
       sql`SELECT ${columns} FROM postings WHERE company_id = ${me.companyId} ORDER BY reg_dt DESC, id DESC LIMIT 100`,
     );
     return sendPage(request, reply, {
@@ -42,6 +63,7 @@ export function employerRoutes(app: FastifyInstance, deps: { database: Database;
       breadcrumbs: [{ label: '기업 서비스' }],
       main: html`<h1 class="heading-xlarge">기업 서비스</h1>
 ${request.query.welcome ? alert({ variant: 'success', role: 'status', title: '기업회원 가입을 마쳤습니다.' }) : null}
+<div class="ilteo-actions"><a class="krds-btn medium primary" href="/employer/postings/new">새 채용공고 등록</a></div>
 ${descriptionList({
   items: [
     { term: '사업장', description: me.companyName ?? '-' },
@@ -75,17 +97,33 @@ ${
     });
   });
 
-  app.get<{ Params: { id: string } }>('/employer/postings/:id', EMPLOYER, async (request, reply) => {
-    const me = accountOf(request);
-    const [posting] = await database.read<OwnPosting>(
-      sql`SELECT ${columns} FROM postings WHERE wanted_auth_no = ${request.params.id.slice(0, 40)} AND company_id = ${me.companyId}`,
-    );
-    if (!posting) throw new UserError(404, 'NOT_FOUND', '요청하신 채용공고를 찾을 수 없습니다.');
-    const applicants = await market.applicants(me.companyId ?? 0, posting.wantedAuthNo);
-    return sendPage(request, reply, {
-      title: posting.title,
-      breadcrumbs: [{ label: '기업 서비스', href: '/employer' }, { label: posting.title }],
-      main: html`<h1 class="heading-xlarge">${posting.title}</h1>
+  app.get<{ Params: { id: string }; Querystring: Record<string, string | undefined> }>(
+    '/employer/postings/:id',
+    EMPLOYER,
+    async (request, reply) => {
+      const me = accountOf(request);
+      // The primary: an employer opens this right after saving, and must see what they saved.
+      const [posting] = await database.query<OwnPosting>(
+        sql`SELECT ${columns} FROM postings WHERE wanted_auth_no = ${request.params.id.slice(0, 40)} AND company_id = ${me.companyId}`,
+      );
+      if (!posting) throw new UserError(404, 'NOT_FOUND', '요청하신 채용공고를 찾을 수 없습니다.');
+      const applicants = await market.applicants(me.companyId ?? 0, posting.wantedAuthNo);
+      const token = csrfToken(reply);
+      return sendPage(request, reply, {
+        title: posting.title,
+        breadcrumbs: [{ label: '기업 서비스', href: '/employer' }, { label: posting.title }],
+        main: html`<h1 class="heading-xlarge">${posting.title}</h1>
+${notice(request.query)}
+<div class="ilteo-actions">
+	<a class="krds-btn medium secondary" href="/employer/postings/${posting.wantedAuthNo}/edit">수정</a>
+	${(['open', 'paused', 'closed'] as const)
+    .filter((s) => s !== posting.status)
+    .map(
+      (s) =>
+        html`<form method="post" action="/employer/postings/${posting.wantedAuthNo}/status" class="ilteo-inline-form">${csrfField(token)}<input type="hidden" name="status" value="${s}">${button({ label: s === 'open' ? '다시 열기' : s === 'paused' ? '일시 중지' : '마감하기', type: 'submit', variant: 'secondary' })}</form>`,
+    )}
+	<form method="post" action="/employer/postings/${posting.wantedAuthNo}/repost" class="ilteo-inline-form">${csrfField(token)}<input type="hidden" name="idempotencyKey" value="${randomUUID()}">${button({ label: '다시 올리기', type: 'submit', variant: 'tertiary' })}</form>
+</div>
 ${descriptionList({
   items: [
     { term: '구인인증번호', description: posting.wantedAuthNo },
@@ -114,6 +152,7 @@ ${
         ]),
       })
 }</section>`,
-    });
-  });
+      });
+    },
+  );
 }

@@ -220,6 +220,7 @@ export async function searchPostings(database: Database, params: SearchParams, t
 }
 
 export interface PostingDetail extends PostingSummary {
+  companyId: number;
   busino: string;
   indTpNm: string;
   workHoursPerDay: number;
@@ -238,9 +239,14 @@ export interface PostingDetail extends PostingSummary {
   updatedAt: string;
 }
 
-export async function findPosting(database: Database, wantedAuthNo: string): Promise<PostingDetail | undefined> {
-  const rows = await database.read<PostingDetail>(
-    sql`SELECT ${SUMMARY_COLUMNS}, p.busino, p.ind_tp_nm AS "indTpNm",
+/** One posting; `primary` reads the primary (an employer's own posting right after saving it). */
+export async function findPosting(
+  database: Database,
+  wantedAuthNo: string,
+  options: { primary?: boolean } = {},
+): Promise<PostingDetail | undefined> {
+  const rows = await (options.primary ? database.query.bind(database) : database.read.bind(database))<PostingDetail>(
+    sql`SELECT ${SUMMARY_COLUMNS}, p.company_id::int AS "companyId", p.busino, p.ind_tp_nm AS "indTpNm",
       p.work_hours_per_day::float8 AS "workHoursPerDay", p.work_hours_per_week::float8 AS "workHoursPerWeek",
       p.zip_cd AS "zipCd", p.basic_addr AS "basicAddr", p.detail_addr AS "detailAddr", p.pf_cond AS "pfCond",
       p.etc_welfare AS "etcWelfare", p.sel_mthd AS "selMthd", p.rcpt_mthd AS "rcptMthd",

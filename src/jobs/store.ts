@@ -137,3 +137,70 @@ export async function countPostings(database: Database): Promise<number> {
 export async function deleteAllPostings(database: Database): Promise<void> {
   await database.query(sql`TRUNCATE postings, companies RESTART IDENTITY CASCADE`);
 }
+
+/**
+ * One posting from an employer's form: created once for its 구인인증번호 (derived from the form's
+ * idempotency key, so a repeated submit finds the first). Returns the id and whether it is new.
+ */
+export async function insertOnePosting(
+  database: Database,
+  p: NewPosting,
+  companyId: number,
+  today: string,
+): Promise<{ id: number; created: boolean }> {
+  const row = postingRow(p, companyId, today);
+  const [inserted] = await database.query<{ id: number }>(
+    sql`INSERT INTO postings (${sql.raw(POSTING_COLUMNS.join(', '))})
+        VALUES (${sql.join(
+          row.map((v) => sql`${v}`),
+          sql`, `,
+        )})
+        ON CONFLICT (wanted_auth_no) DO NOTHING RETURNING id::int AS id`,
+  );
+  if (inserted) return { id: inserted.id, created: true };
+  const [existing] = await database.query<{ id: number }>(
+    sql`SELECT id::int AS id FROM postings WHERE wanted_auth_no = ${p.wantedAuthNo} AND company_id = ${companyId}`,
+  );
+  if (!existing) throw new Error('posting number taken by another company');
+  return { id: existing.id, created: false };
+}
+
+/** Replaces the content of a posting of this company (number, company and 등록일 stay). */
+export async function updatePostingContent(
+  database: Database,
+  p: NewPosting,
+  companyId: number,
+  today: string,
+): Promise<boolean> {
+  const row = postingRow(p, companyId, today);
+  const columns = POSTING_COLUMNS.map((c, i) => ({ c, v: row[i] })).filter(
+    ({ c }) => !['wanted_auth_no', 'company_id', 'company_name', 'busino', 'ind_tp_nm', 'reg_dt', 'status'].includes(c),
+  );
+  const rows = await database.query<{ id: number }>(
+    sql`UPDATE postings SET ${sql.join(
+      columns.map(({ c, v }) => sql`${sql.raw(c)} = ${v}`),
+      sql`, `,
+    )}, updated_at = now()
+        WHERE wanted_auth_no = ${p.wantedAuthNo} AND company_id = ${companyId} RETURNING id::int AS id`,
+  );
+  return rows.length > 0;
+}
+
+export type PostingStatus = 'open' | 'paused' | 'closed';
+
+/** Moves a posting of this company between 접수 중, 일시 중지 and 마감. Reopening needs a deadline not yet past. */
+export async function setPostingStatus(
+  database: Database,
+  wantedAuthNo: string,
+  companyId: number,
+  status: PostingStatus,
+  today: string,
+): Promise<boolean> {
+  const rows = await database.query<{ id: number }>(
+    sql`UPDATE postings SET status = ${status}, updated_at = now()
+        WHERE wanted_auth_no = ${wantedAuthNo} AND company_id = ${companyId}
+          AND (${status} <> 'open' OR close_dt IS NULL OR close_dt >= ${today})
+        RETURNING id::int AS id`,
+  );
+  return rows.length > 0;
+}
