@@ -30,6 +30,7 @@ import { jobsApiRoutes } from './jobs/api.ts';
 import { jobsRoutes } from './jobs/routes.ts';
 import { createJobsService } from './jobs/service.ts';
 import { marketRoutes } from './market/routes.ts';
+import { seekerRoutes } from './market/seeker-routes.ts';
 import { createMarketStore } from './market/store.ts';
 import { errorMain, registerErrorHandling } from './web/errors.ts';
 import { registerStaticAssets } from './web/krds/static.ts';
@@ -159,6 +160,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   centreRoutes(app, { database: deps.database, benefits: services.benefits });
   benefitsRoutes(app, { database: deps.database, benefits: services.benefits, market: services.market });
   marketRoutes(app, { database: deps.database, market: services.market, services });
+  seekerRoutes(app, { database: deps.database, market: services.market, services });
   employerRoutes(app, { database: deps.database, market: services.market });
   employerPostingRoutes(app, { database: deps.database, services });
 

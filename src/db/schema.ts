@@ -475,6 +475,38 @@ export const applicationEvents = pgTable(
   (t) => [index('application_events_application_idx').on(t.applicationId, t.id)],
 );
 
+/** 구직신청: what a job seeker is looking for (used by 맞춤 채용정보 and alerts). */
+export const jobSeekerProfiles = pgTable('job_seeker_profiles', {
+  accountId: bigint('account_id', { mode: 'number' })
+    .primaryKey()
+    .references(() => accounts.id),
+  /** 희망직종: up to 3 KECO level-3 codes. */
+  occupations: text('occupations').array().notNull(),
+  /** 희망지역: up to 3 시군구 codes. */
+  regions: text('regions').array().notNull(),
+  /** 희망임금 (monthly, 원); 0 = 상관없음. */
+  wageMonthly: integer('wage_monthly').notNull().default(0),
+  /** 고용형태 (EMPLOYMENT_TYPES code) or '' for any. */
+  empType: text('emp_type').notNull().default(''),
+  availableFrom: date('available_from', { mode: 'string' }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** 관심 채용정보: postings a seeker saved. */
+export const savedPostings = pgTable(
+  'saved_postings',
+  {
+    accountId: bigint('account_id', { mode: 'number' })
+      .notNull()
+      .references(() => accounts.id),
+    postingId: bigint('posting_id', { mode: 'number' })
+      .notNull()
+      .references(() => postings.id),
+    savedAt: timestamp('saved_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.postingId] })],
+);
+
 export const schema = {
   companies,
   postings,
@@ -494,5 +526,7 @@ export const schema = {
   resumes,
   applications,
   applicationEvents,
+  jobSeekerProfiles,
+  savedPostings,
 };
 export type Schema = typeof schema;

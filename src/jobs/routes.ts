@@ -3,6 +3,7 @@ import type { Services } from '../app.ts';
 import { allow } from '../identity/access.ts';
 import { UserError } from '../web/errors.ts';
 import { sendPage } from '../web/page.ts';
+import { csrfToken } from '../web/security.ts';
 import { WANTED_AUTH_NO } from './api.ts';
 import { parseSearchParams } from './search-query.ts';
 import { postingDetailMain } from './views/detail-page.ts';
@@ -57,7 +58,14 @@ export function jobsRoutes(app: FastifyInstance, services: Services): void {
       return sendPage(request, reply, {
         title: `${posting.title} — ${posting.companyName}`,
         breadcrumbs: [{ label: '채용정보', href: `/jobs${back}` }, { label: posting.title }],
-        main: postingDetailMain(posting, services.jobs.today(), `/jobs${back}`),
+        main: postingDetailMain(
+          posting,
+          services.jobs.today(),
+          `/jobs${back}`,
+          request.identity?.account.kind === 'seeker'
+            ? { saved: await services.market.isSaved(request.identity.account.id, posting.id), csrf: csrfToken(reply) }
+            : undefined,
+        ),
       });
     },
   );

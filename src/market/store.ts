@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
 import { UserError } from '../web/errors.ts';
+import type { Candidate } from './recommend.ts';
 import type { Career, ResumeInput } from './resume.ts';
 
 export interface Resume extends Record<string, unknown> {
@@ -59,8 +60,103 @@ const APPLICATION_COLUMNS = sql`a.id::int AS id, a.posting_id::int AS "postingId
 const APPLICATION_FROM = sql`applications a JOIN postings p ON p.id = a.posting_id JOIN accounts acc ON acc.id = a.applicant_id
   JOIN resumes r ON r.id = a.resume_id`;
 
+export interface SeekerProfile extends Record<string, unknown> {
+  occupations: string[];
+  regions: string[];
+  wageMonthly: number;
+  empType: string;
+  availableFrom: string | null;
+}
+
+export interface RecommendationCandidate extends Candidate, Record<string, unknown> {
+  title: string;
+  companyName: string;
+  salTpCd: string;
+  minSal: number;
+  maxSal: number;
+  closeDt: string | null;
+}
+
 export function createMarketStore(database: Database) {
   return {
+    async profile(accountId: number): Promise<SeekerProfile | undefined> {
+      const [row] = await database.query<SeekerProfile>(
+        sql`SELECT occupations, regions, wage_monthly AS "wageMonthly", emp_type AS "empType", available_from::text AS "availableFrom"
+            FROM job_seeker_profiles WHERE account_id = ${accountId}`,
+      );
+      return row;
+    },
+
+    async saveProfile(accountId: number, p: SeekerProfile): Promise<void> {
+      const occupations = sql`ARRAY[${sql.join(
+        p.occupations.map((o) => sql`${o}`),
+        sql`, `,
+      )}]::text[]`;
+      const regions = sql`ARRAY[${sql.join(
+        p.regions.map((r) => sql`${r}`),
+        sql`, `,
+      )}]::text[]`;
+      await database.query(
+        sql`INSERT INTO job_seeker_profiles (account_id, occupations, regions, wage_monthly, emp_type, available_from)
+            VALUES (${accountId}, ${occupations}, ${regions}, ${p.wageMonthly}, ${p.empType}, ${p.availableFrom})
+            ON CONFLICT (account_id) DO UPDATE SET occupations = excluded.occupations, regions = excluded.regions,
+              wage_monthly = excluded.wage_monthly, emp_type = excluded.emp_type, available_from = excluded.available_from,
+              updated_at = now()`,
+      );
+    },
+
+    /** Open postings in the wished 중분류 and 시도 (with neighbours), newest first, through the facet index. */
+    async candidates(
+      keys: { occupations: string[]; regions: string[] },
+      empType: string,
+      limit = 1500,
+    ): Promise<RecommendationCandidate[]> {
+      const arr = (xs: string[]) =>
+        sql`ARRAY[${sql.join(
+          xs.map((x) => sql`${x}`),
+          sql`, `,
+        )}]::text[]`;
+      return database.read<RecommendationCandidate>(
+        sql`SELECT p.id::int AS id, p.wanted_auth_no AS "wantedAuthNo", p.title, p.company_name AS "companyName", p.jobs_cd AS "jobsCd",
+                   p.region_cd AS "regionCd", p.wage_monthly AS "wageMonthly", p.sal_tp_cd AS "salTpCd", p.min_sal AS "minSal",
+                   p.max_sal AS "maxSal", p.career, p.min_career_months AS "minCareerMonths", p.min_edubg AS "minEdubg",
+                   p.reg_dt::text AS "regDt", p.close_dt::text AS "closeDt"
+            FROM postings p
+            WHERE p.status = 'open' AND p.keys && ${arr(keys.occupations)} AND p.keys && ${arr(keys.regions)}
+              ${empType ? sql`AND p.emp_tp_cd = ${empType}` : sql``}
+            ORDER BY p.reg_dt DESC, p.id DESC LIMIT ${limit}`,
+      );
+    },
+
+    async savePosting(accountId: number, postingId: number): Promise<void> {
+      await database.query(
+        sql`INSERT INTO saved_postings (account_id, posting_id) VALUES (${accountId}, ${postingId}) ON CONFLICT DO NOTHING`,
+      );
+    },
+
+    async unsavePosting(accountId: number, postingId: number): Promise<void> {
+      await database.query(
+        sql`DELETE FROM saved_postings WHERE account_id = ${accountId} AND posting_id = ${postingId}`,
+      );
+    },
+
+    async isSaved(accountId: number, postingId: number): Promise<boolean> {
+      const rows = await database.query<{ ok: number }>(
+        sql`SELECT 1 AS ok FROM saved_postings WHERE account_id = ${accountId} AND posting_id = ${postingId}`,
+      );
+      return rows.length > 0;
+    },
+
+    async savedPostings(accountId: number): Promise<RecommendationCandidate[]> {
+      return database.query<RecommendationCandidate>(
+        sql`SELECT p.id::int AS id, p.wanted_auth_no AS "wantedAuthNo", p.title, p.company_name AS "companyName", p.jobs_cd AS "jobsCd",
+                   p.region_cd AS "regionCd", p.wage_monthly AS "wageMonthly", p.sal_tp_cd AS "salTpCd", p.min_sal AS "minSal",
+                   p.max_sal AS "maxSal", p.career, p.min_career_months AS "minCareerMonths", p.min_edubg AS "minEdubg",
+                   p.reg_dt::text AS "regDt", p.close_dt::text AS "closeDt", p.status
+            FROM saved_postings s JOIN postings p ON p.id = s.posting_id WHERE s.account_id = ${accountId} ORDER BY s.saved_at DESC`,
+      );
+    },
+
     async resumesOf(ownerId: number): Promise<Resume[]> {
       return database.query<Resume>(
         sql`SELECT ${RESUME_COLUMNS} FROM resumes WHERE owner_id = ${ownerId} ORDER BY updated_at DESC`,

@@ -30,7 +30,12 @@ function textBlock(text: string): Html {
 }
 
 /** Posting detail. Shows no age (고령자고용법 forbids age requirements), and says clearly when closed. */
-export function postingDetailMain(p: PostingDetail, today: string, backHref: string): Html {
+export function postingDetailMain(
+  p: PostingDetail,
+  today: string,
+  backHref: string,
+  seeker?: { saved: boolean; csrf: string },
+): Html {
   const d = deadline(p.closeDt, today);
   const closed = d.state === 'closed' || p.status !== 'open';
   const hours = `1일 ${p.workHoursPerDay}시간 · 주 ${p.workHoursPerWeek}시간`;
@@ -71,7 +76,10 @@ export function postingDetailMain(p: PostingDetail, today: string, backHref: str
   ${p.pfCond ? html`<section aria-labelledby="sec-pref" class="ilteo-section"><h2 id="sec-pref" class="heading-medium">우대사항</h2>${textBlock(p.pfCond)}</section>` : ''}
   ${p.etcWelfare ? html`<section aria-labelledby="sec-welfare" class="ilteo-section"><h2 id="sec-welfare" class="heading-medium">복리후생</h2>${textBlock(p.etcWelfare)}</section>` : ''}
 
-  ${closed ? '' : html`<div class="ilteo-actions ilteo-posting__apply"><a class="krds-btn large primary" href="/jobs/${p.wantedAuthNo}/apply">이 공고에 지원하기</a></div>`}
+  <div class="ilteo-actions ilteo-posting__apply">
+    ${closed ? '' : html`<a class="krds-btn large primary" href="/jobs/${p.wantedAuthNo}/apply">이 공고에 지원하기</a>`}
+    ${seeker ? html`<form method="post" action="/jobs/${p.wantedAuthNo}/${seeker.saved ? 'unsave' : 'save'}" class="ilteo-inline-form"><input type="hidden" name="_csrf" value="${seeker.csrf}"><button type="submit" class="krds-btn large secondary">${seeker.saved ? '관심 채용정보에서 빼기' : '관심 채용정보 저장'}</button></form>` : ''}
+  </div>
   <section aria-labelledby="sec-apply" class="ilteo-section">
     <h2 id="sec-apply" class="heading-medium">전형 및 접수</h2>
     <table class="ilteo-table">

@@ -1,0 +1,256 @@
+/**
+ * 구직신청 (what a seeker looks for), 맞춤 채용정보 (postings ranked by fit, with reasons) and
+ * 관심 채용정보 (saved postings).
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Services } from '../app.ts';
+import type { Database } from '../db/index.ts';
+import { accountOf, allow } from '../identity/access.ts';
+import { errorSummary } from '../identity/views.ts';
+import { EMPLOYMENT_TYPES } from '../jobs/codes.ts';
+import { findPosting } from '../jobs/search.ts';
+import { formatWage } from '../jobs/wages.ts';
+import { OCCUPATIONS, occupationLabel } from '../reference/occupations.ts';
+import { isRegionCode, regionName, SIDO, SIGUNGU } from '../reference/regions.ts';
+import { isIsoDate } from '../shared/dates.ts';
+import { alert, badge, button, emptyState, linkButton, select, table, textInput } from '../web/components.ts';
+import { UserError } from '../web/errors.ts';
+import { html } from '../web/html.ts';
+import { sendPage } from '../web/page.ts';
+import { csrfField, csrfToken } from '../web/security.ts';
+import { candidateKeys, recommend } from './recommend.ts';
+import { careerMonths } from './resume.ts';
+import type { MarketStore, SeekerProfile } from './store.ts';
+
+const SEEKER = allow('seeker');
+const LEVEL3 = OCCUPATIONS.filter((o) => o.level === 3);
+const OCC_OPTIONS = [
+  { value: '', label: '선택 안 함' },
+  ...LEVEL3.map((o) => ({ value: o.code, label: `${o.name} (${o.code})` })),
+];
+const REGION_OPTIONS = [
+  { value: '', label: '선택 안 함' },
+  ...SIGUNGU.map((s) => ({
+    value: s.code,
+    label: `${SIDO.find((d) => d.code.slice(0, 2) === s.sidoCode.slice(0, 2))?.shortName ?? ''} ${s.name}`,
+  })),
+];
+
+function field(body: unknown, name: string, max = 40): string {
+  const v = (body as Record<string, unknown> | undefined)?.[name];
+  return typeof v === 'string' ? v.trim().slice(0, max) : '';
+}
+
+export function seekerRoutes(
+  app: FastifyInstance,
+  deps: { database: Database; market: MarketStore; services: Services },
+): void {
+  const { database, market, services } = deps;
+
+  const renderProfile = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: Record<string, string>,
+    errors: Record<string, string>,
+    saved = false,
+  ) =>
+    sendPage(request, reply, {
+      title: '구직신청',
+      breadcrumbs: [{ label: '내 정보', href: '/my' }, { label: '구직신청' }],
+      main: html`<h1 class="heading-xlarge">구직신청</h1>
+<p>원하는 일자리를 알려 주시면 맞춤 채용정보를 골라 드립니다. 희망직종과 희망지역은 3개까지 고를 수 있습니다.</p>
+${saved ? alert({ variant: 'success', role: 'status', title: '구직신청을 저장했습니다.', body: html`<a href="/my/recommendations">맞춤 채용정보 보기</a>` }) : null}
+${errorSummary(errors)}
+<form method="post" action="/my/job-seeking" novalidate>
+	${csrfField(csrfToken(reply))}
+	<fieldset class="fieldset ilteo-fieldset"><legend class="ilteo-legend">희망직종</legend>
+	${[0, 1, 2].map((i) => select({ id: `occupation${i}`, name: `occupation${i}`, label: `희망직종 ${i + 1}`, options: OCC_OPTIONS, value: values[`occupation${i}`] ?? '', ...(i === 0 ? { error: errors.occupation0 } : {}) }))}
+	</fieldset>
+	<fieldset class="fieldset ilteo-fieldset"><legend class="ilteo-legend">희망지역</legend>
+	${[0, 1, 2].map((i) => select({ id: `region${i}`, name: `region${i}`, label: `희망지역 ${i + 1}`, options: REGION_OPTIONS, value: values[`region${i}`] ?? '', ...(i === 0 ? { error: errors.region0 } : {}) }))}
+	</fieldset>
+	${textInput({ id: 'wageMonthly', name: 'wageMonthly', label: '희망임금 (월, 만원)', inputmode: 'numeric', value: values.wageMonthly ?? '', hint: '비워 두면 상관없음', error: errors.wageMonthly })}
+	${select({ id: 'empType', name: 'empType', label: '고용 형태', options: [{ value: '', label: '상관없음' }, ...EMPLOYMENT_TYPES.map((e) => ({ value: e.code, label: e.label }))], value: values.empType ?? '' })}
+	${textInput({ id: 'availableFrom', name: 'availableFrom', label: '일할 수 있는 날', type: 'date', value: values.availableFrom ?? '', error: errors.availableFrom })}
+	<div class="ilteo-actions">${button({ label: '저장', type: 'submit', size: 'large' })}</div>
+</form>`,
+    });
+
+  const valuesOf = (p: SeekerProfile | undefined): Record<string, string> => {
+    const v: Record<string, string> = {};
+    if (!p) return v;
+    p.occupations.forEach((o, i) => (v[`occupation${i}`] = o));
+    p.regions.forEach((r, i) => (v[`region${i}`] = r));
+    v.wageMonthly = p.wageMonthly > 0 ? String(p.wageMonthly / 10_000) : '';
+    v.empType = p.empType;
+    v.availableFrom = p.availableFrom ?? '';
+    return v;
+  };
+
+  app.get<{ Querystring: { saved?: string } }>('/my/job-seeking', SEEKER, async (request, reply) =>
+    renderProfile(
+      request,
+      reply,
+      valuesOf(await market.profile(accountOf(request).id)),
+      {},
+      request.query.saved !== undefined,
+    ),
+  );
+
+  app.post('/my/job-seeking', SEEKER, async (request, reply) => {
+    const me = accountOf(request);
+    const body = request.body;
+    const values: Record<string, string> = {};
+    for (const f of [
+      'occupation0',
+      'occupation1',
+      'occupation2',
+      'region0',
+      'region1',
+      'region2',
+      'wageMonthly',
+      'empType',
+      'availableFrom',
+    ])
+      values[f] = field(body, f);
+    const occupations = [...new Set([0, 1, 2].map((i) => values[`occupation${i}`] ?? '').filter(Boolean))];
+    const regions = [...new Set([0, 1, 2].map((i) => values[`region${i}`] ?? '').filter(Boolean))];
+    const errors: Record<string, string> = {};
+    if (occupations.length === 0) errors.occupation0 = '희망직종을 하나 이상 골라 주세요.';
+    else if (occupations.some((o) => !LEVEL3.some((l) => l.code === o)))
+      errors.occupation0 = '희망직종을 목록에서 골라 주세요.';
+    if (regions.length === 0) errors.region0 = '희망지역을 하나 이상 골라 주세요.';
+    else if (regions.some((r) => !isRegionCode(r))) errors.region0 = '희망지역을 목록에서 골라 주세요.';
+    const wage = values.wageMonthly === '' ? 0 : Number((values.wageMonthly ?? '').replace(/[,\s만원]/g, ''));
+    if (!Number.isInteger(wage) || wage < 0 || wage > 10_000)
+      errors.wageMonthly = '희망임금은 만원 단위 숫자로 적어 주세요. (예: 280)';
+    if (values.empType && !EMPLOYMENT_TYPES.some((e) => e.code === values.empType))
+      errors.empType = '고용 형태를 골라 주세요.';
+    if (values.availableFrom && !isIsoDate(values.availableFrom ?? ''))
+      errors.availableFrom = '날짜를 2026-12-01 처럼 적어 주세요.';
+    if (Object.keys(errors).length > 0) {
+      reply.status(400);
+      return renderProfile(request, reply, values, errors);
+    }
+    await market.saveProfile(me.id, {
+      occupations,
+      regions,
+      wageMonthly: wage * 10_000,
+      empType: values.empType ?? '',
+      availableFrom: values.availableFrom || null,
+    });
+    return reply.redirect('/my/job-seeking?saved=1', 303);
+  });
+
+  app.get('/my/recommendations', SEEKER, async (request, reply) => {
+    const me = accountOf(request);
+    const profile = await market.profile(me.id);
+    const today = services.jobs.today();
+    if (!profile)
+      return sendPage(request, reply, {
+        title: '맞춤 채용정보',
+        breadcrumbs: [{ label: '내 정보', href: '/my' }, { label: '맞춤 채용정보' }],
+        main: html`<h1 class="heading-xlarge">맞춤 채용정보</h1>${emptyState({ title: '구직신청을 먼저 해 주세요', body: '희망직종과 희망지역을 알려 주시면 맞는 공고를 골라 드립니다.' })}<div class="ilteo-actions">${linkButton({ href: '/my/job-seeking', label: '구직신청 하기' })}</div>`,
+      });
+    const [resume] = await market.resumesOf(me.id);
+    const wishes = {
+      occupations: profile.occupations,
+      regions: profile.regions,
+      wageMonthly: profile.wageMonthly,
+      careerMonths: resume ? careerMonths(resume.careers, today.slice(0, 7)) : 0,
+      // Without a resume the education is unknown: no posting is ruled out for it.
+      education: resume?.education ?? '99',
+    };
+    const candidates = await market.candidates(candidateKeys(wishes), profile.empType);
+    const ranked = recommend(wishes, candidates, today, 20);
+    return sendPage(request, reply, {
+      title: '맞춤 채용정보',
+      breadcrumbs: [{ label: '내 정보', href: '/my' }, { label: '맞춤 채용정보' }],
+      main: html`<h1 class="heading-xlarge">맞춤 채용정보</h1>
+<p>희망직종 ${profile.occupations.map(occupationLabel).join(', ')} · 희망지역 ${profile.regions.map(regionName).join(', ')}${profile.wageMonthly ? ` · 희망임금 월 ${(profile.wageMonthly / 10_000).toLocaleString('ko-KR')}만원` : ''} (<a href="/my/job-seeking">바꾸기</a>)</p>
+${resume ? null : alert({ variant: 'info', title: '이력서를 쓰면 경력·학력 조건까지 맞춰 골라 드립니다.', body: html`<a href="/my/resumes/new">이력서 쓰기</a>` })}
+${
+  ranked.length === 0
+    ? emptyState({ title: '조건에 맞는 공고가 아직 없습니다', body: '희망지역이나 희망직종을 넓혀 보세요.' })
+    : table({
+        caption: `맞춤 채용정보 ${ranked.length}건: 공고, 회사, 근무지, 임금, 마감일, 추천 이유`,
+        columns: [
+          { header: '공고' },
+          { header: '회사' },
+          { header: '근무지' },
+          { header: '임금' },
+          { header: '마감일' },
+          { header: '추천 이유' },
+        ],
+        rowHeaders: true,
+        rows: ranked.map((r) => [
+          html`<a href="/jobs/${r.posting.wantedAuthNo}">${r.posting.title}</a>`,
+          r.posting.companyName,
+          regionName(r.posting.regionCd),
+          formatWage(r.posting.salTpCd, r.posting.minSal, r.posting.maxSal),
+          r.posting.closeDt ?? '채용시까지',
+          html`<span class="ilteo-reasons-inline">${r.reasons.join(' · ')}</span>`,
+        ]),
+      })
+}`,
+    });
+  });
+
+  const postingOf = async (id: string) => {
+    const posting = /^[A-Za-z0-9]{1,40}$/.test(id) ? await findPosting(database, id, { primary: true }) : undefined;
+    if (!posting) throw new UserError(404, 'NOT_FOUND', '요청하신 채용공고를 찾을 수 없습니다.');
+    return posting;
+  };
+
+  app.post<{ Params: { id: string } }>('/jobs/:id/save', SEEKER, async (request, reply) => {
+    const posting = await postingOf(request.params.id);
+    await market.savePosting(accountOf(request).id, posting.id);
+    return reply.redirect(`/jobs/${posting.wantedAuthNo}?saved=1`, 303);
+  });
+
+  app.post<{ Params: { id: string } }>('/jobs/:id/unsave', SEEKER, async (request, reply) => {
+    const posting = await postingOf(request.params.id);
+    await market.unsavePosting(accountOf(request).id, posting.id);
+    return reply.redirect(
+      field(request.body, 'back', 20) === 'saved' ? '/my/saved' : `/jobs/${posting.wantedAuthNo}`,
+      303,
+    );
+  });
+
+  app.get('/my/saved', SEEKER, async (request, reply) => {
+    const list = await market.savedPostings(accountOf(request).id);
+    const token = csrfToken(reply);
+    return sendPage(request, reply, {
+      title: '관심 채용정보',
+      breadcrumbs: [{ label: '내 정보', href: '/my' }, { label: '관심 채용정보' }],
+      main: html`<h1 class="heading-xlarge">관심 채용정보</h1>
+${
+  list.length === 0
+    ? emptyState({
+        title: '저장한 채용공고가 없습니다',
+        body: '채용공고 화면에서 "관심 채용정보 저장"을 누르면 여기에 모입니다.',
+      })
+    : table({
+        caption: `관심 채용정보 ${list.length}건: 공고, 회사, 상태, 마감일, 관리`,
+        columns: [
+          { header: '공고' },
+          { header: '회사' },
+          { header: '상태' },
+          { header: '마감일' },
+          { header: '관리', align: 'right' },
+        ],
+        rowHeaders: true,
+        rows: list.map((p) => [
+          html`<a href="/jobs/${p.wantedAuthNo}">${p.title}</a>`,
+          p.companyName,
+          p.status === 'open'
+            ? badge({ label: '접수 중', color: 'primary', fill: 'bg-light' })
+            : badge({ label: '마감', color: 'gray', fill: 'bg-light' }),
+          p.closeDt ?? '채용시까지',
+          html`<form method="post" action="/jobs/${p.wantedAuthNo}/unsave" class="ilteo-inline-form">${csrfField(token)}<input type="hidden" name="back" value="saved">${button({ label: '빼기', type: 'submit', size: 'small', variant: 'secondary' })}</form>`,
+        ]),
+      })
+}`,
+    });
+  });
+}

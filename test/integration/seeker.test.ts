@@ -1,0 +1,132 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/app.ts';
+import { loadConfig } from '../../src/config/index.ts';
+import { DEMO_PASSWORD, seedDemoAccounts } from '../../src/identity/demo.ts';
+import { insertPostings } from '../../src/jobs/store.ts';
+import { addDays, seoulToday } from '../../src/shared/dates.ts';
+import { DRIVERS, openTestDatabase, type TestDatabase } from '../support/db.ts';
+import { makePosting } from '../support/postings.ts';
+import { WebClient } from '../support/web.ts';
+
+const today = seoulToday();
+const open = { regDt: today, closeDt: addDays(today, 30) };
+
+for (const kind of DRIVERS) {
+  describe(`구직신청, 맞춤 채용정보 and 관심 채용정보 on ${kind}`, () => {
+    let t: TestDatabase;
+    let app: FastifyInstance;
+    let seeker: WebClient;
+
+    before(async () => {
+      t = await openTestDatabase(kind);
+      await insertPostings(t.database, [
+        makePosting({
+          ...open,
+          wantedAuthNo: 'KREC00001',
+          title: '백엔드 개발자',
+          jobsCd: '133',
+          regionCd: '11680',
+          maxSal: 4_000_000,
+          minSal: 3_500_000,
+        }),
+        makePosting({
+          ...open,
+          wantedAuthNo: 'KREC00002',
+          title: '시스템 운영자',
+          jobsCd: '134',
+          regionCd: '11650',
+          maxSal: 4_000_000,
+          minSal: 3_500_000,
+        }),
+        makePosting({
+          ...open,
+          wantedAuthNo: 'KREC00003',
+          title: '판교 개발자',
+          jobsCd: '133',
+          regionCd: '41135',
+          maxSal: 4_000_000,
+          minSal: 3_500_000,
+        }),
+        makePosting({
+          ...open,
+          wantedAuthNo: 'KREC00004',
+          title: '부산 개발자',
+          jobsCd: '133',
+          regionCd: '26110',
+          maxSal: 4_000_000,
+          minSal: 3_500_000,
+        }),
+        makePosting({ ...open, wantedAuthNo: 'KREC00005', title: '강남 사무원', jobsCd: '026', regionCd: '11680' }),
+        makePosting({
+          ...open,
+          wantedAuthNo: 'KREC00006',
+          title: '시니어 개발자',
+          jobsCd: '133',
+          regionCd: '11680',
+          career: 'E',
+          minCareerMonths: 120,
+          maxSal: 6_000_000,
+          minSal: 5_000_000,
+        }),
+      ]);
+      await seedDemoAccounts(t.database, () => {});
+      app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), database: t.database });
+      seeker = new WebClient(app);
+      await seeker.signIn('minjun', DEMO_PASSWORD);
+    });
+    after(async () => {
+      await app?.close();
+      await t?.cleanup();
+    });
+
+    it('asks for 구직신청 first, with Korean messages', async () => {
+      assert.match((await seeker.get('/my/recommendations')).body, /구직신청을 먼저 해 주세요/);
+      await seeker.get('/my/job-seeking');
+      const bad = await seeker.post('/my/job-seeking', { wageMonthly: '많이' });
+      assert.equal(bad.statusCode, 400);
+      assert.match(bad.body, /희망직종을 하나 이상/);
+      assert.match(bad.body, /희망지역을 하나 이상/);
+      assert.match(bad.body, /만원 단위/);
+      const ok = await seeker.post('/my/job-seeking', { occupation0: '133', region0: '11680', wageMonthly: '300' });
+      assert.equal(ok.statusCode, 303);
+    });
+
+    it('ranks postings by fit and says why', async () => {
+      await seeker.get('/my/resumes/new');
+      await seeker.post('/my/resumes', {
+        title: '개발자',
+        education: '05',
+        company0: '(주)소프트',
+        role0: '개발',
+        from0: '2022-01',
+        to0: '',
+      });
+      const page = await seeker.get('/my/recommendations');
+      const order = [...page.body.matchAll(/href="\/jobs\/(KREC\d+)"/g)].map((m) => m[1]);
+      // The exact 직종 next door outranks a related 직종 in the same city: 직종 weighs more than 지역.
+      assert.deepEqual(order, ['KREC00001', 'KREC00003', 'KREC00002']);
+      assert.match(page.body, /희망직종 일치 · 희망지역 일치 · 희망임금 이상/);
+      assert.match(page.body, /희망직종과 비슷한 직종 · 희망지역과 같은 시도/);
+      assert.match(page.body, /희망지역 인접/);
+      assert.doesNotMatch(
+        page.body,
+        /KREC00004|KREC00005|KREC00006/,
+        'other regions, occupations, and unmet career requirements are left out',
+      );
+    });
+
+    it('saves and unsaves a posting', async () => {
+      const detail = await seeker.get('/jobs/KREC00002');
+      assert.match(detail.body, /관심 채용정보 저장/);
+      assert.equal((await seeker.post('/jobs/KREC00002/save', {})).statusCode, 303);
+      assert.equal((await seeker.post('/jobs/KREC00002/save', {})).statusCode, 303, 'saving twice keeps one');
+      const saved = await seeker.get('/my/saved');
+      assert.equal([...saved.body.matchAll(/href="\/jobs\/KREC00002"/g)].length, 1);
+      assert.match((await seeker.get('/jobs/KREC00002')).body, /관심 채용정보에서 빼기/);
+      await seeker.post('/jobs/KREC00002/unsave', { back: 'saved' });
+      assert.match((await seeker.get('/my/saved')).body, /저장한 채용공고가 없습니다/);
+    });
+  });
+}
