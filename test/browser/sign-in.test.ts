@@ -6,6 +6,7 @@ import { openDatabase } from '../../src/db/index.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { DEMO_PASSWORD, type DevIdpProcess, seedDemoAccounts } from '../../src/identity/demo.ts';
 import { seedPostings } from '../../src/jobs/seed-demo.ts';
+import { waitFor } from '../../src/ops/wait.ts';
 import { type RunningServer, startServer } from '../../src/server.ts';
 import { launchBrowser, screenshot, seriousViolations } from '../support/browser.ts';
 import { freshDatabaseConfig } from '../support/db.ts';
@@ -53,6 +54,17 @@ describe('signing in with a password and with two OpenID Connect providers, one 
     };
     server = await startServer(config);
     idps = await startIdps(planned, server.url);
+    // The app checked the providers before they were started: wait until it has seen them up.
+    await waitFor(
+      'sign-in providers up',
+      async () => {
+        const health = (await (await fetch(`${server.url}/api/v1/sign-in/providers`)).json()) as {
+          providers: { state: string }[];
+        };
+        return health.providers.every((p) => p.state === 'up');
+      },
+      20_000,
+    );
     browser = await launchBrowser();
   });
   after(async () => {
