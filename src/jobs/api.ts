@@ -3,7 +3,7 @@ import type { Services } from '../app.ts';
 import { allow } from '../identity/access.ts';
 import { UserError } from '../web/errors.ts';
 import { sendPage } from '../web/page.ts';
-import { toWorknetDetail, toWorknetSummary } from './open-data.ts';
+import { toCsv, toWorknetDetail, toWorknetSummary } from './open-data.ts';
 import { openApiDocument } from './openapi.ts';
 import { IDEMPOTENCY_KEY, validateReport } from './reports.ts';
 import { parseSearchParams } from './search-query.ts';
@@ -31,6 +31,30 @@ export function jobsApiRoutes(app: FastifyInstance, services: Services): void {
       items: result.items.map((p) => toWorknetSummary(p)),
     };
   });
+
+  /** The search as CSV (WorkNet field names), up to 1,000 postings: the same parameters as /api/v1/postings. */
+  app.get(
+    '/api/v1/postings.csv',
+    { config: { access: 'public', rateLimit: { max: 30, timeWindow: 60_000 } } },
+    async (request, reply) => {
+      const query = { ...(request.query as Record<string, unknown>), size: '50' };
+      const parsed = parseSearchParams(query);
+      if (!parsed.ok) {
+        const first = Object.values(parsed.errors)[0] ?? '검색 조건이 올바르지 않습니다.';
+        throw new UserError(400, 'INVALID_PARAMETER', first, parsed.errors);
+      }
+      const rows = [];
+      for (let page = 1; page <= 20; page++) {
+        const result = await services.jobs.search({ ...parsed.params, page });
+        rows.push(...result.items.map((p) => toWorknetSummary(p)));
+        if (page >= result.totalPages) break;
+      }
+      reply.header('content-type', 'text/csv; charset=utf-8');
+      reply.header('content-disposition', `attachment; filename="ilteo-postings-${services.jobs.today()}.csv"`);
+      reply.header('cache-control', 'public, max-age=60');
+      return toCsv(rows);
+    },
+  );
 
   app.get<{ Params: { id: string } }>('/api/v1/postings/:id', allow('public'), async (request) => {
     const { id } = request.params;

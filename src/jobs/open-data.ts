@@ -98,3 +98,45 @@ export function toWorknetDetail(p: PostingDetail, baseUrl = ''): WorknetDetail {
     contactName: p.contactName,
   };
 }
+
+/** The CSV columns of the export, in WorkNet Open API field names. */
+export const CSV_COLUMNS: readonly (keyof WorknetSummary)[] = [
+  'wantedAuthNo',
+  'company',
+  'title',
+  'salTpCd',
+  'salTpNm',
+  'sal',
+  'minSal',
+  'maxSal',
+  'regionCd',
+  'region',
+  'jobsCd',
+  'jobsNm',
+  'holidayTpNm',
+  'minEdubg',
+  'minEdubgNm',
+  'career',
+  'careerNm',
+  'empTpCd',
+  'empTpNm',
+  'regDt',
+  'closeDt',
+  'wantedInfoUrl',
+];
+
+/**
+ * One CSV field (RFC 4180): quoted when it holds a comma, quote or line break; a leading = + - @
+ * (or tab/CR) is prefixed with ' so a spreadsheet does not run it as a formula.
+ */
+export function csvField(value: string | number): string {
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** CSV with a header row, CRLF line ends and a UTF-8 BOM (so Excel reads Korean correctly). */
+export function toCsv(rows: readonly WorknetSummary[]): string {
+  const lines = [CSV_COLUMNS.join(','), ...rows.map((r) => CSV_COLUMNS.map((c) => csvField(r[c])).join(','))];
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}

@@ -117,6 +117,25 @@ for (const kind of DRIVERS) {
       );
     });
 
+    it('exports the search as CSV in WorkNet field names', async () => {
+      const r = await app.inject({ method: 'GET', url: `/api/v1/postings.csv?region=11680` });
+      assert.equal(r.statusCode, 200);
+      assert.match(String(r.headers['content-type']), /text\/csv; charset=utf-8/);
+      assert.match(
+        String(r.headers['content-disposition']),
+        /attachment; filename="ilteo-postings-\d{4}-\d{2}-\d{2}\.csv"/,
+      );
+      const lines = r.body
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n');
+      assert.equal(lines[0]?.split(',')[0], 'wantedAuthNo');
+      assert.ok(lines.some((l) => l.startsWith('KREC00001,')));
+      assert.ok(!lines.some((l) => l.startsWith('KREC00004,')), 'only the searched region');
+      const bad = await app.inject({ method: 'GET', url: '/api/v1/postings.csv?region=99' });
+      assert.equal(bad.statusCode, 400);
+    });
+
     it('saves and unsaves a posting', async () => {
       const detail = await seeker.get('/jobs/KREC00002');
       assert.match(detail.body, /관심 채용정보 저장/);
