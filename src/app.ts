@@ -32,6 +32,7 @@ import { createJobsService } from './jobs/service.ts';
 import { marketRoutes } from './market/routes.ts';
 import { seekerRoutes } from './market/seeker-routes.ts';
 import { createMarketStore } from './market/store.ts';
+import { talentRoutes } from './market/talent.ts';
 import { errorMain, registerErrorHandling } from './web/errors.ts';
 import { registerStaticAssets } from './web/krds/static.ts';
 import { renderPage } from './web/page.ts';
@@ -161,6 +162,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   benefitsRoutes(app, { database: deps.database, benefits: services.benefits, market: services.market });
   marketRoutes(app, { database: deps.database, market: services.market, services });
   seekerRoutes(app, { database: deps.database, market: services.market, services });
+  talentRoutes(app, { database: deps.database, market: services.market, services });
   employerRoutes(app, { database: deps.database, market: services.market });
   employerPostingRoutes(app, { database: deps.database, services });
 

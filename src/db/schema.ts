@@ -507,6 +507,32 @@ export const savedPostings = pgTable(
   (t) => [primaryKey({ columns: [t.accountId, t.postingId] })],
 );
 
+/**
+ * 인재정보 요청: an employer asks a seeker whose resume is public to get in touch. The seeker
+ * accepts (the employer then sees their name and e-mail) or declines.
+ */
+export const contactRequests = pgTable(
+  'contact_requests',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    resumeId: bigint('resume_id', { mode: 'number' })
+      .notNull()
+      .references(() => resumes.id),
+    companyId: bigint('company_id', { mode: 'number' })
+      .notNull()
+      .references(() => companies.id),
+    requestedBy: bigint('requested_by', { mode: 'number' })
+      .notNull()
+      .references(() => accounts.id),
+    message: text('message').notNull(),
+    /** pending | accepted | declined */
+    status: text('status').notNull().default('pending'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('contact_requests_resume_company_key').on(t.resumeId, t.companyId)],
+);
+
 export const schema = {
   companies,
   postings,
@@ -528,5 +554,6 @@ export const schema = {
   applicationEvents,
   jobSeekerProfiles,
   savedPostings,
+  contactRequests,
 };
 export type Schema = typeof schema;

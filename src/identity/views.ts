@@ -316,6 +316,7 @@ ${
 	<li><a class="ilteo-choice" href="/my/job-seeking"><strong>구직신청</strong><span>희망직종·희망지역·희망임금</span></a></li>
 	<li><a class="ilteo-choice" href="/my/recommendations"><strong>맞춤 채용정보</strong><span>구직신청에 맞춘 공고와 추천 이유</span></a></li>
 	<li><a class="ilteo-choice" href="/my/saved"><strong>관심 채용정보</strong><span>저장한 채용공고</span></a></li>
+	<li><a class="ilteo-choice" href="/my/contact-requests"><strong>인재정보 요청</strong><span>공개 이력서를 본 기업의 연락 요청</span></a></li>
 </ul>`
     : null
 }

@@ -79,8 +79,8 @@ ${errorSummary(errors)}
   const valuesOf = (p: SeekerProfile | undefined): Record<string, string> => {
     const v: Record<string, string> = {};
     if (!p) return v;
-    p.occupations.forEach((o, i) => (v[`occupation${i}`] = o));
-    p.regions.forEach((r, i) => (v[`region${i}`] = r));
+    for (const [i, o] of p.occupations.entries()) v[`occupation${i}`] = o;
+    for (const [i, r] of p.regions.entries()) v[`region${i}`] = r;
     v.wageMonthly = p.wageMonthly > 0 ? String(p.wageMonthly / 10_000) : '';
     v.empType = p.empType;
     v.availableFrom = p.availableFrom ?? '';

@@ -1,0 +1,285 @@
+/**
+ * 인재검색 and 인재정보 요청. Employers search public resumes only, by 직종 and 지역 (from the seeker's
+ * 구직신청), 경력, 학력 and keywords; they see no name or contact until the seeker accepts a request.
+ * A private resume never appears, and its number answers 404.
+ */
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Services } from '../app.ts';
+import type { Database } from '../db/index.ts';
+import { accountOf, allow } from '../identity/access.ts';
+import { audit } from '../identity/audit.ts';
+import { maskPersonalNumbers } from '../identity/rules.ts';
+import { errorSummary, formatDateTime } from '../identity/views.ts';
+import { EDUCATIONS, labelOf } from '../jobs/codes.ts';
+import { escapeLike } from '../jobs/search.ts';
+import { OCCUPATIONS, occupationLabel } from '../reference/occupations.ts';
+import { regionName, SIDO } from '../reference/regions.ts';
+import { alert, button, emptyState, select, table, textInput } from '../web/components.ts';
+import { UserError } from '../web/errors.ts';
+import { html } from '../web/html.ts';
+import { sendPage } from '../web/page.ts';
+import { csrfField, csrfToken } from '../web/security.ts';
+import { type Career, careerMonths } from './resume.ts';
+import { resumeView } from './routes.ts';
+import type { MarketStore } from './store.ts';
+
+const EMPLOYER = allow('employer');
+const SEEKER = allow('seeker');
+
+interface TalentRow extends Record<string, unknown> {
+  id: number;
+  title: string;
+  education: string;
+  careers: Career[];
+  skills: string;
+  ownerName: string;
+  occupations: string[] | null;
+  regions: string[] | null;
+  updatedAt: string;
+}
+
+/** '김민준' → '김○○': a name shown before the seeker agrees to be contacted. */
+export function maskName(name: string): string {
+  const chars = [...name];
+  return chars.length <= 1 ? '○' : `${chars[0]}${'○'.repeat(chars.length - 1)}`;
+}
+
+function field(source: unknown, name: string, max = 100): string {
+  const v = (source as Record<string, unknown> | undefined)?.[name];
+  return typeof v === 'string' ? v.trim().slice(0, max) : '';
+}
+
+export function talentRoutes(
+  app: FastifyInstance,
+  deps: { database: Database; market: MarketStore; services: Services },
+): void {
+  const { database, market, services } = deps;
+  const thisMonth = () => services.jobs.today().slice(0, 7);
+
+  app.get('/employer/talent', EMPLOYER, async (request, reply) => {
+    const q = request.query as Record<string, unknown>;
+    const f = {
+      occupation: field(q, 'occupation', 3),
+      sido: field(q, 'sido', 5),
+      education: field(q, 'education', 2),
+      minCareer: field(q, 'minCareer', 3),
+      q: field(q, 'q', 40),
+    };
+    const where = [sql`r.is_public`];
+    if (/^\d{1,3}$/.test(f.occupation))
+      where.push(sql`EXISTS (SELECT 1 FROM unnest(p.occupations) o WHERE o LIKE ${`${f.occupation}%`})`);
+    if (/^\d{5}$/.test(f.sido))
+      where.push(sql`EXISTS (SELECT 1 FROM unnest(p.regions) g WHERE left(g, 2) = ${f.sido.slice(0, 2)})`);
+    if (EDUCATIONS.some((e) => e.code === f.education)) where.push(sql`r.education >= ${f.education}`);
+    if (f.q) {
+      const like = `%${escapeLike(f.q)}%`;
+      where.push(
+        sql`(r.title ILIKE ${like} OR r.skills ILIKE ${like} OR r.certificates ILIKE ${like} OR r.introduction ILIKE ${like})`,
+      );
+    }
+    const rows = await database.read<TalentRow>(
+      sql`SELECT r.id::int AS id, r.title, r.education, r.careers, r.skills, a.name AS "ownerName", p.occupations, p.regions,
+                 r.updated_at::text AS "updatedAt"
+          FROM resumes r JOIN accounts a ON a.id = r.owner_id AND a.status = 'active'
+          LEFT JOIN job_seeker_profiles p ON p.account_id = r.owner_id
+          WHERE ${sql.join(where, sql` AND `)}
+          ORDER BY r.updated_at DESC, r.id DESC LIMIT 300`,
+    );
+    const minCareer = Number(f.minCareer) || 0;
+    const found = rows.filter((r) => careerMonths(r.careers, thisMonth()) >= minCareer).slice(0, 50);
+    return sendPage(request, reply, {
+      title: '인재검색',
+      breadcrumbs: [{ label: '기업 서비스', href: '/employer' }, { label: '인재검색' }],
+      main: html`<h1 class="heading-xlarge">인재검색</h1>
+<p>공개한 이력서만 보입니다. 이름과 연락처는 구직자가 인재정보 요청을 수락하면 보입니다.</p>
+<form method="get" action="/employer/talent" class="ilteo-filter" role="search" aria-label="인재검색">
+	${select({ id: 'occupation', name: 'occupation', label: '희망직종 (대분류)', value: f.occupation, options: [{ value: '', label: '전체' }, ...OCCUPATIONS.filter((o) => o.level === 1).map((o) => ({ value: o.code, label: o.name }))] })}
+	${select({ id: 'sido', name: 'sido', label: '희망지역 (시도)', value: f.sido, options: [{ value: '', label: '전국' }, ...SIDO.map((s) => ({ value: s.code, label: s.name }))] })}
+	${select({ id: 'education', name: 'education', label: '최소 학력', value: f.education, options: [{ value: '', label: '상관없음' }, ...EDUCATIONS.filter((e) => e.code !== '00').map((e) => ({ value: e.code, label: `${e.label} 이상` }))] })}
+	${select({
+    id: 'minCareer',
+    name: 'minCareer',
+    label: '경력',
+    value: f.minCareer,
+    options: [
+      { value: '', label: '상관없음' },
+      { value: '12', label: '1년 이상' },
+      { value: '36', label: '3년 이상' },
+      { value: '60', label: '5년 이상' },
+      { value: '120', label: '10년 이상' },
+    ],
+  })}
+	${textInput({ id: 'q', name: 'q', label: '검색어 (기술·자격증)', value: f.q })}
+	<div class="ilteo-actions">${button({ label: '찾기', type: 'submit' })}</div>
+</form>
+${
+  found.length === 0
+    ? emptyState({ title: '조건에 맞는 인재가 없습니다' })
+    : table({
+        caption: `인재 ${found.length}명: 이름, 이력서, 희망직종, 희망지역, 경력, 학력`,
+        columns: [
+          { header: '이름' },
+          { header: '이력서' },
+          { header: '희망직종' },
+          { header: '희망지역' },
+          { header: '경력' },
+          { header: '학력' },
+        ],
+        rowHeaders: true,
+        rows: found.map((r) => [
+          html`<a href="/employer/talent/${r.id}">${maskName(r.ownerName)}</a>`,
+          r.title,
+          (r.occupations ?? []).map(occupationLabel).join(', ') || '-',
+          (r.regions ?? []).map(regionName).join(', ') || '-',
+          `${Math.floor(careerMonths(r.careers, thisMonth()) / 12)}년 ${careerMonths(r.careers, thisMonth()) % 12}개월`,
+          labelOf(EDUCATIONS, r.education),
+        ]),
+      })
+}`,
+    });
+  });
+
+  /** A public resume for an employer, or 404 (a private one is answered like one that does not exist). */
+  const publicResume = async (request: FastifyRequest, rawId: string) => {
+    const id = Number(rawId);
+    const resume = Number.isSafeInteger(id) && id > 0 ? await market.resume(id) : undefined;
+    if (!resume || !resume.isPublic) throw new UserError(404, 'NOT_FOUND', '이력서를 찾을 수 없습니다.');
+    return resume;
+  };
+
+  const requestOf = async (resumeId: number, companyId: number) => {
+    const [row] = await database.query<{ id: number; status: string; createdAt: string }>(
+      sql`SELECT id::int AS id, status, created_at::text AS "createdAt" FROM contact_requests WHERE resume_id = ${resumeId} AND company_id = ${companyId}`,
+    );
+    return row;
+  };
+
+  app.get<{ Params: { id: string }; Querystring: { sent?: string } }>(
+    '/employer/talent/:id',
+    EMPLOYER,
+    async (request, reply) => {
+      const me = accountOf(request);
+      const resume = await publicResume(request, request.params.id);
+      const existing = await requestOf(resume.id, me.companyId ?? 0);
+      const [owner] = await database.query<{ name: string; email: string | null }>(
+        sql`SELECT name, email FROM accounts WHERE id = ${resume.ownerId}`,
+      );
+      const accepted = existing?.status === 'accepted';
+      return sendPage(request, reply, {
+        title: '인재 이력서',
+        breadcrumbs: [
+          { label: '기업 서비스', href: '/employer' },
+          { label: '인재검색', href: '/employer/talent' },
+          { label: resume.title },
+        ],
+        main: html`<h1 class="heading-xlarge">${accepted ? owner?.name : maskName(owner?.name ?? '')} · ${resume.title}</h1>
+${request.query.sent ? alert({ variant: 'success', role: 'status', title: '인재정보 요청을 보냈습니다. 구직자가 수락하면 연락처가 보입니다.' }) : null}
+${accepted ? alert({ variant: 'success', title: '구직자가 요청을 수락했습니다.', body: `연락처: ${owner?.email ?? '(이메일 없음)'}` }) : null}
+${resumeView(resume)}
+<section class="ilteo-section" aria-labelledby="contact"><h2 id="contact" class="heading-medium">인재정보 요청</h2>
+${
+  existing
+    ? html`<p>${formatDateTime(existing.createdAt)}에 요청했습니다 · 상태: <strong>${existing.status === 'pending' ? '답변 대기' : existing.status === 'accepted' ? '수락' : '거절'}</strong></p>`
+    : html`<form method="post" action="/employer/talent/${resume.id}/request" class="ilteo-subform">
+	${csrfField(csrfToken(reply))}
+	${textInput({ id: 'message', name: 'message', label: '구직자에게 보낼 말 (어떤 자리인지)', value: '', required: true, maxlength: 300 })}
+	<div class="ilteo-actions">${button({ label: '인재정보 요청', type: 'submit' })}</div>
+</form>`
+}</section>`,
+      });
+    },
+  );
+
+  app.post<{ Params: { id: string } }>('/employer/talent/:id/request', EMPLOYER, async (request, reply) => {
+    const me = accountOf(request);
+    const resume = await publicResume(request, request.params.id);
+    const message = maskPersonalNumbers(field(request.body, 'message', 300));
+    if (!message) {
+      reply.status(400);
+      return sendPage(request, reply, {
+        title: '인재정보 요청',
+        main: html`${errorSummary({ _form: '구직자에게 보낼 말을 적어 주세요.' })}<p><a href="/employer/talent/${resume.id}">이력서로 돌아가기</a></p>`,
+      });
+    }
+    await database.query(
+      sql`INSERT INTO contact_requests (resume_id, company_id, requested_by, message)
+          VALUES (${resume.id}, ${me.companyId}, ${me.id}, ${message}) ON CONFLICT DO NOTHING`,
+    );
+    await audit(database, {
+      actor: { id: me.id, kind: me.kind },
+      action: 'talent.request',
+      outcome: 'success',
+      target: { type: 'resume', id: resume.id },
+      ip: request.ip,
+      userAgent: request.headers['user-agent'] ?? '',
+    });
+    return reply.redirect(`/employer/talent/${resume.id}?sent=1`, 303);
+  });
+
+  app.get('/my/contact-requests', SEEKER, async (request, reply) => {
+    const me = accountOf(request);
+    const rows = await database.query<{
+      id: number;
+      companyName: string;
+      resumeTitle: string;
+      message: string;
+      status: string;
+      createdAt: string;
+    }>(
+      sql`SELECT cr.id::int AS id, c.name AS "companyName", r.title AS "resumeTitle", cr.message, cr.status, cr.created_at::text AS "createdAt"
+          FROM contact_requests cr JOIN resumes r ON r.id = cr.resume_id JOIN companies c ON c.id = cr.company_id
+          WHERE r.owner_id = ${me.id} ORDER BY cr.created_at DESC`,
+    );
+    const token = csrfToken(reply);
+    return sendPage(request, reply, {
+      title: '인재정보 요청',
+      breadcrumbs: [{ label: '내 정보', href: '/my' }, { label: '인재정보 요청' }],
+      main: html`<h1 class="heading-xlarge">받은 인재정보 요청</h1>
+<p>기업이 공개 이력서를 보고 연락을 요청했습니다. 수락하면 그 기업에 이름과 이메일이 보입니다.</p>
+${
+  rows.length === 0
+    ? emptyState({ title: '받은 요청이 없습니다' })
+    : table({
+        caption: `인재정보 요청 ${rows.length}건: 기업, 이력서, 내용, 받은 날, 상태`,
+        columns: [
+          { header: '기업' },
+          { header: '이력서' },
+          { header: '내용' },
+          { header: '받은 날' },
+          { header: '상태' },
+        ],
+        rowHeaders: true,
+        rows: rows.map((r) => [
+          r.companyName,
+          r.resumeTitle,
+          r.message,
+          formatDateTime(r.createdAt),
+          r.status === 'pending'
+            ? html`<form method="post" action="/my/contact-requests/${r.id}" class="ilteo-inline-form">${csrfField(token)}<input type="hidden" name="decision" value="accepted">${button({ label: '수락', type: 'submit', size: 'small' })}</form>
+<form method="post" action="/my/contact-requests/${r.id}" class="ilteo-inline-form">${csrfField(token)}<input type="hidden" name="decision" value="declined">${button({ label: '거절', type: 'submit', size: 'small', variant: 'secondary' })}</form>`
+            : r.status === 'accepted'
+              ? '수락함'
+              : '거절함',
+        ]),
+      })
+}`,
+    });
+  });
+
+  app.post<{ Params: { id: string } }>('/my/contact-requests/:id', SEEKER, async (request, reply) => {
+    const me = accountOf(request);
+    const decision = field(request.body, 'decision', 10);
+    if (decision !== 'accepted' && decision !== 'declined')
+      throw new UserError(400, 'BAD_DECISION', '수락 또는 거절을 골라 주세요.');
+    const id = Number(request.params.id);
+    const rows = await database.query<{ id: number }>(
+      sql`UPDATE contact_requests cr SET status = ${decision}, decided_at = now()
+          FROM resumes r WHERE cr.id = ${Number.isSafeInteger(id) ? id : 0} AND r.id = cr.resume_id AND r.owner_id = ${me.id}
+            AND cr.status = 'pending'
+          RETURNING cr.id::int AS id`,
+    );
+    if (rows.length === 0) throw new UserError(404, 'NOT_FOUND', '요청을 찾을 수 없습니다.');
+    return reply.redirect('/my/contact-requests', 303);
+  });
+}
