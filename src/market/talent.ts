@@ -4,7 +4,7 @@
  * A private resume never appears, and its number answers 404.
  */
 import { sql } from 'drizzle-orm';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Services } from '../app.ts';
 import type { Database } from '../db/index.ts';
 import { accountOf, allow } from '../identity/access.ts';
@@ -141,10 +141,10 @@ ${
   });
 
   /** A public resume for an employer, or 404 (a private one is answered like one that does not exist). */
-  const publicResume = async (request: FastifyRequest, rawId: string) => {
+  const publicResume = async (rawId: string) => {
     const id = Number(rawId);
     const resume = Number.isSafeInteger(id) && id > 0 ? await market.resume(id) : undefined;
-    if (!resume || !resume.isPublic) throw new UserError(404, 'NOT_FOUND', '이력서를 찾을 수 없습니다.');
+    if (!resume?.isPublic) throw new UserError(404, 'NOT_FOUND', '이력서를 찾을 수 없습니다.');
     return resume;
   };
 
@@ -160,7 +160,7 @@ ${
     EMPLOYER,
     async (request, reply) => {
       const me = accountOf(request);
-      const resume = await publicResume(request, request.params.id);
+      const resume = await publicResume(request.params.id);
       const existing = await requestOf(resume.id, me.companyId ?? 0);
       const [owner] = await database.query<{ name: string; email: string | null }>(
         sql`SELECT name, email FROM accounts WHERE id = ${resume.ownerId}`,
@@ -193,7 +193,7 @@ ${
 
   app.post<{ Params: { id: string } }>('/employer/talent/:id/request', EMPLOYER, async (request, reply) => {
     const me = accountOf(request);
-    const resume = await publicResume(request, request.params.id);
+    const resume = await publicResume(request.params.id);
     const message = maskPersonalNumbers(field(request.body, 'message', 300));
     if (!message) {
       reply.status(400);
