@@ -9,10 +9,11 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/index.ts';
 import { accountOf, allow } from '../identity/access.ts';
+import { audit } from '../identity/audit.ts';
 import { formatBusino } from '../identity/rules.ts';
 import { formatDateTime } from '../identity/views.ts';
-import { APPLICATION_STATUS, type MarketStore } from '../market/store.ts';
-import { alert, button, descriptionList, emptyState, table } from '../web/components.ts';
+import { APPLICATION_STATUS, type ApplicationStatus, EMPLOYER_STATUSES, type MarketStore } from '../market/store.ts';
+import { alert, button, descriptionList, emptyState, select, table } from '../web/components.ts';
 import { UserError } from '../web/errors.ts';
 import { html } from '../web/html.ts';
 import { sendPage } from '../web/page.ts';
@@ -38,6 +39,12 @@ const NOTICES: Record<string, string> = {
 function notice(query: Record<string, string | undefined>) {
   const key = Object.keys(NOTICES).find((k) => query[k] !== undefined);
   if (key) return alert({ variant: 'success', role: 'status', title: NOTICES[key] ?? '' });
+  if (query.moved !== undefined)
+    return alert({
+      variant: 'success',
+      role: 'status',
+      title: `지원자 ${Number(query.moved) || 0}명의 상태를 바꿨습니다.`,
+    });
   if (query.status && query.status in STATUS)
     return alert({
       variant: 'success',
@@ -138,21 +145,69 @@ ${descriptionList({
 ${
   applicants.length === 0
     ? emptyState({ title: '아직 지원자가 없습니다' })
-    : table({
-        caption: `지원자 ${applicants.length}명: 이름, 이력서, 지원일, 상태`,
-        columns: [{ header: '이름' }, { header: '이력서' }, { header: '지원일' }, { header: '상태' }],
-        rowHeaders: true,
-        rows: applicants.map((a) => [
-          html`<a href="/employer/applications/${a.id}">${a.applicantName}</a>`,
-          a.resumeTitle,
-          formatDateTime(a.appliedAt),
-          a.status === 'received'
-            ? html`<strong>${APPLICATION_STATUS[a.status]} (미열람)</strong>`
-            : APPLICATION_STATUS[a.status],
-        ]),
-      })
+    : html`<form method="post" action="/employer/postings/${posting.wantedAuthNo}/applicants" novalidate>
+${csrfField(token)}
+${table({
+  caption: `지원자 ${applicants.length}명: 선택, 이름, 이력서, 지원일, 상태`,
+  columns: [
+    { header: html`<span class="sr-only">선택</span>`, width: 'narrow' },
+    { header: '이름' },
+    { header: '이력서' },
+    { header: '지원일' },
+    { header: '상태' },
+  ],
+  rows: applicants.map((a) => [
+    html`<div class="krds-form-check"><input type="checkbox" id="pick-${a.id}" name="ids" value="${a.id}"><label for="pick-${a.id}"><span class="sr-only">${a.applicantName} 선택</span></label></div>`,
+    html`<a href="/employer/applications/${a.id}">${a.applicantName}</a>`,
+    a.resumeTitle,
+    formatDateTime(a.appliedAt),
+    a.status === 'received'
+      ? html`<strong>${APPLICATION_STATUS[a.status]} (미열람)</strong>`
+      : APPLICATION_STATUS[a.status],
+  ]),
+})}
+<div class="ilteo-actions">
+${select({ id: 'bulkStatus', name: 'status', label: '선택한 지원자를', value: '', options: [{ value: '', label: '선택' }, ...EMPLOYER_STATUSES.map((s) => ({ value: s, label: `${APPLICATION_STATUS[s]}(으)로` }))] })}
+${button({ label: '한꺼번에 바꾸기', type: 'submit', variant: 'secondary' })}
+</div>
+</form>`
 }</section>`,
       });
     },
   );
+
+  app.post<{ Params: { id: string } }>('/employer/postings/:id/applicants', EMPLOYER, async (request, reply) => {
+    const me = accountOf(request);
+    const body = request.body as Record<string, unknown>;
+    const status = typeof body.status === 'string' ? body.status : '';
+    if (!(EMPLOYER_STATUSES as readonly string[]).includes(status))
+      throw new UserError(400, 'BAD_STATUS', '바꿀 상태를 골라 주세요.');
+    const raw = Array.isArray(body.ids) ? body.ids : [body.ids];
+    const ids = raw
+      .map(Number)
+      .filter((n) => Number.isSafeInteger(n) && n > 0)
+      .slice(0, 500);
+    if (ids.length === 0) throw new UserError(400, 'NONE_PICKED', '바꿀 지원자를 골라 주세요.');
+    // Only applications to this posting of the employer's own company are moved; others are ignored.
+    const own = new Set(
+      (await market.applicants(me.companyId ?? 0, request.params.id.slice(0, 40), 5000)).map((a) => a.id),
+    );
+    let moved = 0;
+    for (const id of ids.filter((i) => own.has(i)))
+      if (await market.setStatus(id, me.id, status as ApplicationStatus, ['received', 'viewed', 'passed', 'interview']))
+        moved++;
+    await audit(database, {
+      actor: { id: me.id, kind: me.kind },
+      action: 'applicant.bulk-status',
+      outcome: 'success',
+      target: { type: 'posting', id: request.params.id.slice(0, 40) },
+      ip: request.ip,
+      userAgent: request.headers['user-agent'] ?? '',
+      details: { status, picked: ids.length, moved },
+    });
+    return reply.redirect(
+      `/employer/postings/${encodeURIComponent(request.params.id.slice(0, 40))}?moved=${moved}`,
+      303,
+    );
+  });
 }

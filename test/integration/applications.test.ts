@@ -214,6 +214,21 @@ for (const kind of DRIVERS) {
       assert.equal((await jiwoo.post(`/my/applications/${applicationId}/withdraw`, {})).statusCode, 404);
     });
 
+    it('the employer moves several applicants at once; ids of other postings are ignored', async () => {
+      const page = await employer.get('/employer/postings/KAPPLY01');
+      const ids = [...page.body.matchAll(/name="ids" value="(\d+)"/g)].map((m) => m[1] as string);
+      assert.equal(ids.length, 1);
+      const moved = await app.inject({
+        method: 'POST',
+        url: '/employer/postings/KAPPLY01/applicants',
+        headers: { cookie: employer.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': '10.7.1.1' },
+        payload: `_csrf=${encodeURIComponent(employer.lastCsrf ?? '')}&status=interview&ids=${ids[0]}&ids=999999`,
+      });
+      assert.equal(moved.statusCode, 303);
+      assert.match(String(moved.headers.location), /moved=1/);
+      assert.match((await seeker.get('/my/applications')).body, /<strong>면접<\/strong>/);
+    });
+
     it('applications made in Ilteo are offered as 재취업활동 in the 실업인정 form', async () => {
       const services = createServices({ config: loadConfig({ LOG_LEVEL: 'silent' }), database: t.database });
       const [minjun] = await t.database.query<{ id: number }>(
