@@ -221,7 +221,11 @@ for (const kind of DRIVERS) {
       const moved = await app.inject({
         method: 'POST',
         url: '/employer/postings/KAPPLY01/applicants',
-        headers: { cookie: employer.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': '10.7.1.1' },
+        headers: {
+          cookie: employer.cookieHeader(),
+          'content-type': 'application/x-www-form-urlencoded',
+          'x-forwarded-for': '10.7.1.1',
+        },
         payload: `_csrf=${encodeURIComponent(employer.lastCsrf ?? '')}&status=interview&ids=${ids[0]}&ids=999999`,
       });
       assert.equal(moved.statusCode, 303);
