@@ -29,6 +29,7 @@ import { purgeExpired } from './identity/sessions.ts';
 import { jobsApiRoutes } from './jobs/api.ts';
 import { jobsRoutes } from './jobs/routes.ts';
 import { createJobsService } from './jobs/service.ts';
+import { deliverOutbox, holderId, runAlerts, spoolTransport } from './market/alerts.ts';
 import { marketRoutes } from './market/routes.ts';
 import { seekerRoutes } from './market/seeker-routes.ts';
 import { createMarketStore } from './market/store.ts';
@@ -167,6 +168,23 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   employerPostingRoutes(app, { database: deps.database, services });
 
   services.providers.start();
+  // Alerts and the e-mail outbox: every process runs the timer; a lease lets one do the work.
+  const holder = holderId();
+  const alerts =
+    deps.config.alertsSeconds > 0
+      ? setInterval(() => {
+          const origin = deps.config.publicUrl ?? `http://${deps.config.host}:${deps.config.port}`;
+          runAlerts(deps.database, services.market, {
+            now: services.now(),
+            today: services.jobs.today(),
+            holder,
+            publicUrl: origin,
+          })
+            .then(() => deliverOutbox(deps.database, spoolTransport(deps.config.mailSpool)))
+            .catch((err: unknown) => app.log.warn({ err }, 'alerts failed'));
+        }, deps.config.alertsSeconds * 1000)
+      : null;
+  alerts?.unref();
   const housekeeping = setInterval(() => {
     purgeExpired(deps.database, services.now()).catch((err: unknown) => app.log.warn({ err }, 'housekeeping failed'));
   }, 3_600_000);
@@ -174,6 +192,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onClose', async () => {
     services.providers.stop();
     clearInterval(housekeeping);
+    if (alerts) clearInterval(alerts);
   });
   return app;
 }

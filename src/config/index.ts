@@ -45,6 +45,8 @@ const EnvSchema = z.object({
     .default(12),
   ILTEO_COOKIE_SECRET: z.string().min(32, 'ILTEO_COOKIE_SECRET은 32자 이상이어야 합니다.').optional(),
   ILTEO_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
+  ILTEO_ALERTS_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+  ILTEO_MAIL_SPOOL: z.string().min(1).optional(),
   ILTEO_DEV_IDPS: z.enum(['on', 'off']).default('on'),
   ILTEO_TRUST_PROXY: z
     .enum(['true', 'false', '1', '0', ''])
@@ -78,6 +80,10 @@ export interface Config {
   trustProxy: boolean;
   /** Requests per minute per client IP (0 = no site-wide limit; sign-in keeps its own limits). */
   rateLimitPerMinute: number;
+  /** How often the alert job and the e-mail outbox run (seconds; 0 = never, e.g. in tests). */
+  alertsSeconds: number;
+  /** Directory the outbox writes e-mails to (RFC 5322 .eml files), until an SMTP relay replaces it. */
+  mailSpool: string;
   /** Base URL people reach the service at; when absent, taken from each request's Host. */
   publicUrl: string | null;
   auth: {
@@ -132,6 +138,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demoPostings: e.ILTEO_DEMO_POSTINGS,
     trustProxy: e.ILTEO_TRUST_PROXY,
     rateLimitPerMinute: e.ILTEO_RATE_LIMIT_PER_MINUTE,
+    alertsSeconds: e.ILTEO_ALERTS_SECONDS,
+    mailSpool: path.resolve(cwd, e.ILTEO_MAIL_SPOOL ?? 'data/mail-spool'),
     publicUrl: e.ILTEO_PUBLIC_URL && e.ILTEO_PUBLIC_URL !== '' ? e.ILTEO_PUBLIC_URL : null,
     auth: {
       providers,

@@ -490,6 +490,8 @@ export const jobSeekerProfiles = pgTable('job_seeker_profiles', {
   empType: text('emp_type').notNull().default(''),
   availableFrom: date('available_from', { mode: 'string' }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  /** Highest posting id already considered for alerts. */
+  alertWatermark: bigint('alert_watermark', { mode: 'number' }).notNull().default(0),
 });
 
 /** 관심 채용정보: postings a seeker saved. */
@@ -533,6 +535,73 @@ export const contactRequests = pgTable(
   (t) => [uniqueIndex('contact_requests_resume_company_key').on(t.resumeId, t.companyId)],
 );
 
+/** 저장한 검색: a /jobs query string whose new postings the seeker is told about. */
+export const savedSearches = pgTable(
+  'saved_searches',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    accountId: bigint('account_id', { mode: 'number' })
+      .notNull()
+      .references(() => accounts.id),
+    name: text('name').notNull(),
+    query: text('query').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Highest posting id already considered for alerts. */
+    watermark: bigint('watermark', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [index('saved_searches_account_idx').on(t.accountId)],
+);
+
+/** In-site notifications (새 맞춤 공고 …); dedupe_key makes each one appear once. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    accountId: bigint('account_id', { mode: 'number' })
+      .notNull()
+      .references(() => accounts.id),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull().default(''),
+    link: text('link').notNull(),
+    dedupeKey: text('dedupe_key').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('notifications_dedupe_key').on(t.dedupeKey),
+    index('notifications_account_idx').on(t.accountId, t.id),
+  ],
+);
+
+/** E-mail waiting to be delivered by the outbox worker (src/market/alerts.ts). */
+export const emailOutbox = pgTable(
+  'email_outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    accountId: bigint('account_id', { mode: 'number' }).references(() => accounts.id),
+    toAddress: text('to_address').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    dedupeKey: text('dedupe_key').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+  },
+  (t) => [
+    uniqueIndex('email_outbox_dedupe_key').on(t.dedupeKey),
+    index('email_outbox_pending_idx').on(t.id).where(sql`sent_at IS NULL`),
+  ],
+);
+
+/** Leases for background jobs: one process runs a job at a time, and a dead holder's lease expires. */
+export const jobLeases = pgTable('job_leases', {
+  name: text('name').primaryKey(),
+  holder: text('holder').notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});
+
 export const schema = {
   companies,
   postings,
@@ -555,5 +624,9 @@ export const schema = {
   jobSeekerProfiles,
   savedPostings,
   contactRequests,
+  savedSearches,
+  notifications,
+  emailOutbox,
+  jobLeases,
 };
 export type Schema = typeof schema;

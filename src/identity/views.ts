@@ -317,6 +317,8 @@ ${
 	<li><a class="ilteo-choice" href="/my/recommendations"><strong>맞춤 채용정보</strong><span>구직신청에 맞춘 공고와 추천 이유</span></a></li>
 	<li><a class="ilteo-choice" href="/my/saved"><strong>관심 채용정보</strong><span>저장한 채용공고</span></a></li>
 	<li><a class="ilteo-choice" href="/my/contact-requests"><strong>인재정보 요청</strong><span>공개 이력서를 본 기업의 연락 요청</span></a></li>
+	<li><a class="ilteo-choice" href="/my/notifications"><strong>알림</strong><span>구직신청·저장한 검색에 맞는 새 공고</span></a></li>
+	<li><a class="ilteo-choice" href="/my/saved-searches"><strong>저장한 검색</strong><span>새 공고 알림을 받는 검색 조건</span></a></li>
 </ul>`
     : null
 }

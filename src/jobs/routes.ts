@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Services } from '../app.ts';
 import { allow } from '../identity/access.ts';
 import { UserError } from '../web/errors.ts';
+import { html } from '../web/html.ts';
 import { sendPage } from '../web/page.ts';
 import { csrfToken } from '../web/security.ts';
 import { WANTED_AUTH_NO } from './api.ts';
@@ -36,7 +37,17 @@ export function jobsRoutes(app: FastifyInstance, services: Services): void {
     return sendPage(request, reply, {
       title: q ? `‘${q.slice(0, 40)}’ 채용정보 검색 결과 (${result.page}쪽)` : `채용정보 검색 (${result.page}쪽)`,
       breadcrumbs: [BREAD_JOBS],
-      main: searchPageMain(raw, {}, searchResultsView(raw, parsed.params, result, today)),
+      main: html`${searchPageMain(raw, {}, searchResultsView(raw, parsed.params, result, today))}${
+        request.identity?.account.kind === 'seeker'
+          ? html`<form method="post" action="/my/saved-searches" class="ilteo-save-search">
+	<input type="hidden" name="_csrf" value="${csrfToken(reply)}">
+	<input type="hidden" name="query" value="${request.url.split('?')[1] ?? ''}">
+	<label for="save-search-name">이 조건으로 새 공고 알림 받기</label>
+	<input type="text" id="save-search-name" name="name" class="krds-input small" maxlength="40" placeholder="검색 이름 (선택)">
+	<button type="submit" class="krds-btn small secondary">이 조건 저장</button>
+</form>`
+          : null
+      }`,
     });
   });
 

@@ -253,4 +253,82 @@ ${
 }`,
     });
   });
+
+  // ── 저장한 검색과 알림 ───────────────────────────────────────────────────────────────────────
+  app.post('/my/saved-searches', SEEKER, async (request, reply) => {
+    const me = accountOf(request);
+    const query = new URLSearchParams(field(request.body, 'query', 1000));
+    query.delete('page');
+    const name = field(request.body, 'name', 40) || query.get('q') || '내 검색 조건';
+    await market.saveSearch(me.id, name, query.toString());
+    return reply.redirect('/my/saved-searches?saved=1', 303);
+  });
+
+  app.get<{ Querystring: { saved?: string } }>('/my/saved-searches', SEEKER, async (request, reply) => {
+    const me = accountOf(request);
+    const list = await market.savedSearches(me.id);
+    const token = csrfToken(reply);
+    return sendPage(request, reply, {
+      title: '저장한 검색',
+      breadcrumbs: [{ label: '내 정보', href: '/my' }, { label: '저장한 검색' }],
+      main: html`<h1 class="heading-xlarge">저장한 검색</h1>
+${request.query.saved ? alert({ variant: 'success', role: 'status', title: '검색 조건을 저장했습니다. 조건에 맞는 새 공고가 올라오면 알림과 이메일로 알려 드립니다.' }) : null}
+${
+  list.length === 0
+    ? emptyState({
+        title: '저장한 검색이 없습니다',
+        body: html`<a href="/jobs">채용정보 검색</a> 결과 아래의 "이 조건 저장"을 누르세요.`,
+      })
+    : table({
+        caption: `저장한 검색 ${list.length}개: 이름, 조건, 관리`,
+        columns: [{ header: '이름' }, { header: '조건' }, { header: '관리', align: 'right' }],
+        rowHeaders: true,
+        rows: list.map((s) => [
+          html`<a href="/jobs?${s.query}">${s.name}</a>`,
+          s.query,
+          html`<form method="post" action="/my/saved-searches/${s.id}/delete" class="ilteo-inline-form">${csrfField(token)}${button({ label: '지우기', type: 'submit', size: 'small', variant: 'secondary' })}</form>`,
+        ]),
+      })
+}`,
+    });
+  });
+
+  app.post<{ Params: { id: string } }>('/my/saved-searches/:id/delete', SEEKER, async (request, reply) => {
+    await market.deleteSearch(accountOf(request).id, Number(request.params.id) || 0);
+    return reply.redirect('/my/saved-searches', 303);
+  });
+
+  app.get('/my/notifications', SEEKER, async (request, reply) => {
+    const me = accountOf(request);
+    const list = await market.notifications(me.id);
+    const token = csrfToken(reply);
+    return sendPage(request, reply, {
+      title: '알림',
+      breadcrumbs: [{ label: '내 정보', href: '/my' }, { label: '알림' }],
+      main: html`<h1 class="heading-xlarge">알림</h1>
+${
+  list.length === 0
+    ? emptyState({
+        title: '알림이 없습니다',
+        body: '구직신청이나 저장한 검색에 맞는 새 공고가 올라오면 여기에 알려 드립니다.',
+      })
+    : html`<form method="post" action="/my/notifications/read" class="ilteo-actions">${csrfField(token)}${button({ label: '모두 읽음으로', type: 'submit', variant: 'secondary', size: 'small' })}</form>
+${table({
+  caption: `알림 ${list.length}건: 내용, 받은 때, 읽음`,
+  columns: [{ header: '내용' }, { header: '받은 때' }, { header: '읽음' }],
+  rowHeaders: true,
+  rows: list.map((n) => [
+    html`<a href="${new URL(n.link, 'http://x').pathname}">${n.title}</a><br><span class="ilteo-muted">${n.body}</span>`,
+    n.createdAt.slice(0, 16),
+    n.readAt ? '읽음' : html`<strong>새 알림</strong>`,
+  ]),
+})}`
+}`,
+    });
+  });
+
+  app.post('/my/notifications/read', SEEKER, async (request, reply) => {
+    await market.markNotificationsRead(accountOf(request).id);
+    return reply.redirect('/my/notifications', 303);
+  });
 }

@@ -97,8 +97,9 @@ export function createMarketStore(database: Database) {
         sql`, `,
       )}]::text[]`;
       await database.query(
-        sql`INSERT INTO job_seeker_profiles (account_id, occupations, regions, wage_monthly, emp_type, available_from)
-            VALUES (${accountId}, ${occupations}, ${regions}, ${p.wageMonthly}, ${p.empType}, ${p.availableFrom})
+        sql`INSERT INTO job_seeker_profiles (account_id, occupations, regions, wage_monthly, emp_type, available_from, alert_watermark)
+            VALUES (${accountId}, ${occupations}, ${regions}, ${p.wageMonthly}, ${p.empType}, ${p.availableFrom},
+                    (SELECT COALESCE(max(id), 0) FROM postings))
             ON CONFLICT (account_id) DO UPDATE SET occupations = excluded.occupations, regions = excluded.regions,
               wage_monthly = excluded.wage_monthly, emp_type = excluded.emp_type, available_from = excluded.available_from,
               updated_at = now()`,
@@ -125,6 +126,48 @@ export function createMarketStore(database: Database) {
             WHERE p.status = 'open' AND p.keys && ${arr(keys.occupations)} AND p.keys && ${arr(keys.regions)}
               ${empType ? sql`AND p.emp_tp_cd = ${empType}` : sql``}
             ORDER BY p.reg_dt DESC, p.id DESC LIMIT ${limit}`,
+      );
+    },
+
+    /** Saves a /jobs query; only postings newer than now will be alerted. */
+    async saveSearch(accountId: number, name: string, query: string): Promise<number> {
+      const [row] = await database.query<{ id: number }>(
+        sql`INSERT INTO saved_searches (account_id, name, query, watermark)
+            VALUES (${accountId}, ${name}, ${query}, (SELECT COALESCE(max(id), 0) FROM postings)) RETURNING id::int AS id`,
+      );
+      if (!row) throw new Error('saved search insert returned nothing');
+      return row.id;
+    },
+
+    async savedSearches(accountId: number): Promise<{ id: number; name: string; query: string; createdAt: string }[]> {
+      return database.query<{ id: number; name: string; query: string; createdAt: string }>(
+        sql`SELECT id::int AS id, name, query, created_at::text AS "createdAt" FROM saved_searches WHERE account_id = ${accountId} ORDER BY id DESC`,
+      );
+    },
+
+    async deleteSearch(accountId: number, id: number): Promise<void> {
+      await database.query(sql`DELETE FROM saved_searches WHERE id = ${id} AND account_id = ${accountId}`);
+    },
+
+    async notifications(
+      accountId: number,
+    ): Promise<{ id: number; title: string; body: string; link: string; createdAt: string; readAt: string | null }[]> {
+      return database.query<{
+        id: number;
+        title: string;
+        body: string;
+        link: string;
+        createdAt: string;
+        readAt: string | null;
+      }>(
+        sql`SELECT id::int AS id, title, body, link, created_at::text AS "createdAt", read_at::text AS "readAt"
+            FROM notifications WHERE account_id = ${accountId} ORDER BY id DESC LIMIT 100`,
+      );
+    },
+
+    async markNotificationsRead(accountId: number): Promise<void> {
+      await database.query(
+        sql`UPDATE notifications SET read_at = now() WHERE account_id = ${accountId} AND read_at IS NULL`,
       );
     },
 
