@@ -457,6 +457,8 @@ export const applications = pgTable(
     uniqueIndex('applications_idempotency_key').on(t.idempotencyKey),
     index('applications_applicant_idx').on(t.applicantId, t.appliedAt),
     index('applications_posting_status_idx').on(t.postingId, t.status, t.appliedAt),
+    // The employer's applicant list: newest first, read a page at a time.
+    index('applications_posting_recent_idx').on(t.postingId, t.appliedAt.desc(), t.id.desc()),
   ],
 );
 

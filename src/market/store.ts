@@ -336,7 +336,7 @@ export function createMarketStore(database: Database) {
       return database.query<Application>(
         sql`SELECT ${APPLICATION_COLUMNS} FROM ${APPLICATION_FROM}
             WHERE p.wanted_auth_no = ${wantedAuthNo} AND p.company_id = ${companyId} AND a.status <> 'withdrawn'
-            ORDER BY a.applied_at DESC, a.id DESC LIMIT ${limit}`,
+            ORDER BY a.applied_at DESC NULLS LAST, a.id DESC NULLS LAST LIMIT ${limit}`,
       );
     },
   };

@@ -1,0 +1,1 @@
+CREATE INDEX "applications_posting_recent_idx" ON "applications" USING btree ("posting_id","applied_at" DESC NULLS LAST,"id" DESC NULLS LAST);
