@@ -16,6 +16,7 @@ import { createBenefitsService } from './benefits/service.ts';
 import { centreRoutes } from './centre/routes.ts';
 import type { Config } from './config/index.ts';
 import type { Database } from './db/index.ts';
+import { companyRoutes } from './employer/company.ts';
 import { employerPostingRoutes } from './employer/postings.ts';
 import { employerRoutes } from './employer/routes.ts';
 import { healthRoutes } from './health/routes.ts';
@@ -166,6 +167,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   talentRoutes(app, { database: deps.database, market: services.market, services });
   employerRoutes(app, { database: deps.database, market: services.market });
   employerPostingRoutes(app, { database: deps.database, services });
+  companyRoutes(app, { database: deps.database });
 
   services.providers.start();
   // Alerts and the e-mail outbox: every process runs the timer; a lease lets one do the work.

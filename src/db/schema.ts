@@ -34,6 +34,11 @@ export const companies = pgTable(
     name: text('name').notNull(),
     /** 업종 (한국표준산업분류). */
     indTpNm: text('ind_tp_nm').notNull(),
+    /** 기업 정보 the employer keeps: introduction, address, size, homepage. */
+    description: text('description').notNull().default(''),
+    address: text('address').notNull().default(''),
+    employees: integer('employees'),
+    homepage: text('homepage').notNull().default(''),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('companies_busino_key').on(t.busino)],

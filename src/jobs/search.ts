@@ -221,6 +221,9 @@ export async function searchPostings(database: Database, params: SearchParams, t
 
 export interface PostingDetail extends PostingSummary {
   companyId: number;
+  companyDescription: string;
+  companyHomepage: string;
+  companyEmployees: number | null;
   busino: string;
   indTpNm: string;
   workHoursPerDay: number;
@@ -251,8 +254,9 @@ export async function findPosting(
       p.zip_cd AS "zipCd", p.basic_addr AS "basicAddr", p.detail_addr AS "detailAddr", p.pf_cond AS "pfCond",
       p.etc_welfare AS "etcWelfare", p.sel_mthd AS "selMthd", p.rcpt_mthd AS "rcptMthd",
       p.collect_psncnt AS "collectPsncnt", p.contact_telno AS "contactTelno", p.contact_name AS "contactName",
-      p.status, p.updated_at::text AS "updatedAt"
-      FROM postings p WHERE p.wanted_auth_no = ${wantedAuthNo}`,
+      p.status, p.updated_at::text AS "updatedAt", c.description AS "companyDescription", c.homepage AS "companyHomepage",
+      c.employees AS "companyEmployees"
+      FROM postings p JOIN companies c ON c.id = p.company_id WHERE p.wanted_auth_no = ${wantedAuthNo}`,
   );
   return rows[0];
 }

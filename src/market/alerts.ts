@@ -15,7 +15,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
 import { searchPostings } from '../jobs/search.ts';
 import { parseSearchParams } from '../jobs/search-query.ts';
-import { candidateKeys, recommend } from './recommend.ts';
+import { candidateKeys, narrowKeys, recommend } from './recommend.ts';
 import type { MarketStore } from './store.ts';
 
 export interface MailTransport {
@@ -163,9 +163,9 @@ export async function runAlerts(
         careerMonths: 0,
         education: resume?.education ?? '99',
       };
-      const fresh = (await market.candidates(candidateKeys(wishes), profile.empType, 200)).filter(
-        (c) => c.id > p.watermark && c.id <= ceiling,
-      );
+      const fresh = (
+        await market.recommendationCandidates(narrowKeys(wishes), candidateKeys(wishes), profile.empType)
+      ).filter((c) => c.id > p.watermark && c.id <= ceiling);
       for (const r of recommend(wishes, fresh, opts.today, 5))
         if (
           await notify(database, {

@@ -99,6 +99,14 @@ export function recommend<C extends Candidate>(
     .slice(0, limit);
 }
 
+/** Facet keys for the narrow first pass: the wished 소분류 codes in the wished regions' 시도. */
+export function narrowKeys(w: SeekerWishes): { occupations: string[]; regions: string[] } {
+  return {
+    occupations: [...new Set(w.occupations.map((o) => `o:${o}`))],
+    regions: [...new Set(w.regions.map((r) => `r:${sidoOf(r)}`))],
+  };
+}
+
 /** Facet keys (see migration 0002) that find candidates: wished occupations' 중분류 and the regions' 시도 and neighbours. */
 export function candidateKeys(w: SeekerWishes): { occupations: string[]; regions: string[] } {
   const occupations = [...new Set(w.occupations.map((o) => `o:${o.slice(0, 2)}`))];

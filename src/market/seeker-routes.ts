@@ -18,7 +18,7 @@ import { UserError } from '../web/errors.ts';
 import { html } from '../web/html.ts';
 import { sendPage } from '../web/page.ts';
 import { csrfField, csrfToken } from '../web/security.ts';
-import { candidateKeys, recommend } from './recommend.ts';
+import { candidateKeys, narrowKeys, recommend } from './recommend.ts';
 import { careerMonths } from './resume.ts';
 import type { MarketStore, SeekerProfile } from './store.ts';
 
@@ -161,7 +161,11 @@ ${errorSummary(errors)}
       // Without a resume the education is unknown: no posting is ruled out for it.
       education: resume?.education ?? '99',
     };
-    const candidates = await market.candidates(candidateKeys(wishes), profile.empType);
+    const candidates = await market.recommendationCandidates(
+      narrowKeys(wishes),
+      candidateKeys(wishes),
+      profile.empType,
+    );
     const ranked = recommend(wishes, candidates, today, 20);
     return sendPage(request, reply, {
       title: '맞춤 채용정보',

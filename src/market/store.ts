@@ -106,18 +106,19 @@ export function createMarketStore(database: Database) {
       );
     },
 
-    /** Open postings in the wished 중분류 and 시도 (with neighbours), newest first, through the facet index. */
+    /** Open postings carrying one of each set of facet keys, newest first, through the facet GIN index. */
     async candidates(
       keys: { occupations: string[]; regions: string[] },
       empType: string,
-      limit = 1500,
+      limit = 300,
     ): Promise<RecommendationCandidate[]> {
       const arr = (xs: string[]) =>
         sql`ARRAY[${sql.join(
           xs.map((x) => sql`${x}`),
           sql`, `,
         )}]::text[]`;
-      return database.read<RecommendationCandidate>(
+      return database.readWithSettings<RecommendationCandidate>(
+        { max_parallel_workers_per_gather: '0', work_mem: '32MB' },
         sql`SELECT p.id::int AS id, p.wanted_auth_no AS "wantedAuthNo", p.title, p.company_name AS "companyName", p.jobs_cd AS "jobsCd",
                    p.region_cd AS "regionCd", p.wage_monthly AS "wageMonthly", p.sal_tp_cd AS "salTpCd", p.min_sal AS "minSal",
                    p.max_sal AS "maxSal", p.career, p.min_career_months AS "minCareerMonths", p.min_edubg AS "minEdubg",
@@ -127,6 +128,22 @@ export function createMarketStore(database: Database) {
               ${empType ? sql`AND p.emp_tp_cd = ${empType}` : sql``}
             ORDER BY p.reg_dt DESC, p.id DESC LIMIT ${limit}`,
       );
+    },
+
+    /**
+     * Candidates for 맞춤 채용정보: first the wished 소분류 in the wished 시도 (narrow, fast); only
+     * when that finds few, the wider 중분류 with neighbouring 시도 too.
+     */
+    async recommendationCandidates(
+      narrow: { occupations: string[]; regions: string[] },
+      wide: { occupations: string[]; regions: string[] },
+      empType: string,
+    ): Promise<RecommendationCandidate[]> {
+      const first = await this.candidates(narrow, empType, 300);
+      if (first.length >= 60) return first;
+      const more = await this.candidates(wide, empType, 300);
+      const seen = new Set(first.map((c) => c.id));
+      return [...first, ...more.filter((c) => !seen.has(c.id))];
     },
 
     /** Saves a /jobs query; only postings newer than now will be alerted. */

@@ -131,6 +131,29 @@ for (const kind of DRIVERS) {
       );
     });
 
+    it('keeps a company profile that postings show', async () => {
+      await employer.get('/employer/company');
+      const bad = await employer.post('/employer/company', {
+        employees: '많음',
+        homepage: 'javascript:alert(1)',
+        description: '소개',
+      });
+      assert.equal(bad.statusCode, 400);
+      assert.match(bad.body, /직원 수는/);
+      assert.match(bad.body, /https:\/\/로 시작/);
+      assert.match(bad.body, />소개<\/textarea>/, 'what was typed stays');
+      const ok = await employer.post('/employer/company', {
+        employees: '120',
+        homepage: 'https://hanbit.example',
+        description: '수도권 물류센터 3곳을 운영합니다.',
+      });
+      assert.equal(ok.statusCode, 303);
+      const page = await client().get(`/jobs/${number}`);
+      assert.match(page.body, /120명/);
+      assert.match(page.body, /수도권 물류센터 3곳을 운영합니다/);
+      assert.match(page.body, /href="https:\/\/hanbit\.example"/);
+    });
+
     it('another employer cannot touch the posting (404)', async () => {
       await createEmployer(t.database, {
         loginId: 'rival.hr',

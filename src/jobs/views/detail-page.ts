@@ -100,6 +100,9 @@ export function postingDetailMain(
       <tbody>
         ${row('회사명', p.companyName)}
         ${row('업종', p.indTpNm)}
+        ${p.companyEmployees !== null ? row('직원 수', `${p.companyEmployees.toLocaleString('ko-KR')}명`) : ''}
+        ${p.companyHomepage ? row('홈페이지', html`<a href="${p.companyHomepage}" rel="noopener nofollow" target="_blank" title="새 창 열림">${p.companyHomepage}</a>`) : ''}
+        ${p.companyDescription ? row('기업 소개', textBlock(p.companyDescription)) : ''}
         ${row('사업자등록번호', formatBusino(p.busino))}
       </tbody>
     </table>
