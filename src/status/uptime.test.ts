@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { type Interval, uptime, worstState } from './uptime.ts';
+
+const H = 3_600_000;
+const day = (parts: [Interval['state'], number][]): Interval[] => {
+  let t = 0;
+  return parts.map(([state, hours]) => {
+    const i = { state, from: t, to: t + hours * H };
+    t += hours * H;
+    return i;
+  });
+};
+
+describe('uptime arithmetic (hand-computed cases)', () => {
+  const cases: [string, [Interval['state'], number][], number | null, number][] = [
+    ['all day up', [['operational', 24]], 100, 0],
+    [
+      '2 h 42 min down (09:15–11:57)',
+      [
+        ['operational', 9.25],
+        ['major', 2.7],
+        ['operational', 12.05],
+      ],
+      88.75,
+      0,
+    ],
+    [
+      '4 h partial = 2 h down',
+      [
+        ['operational', 20],
+        ['partial', 4],
+      ],
+      91.667,
+      0,
+    ],
+    [
+      'degraded and redundancy lost count as up',
+      [
+        ['degraded', 12],
+        ['redundancy-lost', 12],
+      ],
+      100,
+      0,
+    ],
+    [
+      'maintenance is left out: 1 h down of 20 h counted',
+      [
+        ['maintenance', 4],
+        ['operational', 19],
+        ['major', 1],
+      ],
+      95,
+      0,
+    ],
+    [
+      'no data is neither up nor down',
+      [
+        ['nodata', 6],
+        ['operational', 18],
+      ],
+      100,
+      6 * H,
+    ],
+    ['uncovered time is no data', [['operational', 12]], 100, 12 * H],
+    ['only maintenance: no figure', [['maintenance', 24]], null, 0],
+  ];
+  for (const [name, parts, percent, noData] of cases)
+    it(name, () => {
+      const u = uptime(day(parts), 0, 24 * H);
+      assert.equal(u.percent, percent);
+      assert.equal(u.noDataMs, noData);
+    });
+  it('clips intervals to the window', () => {
+    const u = uptime([{ state: 'major', from: -H, to: H }], 0, 2 * H);
+    assert.equal(u.downMs, H);
+    assert.equal(u.noDataMs, H);
+    assert.equal(u.percent, 0);
+  });
+  it('a bar shows the worst state of its day, and 자료 없음 only when nothing else', () => {
+    assert.equal(
+      worstState(
+        day([
+          ['operational', 20],
+          ['partial', 1],
+          ['major', 1],
+          ['operational', 2],
+        ]),
+        0,
+        24 * H,
+      ),
+      'major',
+    );
+    assert.equal(
+      worstState(
+        day([
+          ['operational', 23],
+          ['redundancy-lost', 1],
+        ]),
+        0,
+        24 * H,
+      ),
+      'redundancy-lost',
+    );
+    assert.equal(worstState([], 0, 24 * H), 'nodata');
+  });
+});

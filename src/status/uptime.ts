@@ -1,0 +1,104 @@
+/**
+ * Uptime arithmetic for the status page (issue 5), pure. A service's time is split into intervals of
+ * one state. The formula, stated on the page:
+ *
+ *   가용률 = (정상 + 성능 저하 + 이중화 상실 + ½ × 부분 장애) ÷ (전체 − 점검 중 − 자료 없음)
+ *
+ * 전체 장애 counts fully as down and 부분 장애 as half down. 성능 저하 and 이중화 상실 count as up,
+ * because the service answered. Announced maintenance is left out. Time with no data is neither up nor
+ * down; it is reported on its own, never as an outage.
+ */
+
+export const STATES = [
+  'operational',
+  'degraded',
+  'redundancy-lost',
+  'partial',
+  'major',
+  'maintenance',
+  'nodata',
+] as const;
+export type ServiceState = (typeof STATES)[number];
+
+export const STATE_LABELS: Record<ServiceState, string> = {
+  operational: '정상',
+  degraded: '성능 저하',
+  'redundancy-lost': '이중화 상실',
+  partial: '부분 장애',
+  major: '전체 장애',
+  maintenance: '점검 중',
+  nodata: '자료 없음',
+};
+
+/** How much of an interval in this state counts as up (null: left out of the denominator). */
+const UP_WEIGHT: Record<ServiceState, number | null> = {
+  operational: 1,
+  degraded: 1,
+  'redundancy-lost': 1,
+  partial: 0.5,
+  major: 0,
+  maintenance: null,
+  nodata: null,
+};
+
+export interface Interval {
+  state: ServiceState;
+  /** Epoch milliseconds; `to` exclusive. */
+  from: number;
+  to: number;
+}
+
+export interface Uptime {
+  /** Percent with 3 decimals, or null when the whole window had no data or was maintenance. */
+  percent: number | null;
+  countedMs: number;
+  downMs: number;
+  maintenanceMs: number;
+  noDataMs: number;
+}
+
+/**
+ * Uptime of the part of `intervals` inside [from, to). Time not covered by any interval is 자료 없음.
+ * Overlapping intervals are not expected (state intervals are the source of truth, one state at a time).
+ */
+export function uptime(intervals: readonly Interval[], from: number, to: number): Uptime {
+  let up = 0;
+  let counted = 0;
+  let down = 0;
+  let maintenance = 0;
+  let covered = 0;
+  for (const i of intervals) {
+    const a = Math.max(i.from, from);
+    const b = Math.min(i.to, to);
+    if (b <= a) continue;
+    const ms = b - a;
+    covered += ms;
+    const weight = UP_WEIGHT[i.state];
+    if (i.state === 'maintenance') maintenance += ms;
+    if (weight === null) continue;
+    counted += ms;
+    up += ms * weight;
+    down += ms * (1 - weight);
+  }
+  const noData =
+    to -
+    from -
+    covered +
+    intervals
+      .filter((i) => i.state === 'nodata')
+      .reduce((s, i) => s + Math.max(0, Math.min(i.to, to) - Math.max(i.from, from)), 0);
+  return {
+    percent: counted === 0 ? null : Math.round((up / counted) * 100_000) / 1000,
+    countedMs: counted,
+    downMs: down,
+    maintenanceMs: maintenance,
+    noDataMs: noData,
+  };
+}
+
+/** The worst state of a window, for one bar of the 90-day chart (자료 없음 only when nothing else). */
+export function worstState(intervals: readonly Interval[], from: number, to: number): ServiceState {
+  const order: ServiceState[] = ['major', 'partial', 'degraded', 'redundancy-lost', 'maintenance', 'operational'];
+  const present = new Set(intervals.filter((i) => Math.min(i.to, to) > Math.max(i.from, from)).map((i) => i.state));
+  return order.find((s) => present.has(s)) ?? 'nodata';
+}
