@@ -15,7 +15,7 @@ import {
   listCentres,
   setAccountStatus,
 } from '../identity/accounts.ts';
-import { audit, listAudit } from '../identity/audit.ts';
+import { audit, clientOf, listAudit } from '../identity/audit.ts';
 import type { ProviderRegistry } from '../identity/providers.ts';
 import { emailError, loginIdError, nameError, normalizeLoginId, passwordError } from '../identity/rules.ts';
 import { type Errors, errorSummary, formatDateTime, kindChoice, passwordHint, type Values } from '../identity/views.ts';
@@ -36,7 +36,6 @@ const STATE_LABEL = { up: '정상', down: '장애', unknown: '확인 전' } as c
 
 export function adminRoutes(app: FastifyInstance, deps: { database: Database; providers: ProviderRegistry }): void {
   const { database, providers } = deps;
-  const client = (request: FastifyRequest) => ({ ip: request.ip, userAgent: request.headers['user-agent'] ?? '' });
   const crumbs = (label: string) => [{ label: '운영 관리', href: '/admin' }, { label }];
 
   app.get('/admin', OPERATOR, async (request, reply) => {
@@ -184,7 +183,7 @@ ${errorSummary(errors)}
           action: 'account.create',
           outcome: 'success',
           target: { type: 'account', id },
-          ...client(request),
+          ...clientOf(request),
           details: { kind, loginId: normalizeLoginId(values.loginId ?? ''), centre: values.centreCode ?? null },
         });
         return reply.redirect('/admin/accounts?created=1', 303);
@@ -212,7 +211,7 @@ ${errorSummary(errors)}
       action: status === 'disabled' ? 'account.disable' : 'account.enable',
       outcome: 'success',
       target: { type: 'account', id },
-      ...client(request),
+      ...clientOf(request),
     });
     return reply.redirect('/admin/accounts', 303);
   });
@@ -226,7 +225,7 @@ ${errorSummary(errors)}
       actor: { id: me.id, kind: me.kind },
       action: 'audit.view',
       outcome: 'success',
-      ...client(request),
+      ...clientOf(request),
       details: { filter: action || null, staffOnly },
     });
     return sendPage(request, reply, {

@@ -12,6 +12,7 @@ import type { MarketStore } from '../market/store.ts';
 import { isIsoDate, seoulToday } from '../shared/dates.ts';
 import { alert } from '../web/components.ts';
 import { UserError } from '../web/errors.ts';
+import { formText, IDEMPOTENCY_KEY } from '../web/forms.ts';
 import { sendPage } from '../web/page.ts';
 import { csrfToken } from '../web/security.ts';
 import { estimate } from './calculate.ts';
@@ -29,13 +30,7 @@ import {
   recognitionPage,
 } from './views.ts';
 
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{16,100}$/;
 const SEEKER = allow('seeker');
-
-function field(body: unknown, name: string, max = 200): string {
-  const v = (body as Record<string, unknown> | undefined)?.[name];
-  return typeof v === 'string' ? v.trim().slice(0, max) : '';
-}
 
 export function benefitsRoutes(
   app: FastifyInstance,
@@ -108,9 +103,9 @@ export function benefitsRoutes(
     const account = accountOf(request);
     const body = request.body as Record<string, unknown>;
     const parsed = parseClaimForm(body, benefits.today());
-    const companyName = maskPersonalNumbers(field(body, 'companyName', 100));
-    const centreCode = field(body, 'centreCode', 50);
-    const key = field(body, 'idempotencyKey', 100);
+    const companyName = maskPersonalNumbers(formText(body, 'companyName', 100));
+    const centreCode = formText(body, 'centreCode', 50);
+    const key = formText(body, 'idempotencyKey', 100);
     const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.errors };
     if (!companyName) errors.companyName = '마지막 사업장 이름을 입력해 주세요.';
     const centres = await listCentres(database);
@@ -195,10 +190,10 @@ export function benefitsRoutes(
     const activities: { kind: ActivityKind; date: string; organisation: string; description: string }[] = [];
     for (let i = 0; i < ACTIVITY_ROWS; i++) {
       const row = {
-        kind: field(body, `kind${i}`, 30),
-        date: field(body, `date${i}`, 20),
-        organisation: maskPersonalNumbers(field(body, `organisation${i}`, 100)),
-        description: maskPersonalNumbers(field(body, `description${i}`, 200)),
+        kind: formText(body, `kind${i}`, 30),
+        date: formText(body, `date${i}`, 20),
+        organisation: maskPersonalNumbers(formText(body, `organisation${i}`, 100)),
+        description: maskPersonalNumbers(formText(body, `description${i}`, 200)),
       };
       rows.push(row);
       if (!row.kind && !row.date && !row.organisation && !row.description) continue;
@@ -229,7 +224,7 @@ export function benefitsRoutes(
     const used = await benefits.usedBefore(claim.id, recognition.seq);
     const check = opts.check || opts.errors ? benefits.checkPeriod(claim, recognition, read.activities, used) : null;
     const required = benefits.checkPeriod(claim, recognition, [], used).required;
-    const key = field(opts.body, 'idempotencyKey', 100);
+    const key = formText(opts.body, 'idempotencyKey', 100);
     return sendPage(request, reply, {
       title: `${recognition.seq}차 실업인정 신청`,
       breadcrumbs: [
@@ -242,7 +237,7 @@ export function benefitsRoutes(
         recognition,
         requirementText: `${required.rule} 필요: ${required.activities}회${required.jobSearch > 0 ? ` (그중 입사 지원·면접 ${required.jobSearch}회 이상)` : ''}.`,
         rows: read.rows,
-        workedOrEarned: field(opts.body, 'workedOrEarned', 5),
+        workedOrEarned: formText(opts.body, 'workedOrEarned', 5),
         check,
         errors: { ...read.errors, ...(opts.errors ?? {}) },
         csrf: csrfToken(reply),
@@ -287,9 +282,9 @@ export function benefitsRoutes(
     async (request, reply) => {
       const { id, seq } = request.params;
       const values = {
-        newDate: field(request.body, 'newDate', 20),
-        kind: field(request.body, 'kind', 20),
-        evidence: maskPersonalNumbers(field(request.body, 'evidence', 200)),
+        newDate: formText(request.body, 'newDate', 20),
+        kind: formText(request.body, 'kind', 20),
+        evidence: maskPersonalNumbers(formText(request.body, 'evidence', 200)),
       };
       const errors: Record<string, string> = {};
       if (!isIsoDate(values.newDate)) errors.newDate = '바꿀 날짜를 2026-12-15 처럼 입력해 주세요.';
@@ -330,11 +325,11 @@ export function benefitsRoutes(
       const { id, seq } = request.params;
       const body = request.body;
       const read = readActivities(body);
-      if (field(body, 'action', 10) === 'check' || Object.keys(read.errors).length > 0) {
+      if (formText(body, 'action', 10) === 'check' || Object.keys(read.errors).length > 0) {
         if (Object.keys(read.errors).length > 0) reply.status(400);
         return renderRecognition(request, reply, { claimId: id, seq, body, check: true });
       }
-      const key = field(body, 'idempotencyKey', 100);
+      const key = formText(body, 'idempotencyKey', 100);
       if (!IDEMPOTENCY_KEY.test(key)) {
         reply.status(400);
         return renderRecognition(request, reply, {
@@ -348,7 +343,7 @@ export function benefitsRoutes(
       try {
         await benefits.fileRecognition(accountOf(request), claim.id, Number(seq), {
           idempotencyKey: key,
-          workedOrEarned: field(body, 'workedOrEarned', 5) === 'yes',
+          workedOrEarned: formText(body, 'workedOrEarned', 5) === 'yes',
           activities: read.activities,
         });
       } catch (err) {

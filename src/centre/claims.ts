@@ -20,22 +20,18 @@ import { CLAIM_STATUS, RECOGNITION_STATUS, recognitionState, won } from '../bene
 import type { Database } from '../db/index.ts';
 import { accountOf, allow } from '../identity/access.ts';
 import type { Account } from '../identity/accounts.ts';
-import { audit } from '../identity/audit.ts';
+import { audit, clientOf } from '../identity/audit.ts';
 import { maskPersonalNumbers } from '../identity/rules.ts';
 import { errorSummary, formatDateTime } from '../identity/views.ts';
 import { addDays, formatKoreanDate, isIsoDate } from '../shared/dates.ts';
 import { alert, badge, button, descriptionList, emptyState, select, table, textInput } from '../web/components.ts';
 import { UserError } from '../web/errors.ts';
+import { formText } from '../web/forms.ts';
 import { type Html, html } from '../web/html.ts';
 import { sendPage } from '../web/page.ts';
 import { csrfField, csrfToken } from '../web/security.ts';
 
 const STAFF = allow('counsellor', 'operator');
-
-function field(body: unknown, name: string, max = 500): string {
-  const v = (body as Record<string, unknown> | undefined)?.[name];
-  return typeof v === 'string' ? v.trim().slice(0, max) : '';
-}
 
 export function scopeOf(account: Account): string | null {
   if (account.kind === 'counsellor') {
@@ -59,7 +55,6 @@ const EVENT_LABELS: Record<string, string> = {
 
 export function claimRoutes(app: FastifyInstance, deps: { database: Database; benefits: BenefitsService }): void {
   const { database, benefits } = deps;
-  const client = (request: FastifyRequest) => ({ ip: request.ip, userAgent: request.headers['user-agent'] ?? '' });
 
   /** A claim the staff member may see, or 404; the look is audited either way. */
   const visibleClaim = async (request: FastifyRequest, rawId: string, action: string): Promise<Claim> => {
@@ -73,7 +68,7 @@ export function claimRoutes(app: FastifyInstance, deps: { database: Database; be
       action,
       outcome: visible ? 'success' : 'denied',
       target: { type: 'claim', id: rawId.slice(0, 20) },
-      ...client(request),
+      ...clientOf(request),
     });
     if (!visible || !claim) throw new UserError(404, 'NOT_FOUND', '요청하신 신청을 찾을 수 없습니다.');
     return claim;
@@ -89,7 +84,7 @@ export function claimRoutes(app: FastifyInstance, deps: { database: Database; be
       action: 'claim.list',
       outcome: 'success',
       target: { type: 'centre', id: scope ?? 'all' },
-      ...client(request),
+      ...clientOf(request),
     });
     return sendPage(request, reply, {
       title: '구직급여 심사',
@@ -305,10 +300,10 @@ ${table({
     const me = accountOf(request);
     const body = request.body;
     const values = {
-      firstDate: field(body, 'firstDate', 20),
-      cycleDays: field(body, 'cycleDays', 3),
-      note: maskPersonalNumbers(field(body, 'note')),
-      repeatClaimant: field(body, 'repeatClaimant', 5),
+      firstDate: formText(body, 'firstDate', 20),
+      cycleDays: formText(body, 'cycleDays', 3),
+      note: maskPersonalNumbers(formText(body, 'note', 500)),
+      repeatClaimant: formText(body, 'repeatClaimant', 5),
     };
     const cycle = Number(values.cycleDays);
     const errors: Record<string, string> = {};
@@ -334,8 +329,8 @@ ${table({
 
   app.post<{ Params: { id: string } }>('/centre/claims/:id/reject', STAFF, async (request, reply) => {
     const claim = await visibleClaim(request, request.params.id, 'claim.reject');
-    const code = field(request.body, 'code', 5);
-    const note = maskPersonalNumbers(field(request.body, 'note'));
+    const code = formText(request.body, 'code', 5);
+    const note = maskPersonalNumbers(formText(request.body, 'note', 500));
     const errors: Record<string, string> = {};
     if (!Object.hasOwn(REJECTION_CODES, code)) errors.code = '불인정 사유를 골라 주세요.';
     if (!note) errors.note = '신청인에게 보일 설명을 적어 주세요.';
@@ -349,7 +344,7 @@ ${table({
 
   app.post<{ Params: { id: string } }>('/centre/claims/:id/note', STAFF, async (request, reply) => {
     const claim = await visibleClaim(request, request.params.id, 'claim.note');
-    await benefits.addNote(accountOf(request), claim.id, maskPersonalNumbers(field(request.body, 'note', 2000)));
+    await benefits.addNote(accountOf(request), claim.id, maskPersonalNumbers(formText(request.body, 'note', 2000)));
     return reply.redirect(`/centre/claims/${claim.id}`, 303);
   });
 
@@ -363,13 +358,13 @@ ${table({
       const claim = await visibleClaim(request, request.params.id, `recognition.${decision}`);
       const seq = Number(request.params.seq);
       if (decision === 'move') {
-        const kind = field(request.body, 'kind', 20);
+        const kind = formText(request.body, 'kind', 20);
         try {
           if (!Object.hasOwn(CHANGE_KINDS, kind)) throw new UserError(400, 'BAD_KIND', '변경 사유를 골라 주세요.');
           await benefits.moveRecognition(accountOf(request), claim.id, seq, {
-            newDate: field(request.body, 'newDate', 20),
+            newDate: formText(request.body, 'newDate', 20),
             kind: kind as ChangeKind,
-            evidence: maskPersonalNumbers(field(request.body, 'evidence', 200)),
+            evidence: maskPersonalNumbers(formText(request.body, 'evidence', 200)),
             reason: '',
           });
         } catch (err) {
@@ -386,7 +381,7 @@ ${table({
           }),
         });
       }
-      const code = field(request.body, 'code', 5);
+      const code = formText(request.body, 'code', 5);
       try {
         const paid = await benefits.decideRecognition(
           accountOf(request),
@@ -396,7 +391,7 @@ ${table({
             ? {
                 confirm: true,
                 note: '',
-                workedDays: Math.min(28, Math.max(0, Number(field(request.body, 'workedDays', 3)) || 0)),
+                workedDays: Math.min(28, Math.max(0, Number(formText(request.body, 'workedDays', 3)) || 0)),
               }
             : {
                 confirm: false,

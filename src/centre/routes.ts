@@ -10,7 +10,7 @@ import type { BenefitsService } from '../benefits/service.ts';
 import type { Database } from '../db/index.ts';
 import { accountOf, allow } from '../identity/access.ts';
 import { findAccount } from '../identity/accounts.ts';
-import { audit } from '../identity/audit.ts';
+import { audit, clientOf } from '../identity/audit.ts';
 import { formatDateTime } from '../identity/views.ts';
 import { descriptionList, emptyState, table } from '../web/components.ts';
 import { UserError } from '../web/errors.ts';
@@ -47,8 +47,7 @@ export function centreRoutes(app: FastifyInstance, deps: { database: Database; b
       action: 'client.list',
       outcome: 'success',
       target: { type: 'centre', id: scope ?? 'all' },
-      ip: request.ip,
-      userAgent: request.headers['user-agent'] ?? '',
+      ...clientOf(request),
       details: { shown: clients.length },
     });
     return sendPage(request, reply, {
@@ -88,8 +87,7 @@ ${
       action: 'client.view',
       outcome: visible ? 'success' : 'denied',
       target: { type: 'account', id: request.params.id.slice(0, 20) },
-      ip: request.ip,
-      userAgent: request.headers['user-agent'] ?? '',
+      ...clientOf(request),
     });
     // Someone outside the centre is answered exactly like someone who does not exist.
     if (!visible || !client) throw new UserError(404, 'NOT_FOUND', '요청하신 개인회원을 찾을 수 없습니다.');

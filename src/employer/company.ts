@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../db/index.ts';
 import { accountOf, allow } from '../identity/access.ts';
-import { audit } from '../identity/audit.ts';
+import { audit, clientOf } from '../identity/audit.ts';
 import { formatBusino, maskPersonalNumbers } from '../identity/rules.ts';
 import { errorSummary } from '../identity/views.ts';
 import { alert, button, textInput } from '../web/components.ts';
@@ -111,8 +111,7 @@ ${errorSummary(errors)}
       action: 'company.profile',
       outcome: 'success',
       target: { type: 'company', id: me.companyId ?? 0 },
-      ip: request.ip,
-      userAgent: request.headers['user-agent'] ?? '',
+      ...clientOf(request),
     });
     return reply.redirect('/employer/company?saved=1', 303);
   });

@@ -9,17 +9,18 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../app.ts';
 import type { Database } from '../db/index.ts';
 import { accountOf, allow } from '../identity/access.ts';
-import { audit } from '../identity/audit.ts';
+import { audit, clientOf } from '../identity/audit.ts';
 import { errorSummary } from '../identity/views.ts';
 import { CAREERS, EDUCATIONS, EMPLOYMENT_TYPES, WAGE_TYPES, WORK_SCHEDULES } from '../jobs/codes.ts';
 import type { NewPosting } from '../jobs/posting.ts';
 import { findPosting, type PostingDetail } from '../jobs/search.ts';
 import { insertOnePosting, type PostingStatus, setPostingStatus, updatePostingContent } from '../jobs/store.ts';
 import { OCCUPATIONS } from '../reference/occupations.ts';
-import { SIDO, SIGUNGU } from '../reference/regions.ts';
+import { SIGUNGU_OPTIONS } from '../reference/regions.ts';
 import { addDays, daysBetween } from '../shared/dates.ts';
 import { button, select, textInput } from '../web/components.ts';
 import { UserError } from '../web/errors.ts';
+import { IDEMPOTENCY_KEY } from '../web/forms.ts';
 import { type Html, html } from '../web/html.ts';
 import { sendPage } from '../web/page.ts';
 import { csrfField, csrfToken } from '../web/security.ts';
@@ -32,15 +33,10 @@ import {
 } from './posting-form.ts';
 
 const EMPLOYER = allow('employer');
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{16,100}$/;
 
 const OCCUPATION_OPTIONS = OCCUPATIONS.filter((o) => o.level === 3).map((o) => ({
   value: o.code,
   label: `${o.name} (${o.code})`,
-}));
-const REGION_OPTIONS = SIGUNGU.map((s) => ({
-  value: s.code,
-  label: `${SIDO.find((d) => d.code.slice(0, 2) === s.sidoCode.slice(0, 2))?.shortName ?? ''} ${s.name}`,
 }));
 
 function textarea(id: string, label: string, value: string, max: number, error?: string, hint?: string): Html {
@@ -85,7 +81,7 @@ function postingForm(
 	${textarea('etcWelfare', '복리후생 (선택)', v.etcWelfare, 1000, errors.etcWelfare)}
 	</fieldset>
 	<fieldset class="fieldset ilteo-fieldset"><legend class="ilteo-legend">근무지</legend>
-	${select({ id: 'regionCd', name: 'regionCd', label: '시군구', value: v.regionCd, required: true, options: [{ value: '', label: '선택' }, ...REGION_OPTIONS], error: errors.regionCd })}
+	${select({ id: 'regionCd', name: 'regionCd', label: '시군구', value: v.regionCd, required: true, options: [{ value: '', label: '선택' }, ...SIGUNGU_OPTIONS], error: errors.regionCd })}
 	${textInput({ id: 'zipCd', name: 'zipCd', label: '우편번호', inputmode: 'numeric', value: v.zipCd, required: true, maxlength: 5, error: errors.zipCd })}
 	${textInput({ id: 'basicAddr', name: 'basicAddr', label: '주소', value: v.basicAddr, required: true, error: errors.basicAddr })}
 	${textInput({ id: 'detailAddr', name: 'detailAddr', label: '상세 주소 (선택)', value: v.detailAddr })}
@@ -132,6 +128,37 @@ export function employerPostingRoutes(app: FastifyInstance, deps: { database: Da
     return posting;
   };
 
+  /** Stores a new posting of the company once per form key (a repeat finds the first) and audits it. */
+  const register = async (
+    request: FastifyRequest,
+    company: { id: number; name: string; busino: string; indTpNm: string },
+    content: PostingContent,
+    key: string,
+    action: 'posting.create' | 'posting.repost',
+    details?: Record<string, string>,
+  ) => {
+    const me = accountOf(request);
+    const posting: NewPosting = {
+      ...content,
+      wantedAuthNo: postingNumber(company.id, key, today()),
+      company: company.name,
+      busino: company.busino,
+      indTpNm: company.indTpNm,
+      regDt: today(),
+    };
+    const { created } = await insertOnePosting(database, posting, company.id, today());
+    if (created)
+      await audit(database, {
+        actor: { id: me.id, kind: me.kind },
+        action,
+        outcome: 'success',
+        target: { type: 'posting', id: posting.wantedAuthNo },
+        ...clientOf(request),
+        ...(details ? { details } : {}),
+      });
+    return { wantedAuthNo: posting.wantedAuthNo, created };
+  };
+
   const render = (request: FastifyRequest, reply: FastifyReply, title: string, body: Html) =>
     sendPage(request, reply, {
       title,
@@ -149,7 +176,7 @@ export function employerPostingRoutes(app: FastifyInstance, deps: { database: Da
   );
 
   app.post('/employer/postings', EMPLOYER, async (request, reply) => {
-    const { me, company } = await companyOf(request);
+    const { company } = await companyOf(request);
     const body = request.body as Record<string, unknown>;
     const key =
       typeof body.idempotencyKey === 'string' && IDEMPOTENCY_KEY.test(body.idempotencyKey) ? body.idempotencyKey : null;
@@ -166,25 +193,8 @@ export function employerPostingRoutes(app: FastifyInstance, deps: { database: Da
         postingForm('/employer/postings', parsed.values, errors, csrfToken(reply), key ?? randomUUID(), '등록하기'),
       );
     }
-    const posting: NewPosting = {
-      ...parsed.value,
-      wantedAuthNo: postingNumber(company.id, key, today()),
-      company: company.name,
-      busino: company.busino,
-      indTpNm: company.indTpNm,
-      regDt: today(),
-    };
-    const { created } = await insertOnePosting(database, posting, company.id, today());
-    if (created)
-      await audit(database, {
-        actor: { id: me.id, kind: me.kind },
-        action: 'posting.create',
-        outcome: 'success',
-        target: { type: 'posting', id: posting.wantedAuthNo },
-        ip: request.ip,
-        userAgent: request.headers['user-agent'] ?? '',
-      });
-    return reply.redirect(`/employer/postings/${posting.wantedAuthNo}?${created ? 'created' : 'already'}=1`, 303);
+    const { wantedAuthNo, created } = await register(request, company, parsed.value, key, 'posting.create');
+    return reply.redirect(`/employer/postings/${wantedAuthNo}?${created ? 'created' : 'already'}=1`, 303);
   });
 
   app.get<{ Params: { id: string } }>('/employer/postings/:id/edit', EMPLOYER, async (request, reply) => {
@@ -236,8 +246,7 @@ export function employerPostingRoutes(app: FastifyInstance, deps: { database: Da
       action: 'posting.edit',
       outcome: 'success',
       target: { type: 'posting', id: posting.wantedAuthNo },
-      ip: request.ip,
-      userAgent: request.headers['user-agent'] ?? '',
+      ...clientOf(request),
     });
     return reply.redirect(`/employer/postings/${posting.wantedAuthNo}?saved=1`, 303);
   });
@@ -266,14 +275,13 @@ export function employerPostingRoutes(app: FastifyInstance, deps: { database: Da
       action: `posting.${status}`,
       outcome: 'success',
       target: { type: 'posting', id: posting.wantedAuthNo },
-      ip: request.ip,
-      userAgent: request.headers['user-agent'] ?? '',
+      ...clientOf(request),
     });
     return reply.redirect(`/employer/postings/${posting.wantedAuthNo}?status=${status}`, 303);
   });
 
   app.post<{ Params: { id: string } }>('/employer/postings/:id/repost', EMPLOYER, async (request, reply) => {
-    const { me, company } = await companyOf(request);
+    const { company } = await companyOf(request);
     const posting = await ownPosting(request, request.params.id);
     const key = (request.body as Record<string, unknown>)?.idempotencyKey;
     if (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key))
@@ -298,25 +306,7 @@ export function employerPostingRoutes(app: FastifyInstance, deps: { database: Da
         html`<p>이전 공고를 오늘 기준으로 다시 확인해 주세요.</p>${postingForm('/employer/postings', parsed.values, parsed.errors, csrfToken(reply), key, '등록하기')}`,
       );
     }
-    const copy: NewPosting = {
-      ...parsed.value,
-      wantedAuthNo: postingNumber(company.id, key, today()),
-      company: company.name,
-      busino: company.busino,
-      indTpNm: company.indTpNm,
-      regDt: today(),
-    };
-    const { created } = await insertOnePosting(database, copy, company.id, today());
-    if (created)
-      await audit(database, {
-        actor: { id: me.id, kind: me.kind },
-        action: 'posting.repost',
-        outcome: 'success',
-        target: { type: 'posting', id: copy.wantedAuthNo },
-        ip: request.ip,
-        userAgent: request.headers['user-agent'] ?? '',
-        details: { from: posting.wantedAuthNo },
-      });
+    const copy = await register(request, company, parsed.value, key, 'posting.repost', { from: posting.wantedAuthNo });
     return reply.redirect(`/employer/postings/${copy.wantedAuthNo}?created=1`, 303);
   });
 }

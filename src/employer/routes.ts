@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/index.ts';
 import { accountOf, allow } from '../identity/access.ts';
-import { audit } from '../identity/audit.ts';
+import { audit, clientOf } from '../identity/audit.ts';
 import { formatBusino } from '../identity/rules.ts';
 import { formatDateTime } from '../identity/views.ts';
 import { APPLICATION_STATUS, type ApplicationStatus, EMPLOYER_STATUSES, type MarketStore } from '../market/store.ts';
@@ -201,8 +201,7 @@ ${button({ label: '한꺼번에 바꾸기', type: 'submit', variant: 'secondary'
       action: 'applicant.bulk-status',
       outcome: 'success',
       target: { type: 'posting', id: request.params.id.slice(0, 40) },
-      ip: request.ip,
-      userAgent: request.headers['user-agent'] ?? '',
+      ...clientOf(request),
       details: { status, picked: ids.length, moved },
     });
     return reply.redirect(

@@ -9,7 +9,7 @@ import type { Database } from '../db/index.ts';
 import { UserError, wantsJson } from '../web/errors.ts';
 import { STATIC_ROUTE_PREFIXES } from '../web/krds/static.ts';
 import type { Account, AccountKind } from './accounts.ts';
-import { audit } from './audit.ts';
+import { audit, clientOf } from './audit.ts';
 import { type ActiveSession, findSession, isTokenShaped, type SessionPolicy, touchSession } from './sessions.ts';
 
 export type Access = 'public' | 'signed-in' | readonly AccountKind[];
@@ -101,8 +101,7 @@ export function registerAccess(app: FastifyInstance, deps: AccessDeps): void {
       action: 'access.denied',
       outcome: 'denied',
       target: { type: 'route', id: `${request.method} ${request.routeOptions.url ?? request.url}` },
-      ip: request.ip,
-      userAgent: request.headers['user-agent'] ?? '',
+      ...clientOf(request),
     }).catch(() => {});
     throw new UserError(403, 'FORBIDDEN', '이 페이지를 이용할 권한이 없습니다.');
   });

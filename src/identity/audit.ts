@@ -4,6 +4,7 @@
  * passed through maskPersonalNumbers so a 주민등록번호 typed into any field never lands here in full.
  */
 import { sql } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
 import type { Database } from '../db/index.ts';
 import type { AccountKind } from './accounts.ts';
 import { maskPersonalNumbers } from './rules.ts';
@@ -16,6 +17,11 @@ export interface AuditEntry {
   ip: string;
   userAgent: string;
   details?: Record<string, string | number | boolean | null>;
+}
+
+/** Where a request came from, as the audit log records it. */
+export function clientOf(request: FastifyRequest): { ip: string; userAgent: string } {
+  return { ip: request.ip, userAgent: request.headers['user-agent'] ?? '' };
 }
 
 const STAFF: ReadonlySet<AccountKind> = new Set(['counsellor', 'operator']);

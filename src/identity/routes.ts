@@ -19,7 +19,7 @@ import {
   listIdentities,
   unlinkIdentity,
 } from './accounts.ts';
-import { audit } from './audit.ts';
+import { audit, clientOf } from './audit.ts';
 import { verifyPassword } from './passwords.ts';
 import { type ProviderRegistry, ProviderUnavailableError } from './providers.ts';
 import {
@@ -31,7 +31,7 @@ import {
   normalizeLoginId,
   passwordError,
 } from './rules.ts';
-import { type ClientInfo, type IdentityService, safeReturnTo } from './service.ts';
+import { type IdentityService, safeReturnTo } from './service.ts';
 import { listActiveSessions, revokeAllSessions, revokeSession, type SessionPolicy } from './sessions.ts';
 import {
   type Errors,
@@ -63,10 +63,6 @@ type Form = Record<string, unknown>;
 function field(body: unknown, name: string, max = 500): string {
   const value = (body as Form | undefined)?.[name];
   return typeof value === 'string' ? value.slice(0, max) : '';
-}
-
-function clientOf(request: FastifyRequest): ClientInfo {
-  return { ip: request.ip, userAgent: request.headers['user-agent'] ?? '' };
 }
 
 export function identityRoutes(app: FastifyInstance, deps: IdentityRouteDeps): void {

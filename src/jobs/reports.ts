@@ -17,8 +17,7 @@ export const REPORT_REASONS = {
 export type ReportReason = keyof typeof REPORT_REASONS;
 
 export const MAX_DETAIL_CHARS = 1_000;
-/** Client-chosen idempotency keys: 16–100 characters of [A-Za-z0-9_-] (a UUID fits). */
-export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{16,100}$/;
+export { IDEMPOTENCY_KEY } from '../web/forms.ts';
 
 export interface ReportInput {
   reason: ReportReason;

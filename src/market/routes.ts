@@ -8,12 +8,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../app.ts';
 import type { Database } from '../db/index.ts';
 import { accountOf, allow } from '../identity/access.ts';
-import { audit } from '../identity/audit.ts';
+import { audit, clientOf } from '../identity/audit.ts';
 import { errorSummary, formatDateTime } from '../identity/views.ts';
 import { EDUCATIONS, labelOf } from '../jobs/codes.ts';
 import { seoulToday } from '../shared/dates.ts';
 import { alert, button, descriptionList, emptyState, linkButton, select, table, textInput } from '../web/components.ts';
 import { UserError } from '../web/errors.ts';
+import { formText, IDEMPOTENCY_KEY } from '../web/forms.ts';
 import { type Html, html } from '../web/html.ts';
 import { sendPage } from '../web/page.ts';
 import { csrfField, csrfToken } from '../web/security.ts';
@@ -28,12 +29,6 @@ import {
 
 const SEEKER = allow('seeker');
 const EMPLOYER = allow('employer');
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{16,100}$/;
-
-function field(body: unknown, name: string, max = 200): string {
-  const v = (body as Record<string, unknown> | undefined)?.[name];
-  return typeof v === 'string' ? v.trim().slice(0, max) : '';
-}
 
 function resumeValues(r: Resume): ResumeValues {
   const values: ResumeValues = {
@@ -172,7 +167,7 @@ ${
   const saveResume = async (request: FastifyRequest, reply: FastifyReply, id: number | null) => {
     const me = accountOf(request);
     const parsed = parseResume(request.body as Record<string, unknown>, thisMonth());
-    const returnTo = safeReturn(field(request.body, 'returnTo', 100));
+    const returnTo = safeReturn(formText(request.body, 'returnTo', 100));
     if (!parsed.ok) {
       reply.status(400);
       return renderResumeForm(
@@ -263,8 +258,8 @@ ${
   app.post<{ Params: { id: string } }>('/jobs/:id/apply', SEEKER, async (request, reply) => {
     const me = accountOf(request);
     const posting = await openPosting(request.params.id);
-    const key = field(request.body, 'idempotencyKey', 100);
-    const resumeId = Number(field(request.body, 'resumeId', 20));
+    const key = formText(request.body, 'idempotencyKey', 100);
+    const resumeId = Number(formText(request.body, 'resumeId', 20));
     if (!IDEMPOTENCY_KEY.test(key)) {
       reply.status(400);
       return renderApply(request, reply, posting.wantedAuthNo, {
@@ -380,8 +375,7 @@ ${
       action: 'applicant.view',
       outcome: 'success',
       target: { type: 'application', id: application.id },
-      ip: request.ip,
-      userAgent: request.headers['user-agent'] ?? '',
+      ...clientOf(request),
     });
     const events = await market.events(application.id);
     return sendPage(request, reply, {
@@ -408,7 +402,7 @@ ${table({ caption: '진행 기록: 시각, 상태', columns: [{ header: '시각'
   app.post<{ Params: { id: string } }>('/employer/applications/:id/status', EMPLOYER, async (request, reply) => {
     const me = accountOf(request);
     const application = await ownApplication(request, request.params.id);
-    const status = field(request.body, 'status', 20) as ApplicationStatus;
+    const status = formText(request.body, 'status', 20) as ApplicationStatus;
     if (!(EMPLOYER_STATUSES as readonly string[]).includes(status))
       throw new UserError(400, 'BAD_STATUS', '다음 상태를 골라 주세요.');
     await market.setStatus(application.id, me.id, status, ['received', 'viewed', 'passed', 'interview']);
@@ -417,8 +411,7 @@ ${table({ caption: '진행 기록: 시각, 상태', columns: [{ header: '시각'
       action: 'applicant.status',
       outcome: 'success',
       target: { type: 'application', id: application.id },
-      ip: request.ip,
-      userAgent: request.headers['user-agent'] ?? '',
+      ...clientOf(request),
       details: { status },
     });
     return reply.redirect(`/employer/postings/${application.wantedAuthNo}`, 303);

@@ -11,10 +11,11 @@ import { EMPLOYMENT_TYPES } from '../jobs/codes.ts';
 import { findPosting } from '../jobs/search.ts';
 import { formatWage } from '../jobs/wages.ts';
 import { OCCUPATIONS, occupationLabel } from '../reference/occupations.ts';
-import { isRegionCode, regionName, SIDO, SIGUNGU } from '../reference/regions.ts';
+import { isRegionCode, regionName, SIGUNGU_OPTIONS } from '../reference/regions.ts';
 import { isIsoDate } from '../shared/dates.ts';
 import { alert, badge, button, emptyState, linkButton, select, table, textInput } from '../web/components.ts';
 import { UserError } from '../web/errors.ts';
+import { formText } from '../web/forms.ts';
 import { html } from '../web/html.ts';
 import { sendPage } from '../web/page.ts';
 import { csrfField, csrfToken } from '../web/security.ts';
@@ -28,18 +29,7 @@ const OCC_OPTIONS = [
   { value: '', label: '선택 안 함' },
   ...LEVEL3.map((o) => ({ value: o.code, label: `${o.name} (${o.code})` })),
 ];
-const REGION_OPTIONS = [
-  { value: '', label: '선택 안 함' },
-  ...SIGUNGU.map((s) => ({
-    value: s.code,
-    label: `${SIDO.find((d) => d.code.slice(0, 2) === s.sidoCode.slice(0, 2))?.shortName ?? ''} ${s.name}`,
-  })),
-];
-
-function field(body: unknown, name: string, max = 40): string {
-  const v = (body as Record<string, unknown> | undefined)?.[name];
-  return typeof v === 'string' ? v.trim().slice(0, max) : '';
-}
+const REGION_OPTIONS = [{ value: '', label: '선택 안 함' }, ...SIGUNGU_OPTIONS];
 
 export function seekerRoutes(
   app: FastifyInstance,
@@ -112,7 +102,7 @@ ${errorSummary(errors)}
       'empType',
       'availableFrom',
     ])
-      values[f] = field(body, f);
+      values[f] = formText(body, f, 40);
     const occupations = [...new Set([0, 1, 2].map((i) => values[`occupation${i}`] ?? '').filter(Boolean))];
     const regions = [...new Set([0, 1, 2].map((i) => values[`region${i}`] ?? '').filter(Boolean))];
     const errors: Record<string, string> = {};
@@ -216,7 +206,7 @@ ${
     const posting = await postingOf(request.params.id);
     await market.unsavePosting(accountOf(request).id, posting.id);
     return reply.redirect(
-      field(request.body, 'back', 20) === 'saved' ? '/my/saved' : `/jobs/${posting.wantedAuthNo}`,
+      formText(request.body, 'back', 20) === 'saved' ? '/my/saved' : `/jobs/${posting.wantedAuthNo}`,
       303,
     );
   });
@@ -261,9 +251,9 @@ ${
   // ── 저장한 검색과 알림 ───────────────────────────────────────────────────────────────────────
   app.post('/my/saved-searches', SEEKER, async (request, reply) => {
     const me = accountOf(request);
-    const query = new URLSearchParams(field(request.body, 'query', 1000));
+    const query = new URLSearchParams(formText(request.body, 'query', 1000));
     query.delete('page');
-    const name = field(request.body, 'name', 40) || query.get('q') || '내 검색 조건';
+    const name = formText(request.body, 'name', 40) || query.get('q') || '내 검색 조건';
     await market.saveSearch(me.id, name, query.toString());
     return reply.redirect('/my/saved-searches?saved=1', 303);
   });

@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Services } from '../app.ts';
 import type { Database } from '../db/index.ts';
 import { accountOf, allow } from '../identity/access.ts';
-import { audit } from '../identity/audit.ts';
+import { audit, clientOf } from '../identity/audit.ts';
 import { maskPersonalNumbers } from '../identity/rules.ts';
 import { errorSummary, formatDateTime } from '../identity/views.ts';
 import { EDUCATIONS, labelOf } from '../jobs/codes.ts';
@@ -17,6 +17,7 @@ import { OCCUPATIONS, occupationLabel } from '../reference/occupations.ts';
 import { regionName, SIDO } from '../reference/regions.ts';
 import { alert, button, emptyState, select, table, textInput } from '../web/components.ts';
 import { UserError } from '../web/errors.ts';
+import { formText } from '../web/forms.ts';
 import { html } from '../web/html.ts';
 import { sendPage } from '../web/page.ts';
 import { csrfField, csrfToken } from '../web/security.ts';
@@ -45,11 +46,6 @@ export function maskName(name: string): string {
   return chars.length <= 1 ? '○' : `${chars[0]}${'○'.repeat(chars.length - 1)}`;
 }
 
-function field(source: unknown, name: string, max = 100): string {
-  const v = (source as Record<string, unknown> | undefined)?.[name];
-  return typeof v === 'string' ? v.trim().slice(0, max) : '';
-}
-
 export function talentRoutes(
   app: FastifyInstance,
   deps: { database: Database; market: MarketStore; services: Services },
@@ -60,11 +56,11 @@ export function talentRoutes(
   app.get('/employer/talent', EMPLOYER, async (request, reply) => {
     const q = request.query as Record<string, unknown>;
     const f = {
-      occupation: field(q, 'occupation', 3),
-      sido: field(q, 'sido', 5),
-      education: field(q, 'education', 2),
-      minCareer: field(q, 'minCareer', 3),
-      q: field(q, 'q', 40),
+      occupation: formText(q, 'occupation', 3),
+      sido: formText(q, 'sido', 5),
+      education: formText(q, 'education', 2),
+      minCareer: formText(q, 'minCareer', 3),
+      q: formText(q, 'q', 40),
     };
     const where = [sql`r.is_public`];
     if (/^\d{1,3}$/.test(f.occupation))
@@ -194,7 +190,7 @@ ${
   app.post<{ Params: { id: string } }>('/employer/talent/:id/request', EMPLOYER, async (request, reply) => {
     const me = accountOf(request);
     const resume = await publicResume(request.params.id);
-    const message = maskPersonalNumbers(field(request.body, 'message', 300));
+    const message = maskPersonalNumbers(formText(request.body, 'message', 300));
     if (!message) {
       reply.status(400);
       return sendPage(request, reply, {
@@ -211,8 +207,7 @@ ${
       action: 'talent.request',
       outcome: 'success',
       target: { type: 'resume', id: resume.id },
-      ip: request.ip,
-      userAgent: request.headers['user-agent'] ?? '',
+      ...clientOf(request),
     });
     return reply.redirect(`/employer/talent/${resume.id}?sent=1`, 303);
   });
@@ -269,7 +264,7 @@ ${
 
   app.post<{ Params: { id: string } }>('/my/contact-requests/:id', SEEKER, async (request, reply) => {
     const me = accountOf(request);
-    const decision = field(request.body, 'decision', 10);
+    const decision = formText(request.body, 'decision', 10);
     if (decision !== 'accepted' && decision !== 'declined')
       throw new UserError(400, 'BAD_DECISION', '수락 또는 거절을 골라 주세요.');
     const id = Number(request.params.id);

@@ -439,3 +439,8 @@ export function regionName(code: string): string {
   const parent = SIDO_BY_CODE.get(sigungu.sidoCode);
   return parent ? `${parent.shortName} ${sigungu.name}` : sigungu.name;
 }
+
+/** Every 시군구 as a select option, labelled with its 시도 (e.g. '서울 강남구'), in code order. */
+export const SIGUNGU_OPTIONS: readonly { value: string; label: string }[] = Object.freeze(
+  SIGUNGU.map((s) => ({ value: s.code, label: `${sidoOf(s.code)?.shortName ?? ''} ${s.name}` })),
+);

@@ -1,0 +1,13 @@
+/** Reading posted forms and query strings: shared by every feature's routes. */
+
+/** Client-chosen idempotency keys: 16–100 characters of [A-Za-z0-9_-] (a UUID fits). */
+export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{16,100}$/;
+
+/**
+ * A text field of a parsed form or query, trimmed and cut to `max` characters; '' when absent or not
+ * a string (an array from a repeated field, a number from JSON). Passwords are read untrimmed elsewhere.
+ */
+export function formText(source: unknown, name: string, max: number): string {
+  const value = (source as Record<string, unknown> | undefined)?.[name];
+  return typeof value === 'string' ? value.trim().slice(0, max) : '';
+}
