@@ -35,10 +35,23 @@ import { marketRoutes } from './market/routes.ts';
 import { seekerRoutes } from './market/seeker-routes.ts';
 import { createMarketStore } from './market/store.ts';
 import { talentRoutes } from './market/talent.ts';
+import { statusAdminRoutes } from './status/admin.ts';
+import { buildCatalogue } from './status/catalogue.ts';
+import { createMetrics } from './status/metrics.ts';
+import { currentSnapshot, statusRoutes } from './status/routes.ts';
+import { StatusRunner } from './status/runner.ts';
+import { incidentBanner } from './status/views.ts';
 import { errorMain, registerErrorHandling } from './web/errors.ts';
 import { registerStaticAssets } from './web/krds/static.ts';
 import { renderPage } from './web/page.ts';
 import { isSecure, registerSecurity } from './web/security.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The status monitor runner (tests drive its passes directly). */
+    statusRunner: StatusRunner;
+  }
+}
 
 export interface AppDeps {
   config: Config;
@@ -107,6 +120,29 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   const services = createServices(deps);
   const startedAt = new Date();
+  const metrics = createMetrics();
+  const catalogue = buildCatalogue(deps.config.auth.providers, deps.config.status.monitors);
+  const status = new StatusRunner(
+    {
+      database: deps.database,
+      catalogue,
+      providers: services.providers,
+      now: services.now,
+      log: app.log,
+      metrics,
+    },
+    { ...deps.config.status, custom: deps.config.status.monitors },
+  );
+  const statusDeps = {
+    database: deps.database,
+    runner: status,
+    catalogue,
+    metrics,
+    now: services.now,
+    publicUrl: deps.config.publicUrl,
+  };
+  app.decorate('statusRunner', status);
+  app.decorate('statusBanner', (lang: 'ko' | 'en') => incidentBanner(currentSnapshot(statusDeps).snapshot, lang));
   const providerOrigins = deps.config.auth.providers.map((p) => new URL(p.issuer).origin);
 
   await app.register(helmet, {
@@ -168,8 +204,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   employerRoutes(app, { database: deps.database, market: services.market });
   employerPostingRoutes(app, { database: deps.database, services });
   companyRoutes(app, { database: deps.database });
+  statusRoutes(app, statusDeps);
+  statusAdminRoutes(app, statusDeps);
 
   services.providers.start();
+  if (deps.config.status.enabled) await status.start();
   // Alerts and the e-mail outbox: every process runs the timer; a lease lets one do the work.
   const holder = holderId();
   const alerts =
@@ -193,6 +232,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   housekeeping.unref();
   app.addHook('onClose', async () => {
     services.providers.stop();
+    await status.stop();
     clearInterval(housekeeping);
     if (alerts) clearInterval(alerts);
   });

@@ -8,6 +8,8 @@ import { migrate } from './db/migrate.ts';
 import { seedDemoAccounts } from './identity/demo.ts';
 import { seedDemoIfEmpty } from './jobs/seed-demo.ts';
 import { seedDemoApplications } from './market/demo.ts';
+import { buildCatalogue } from './status/catalogue.ts';
+import { seedDemoStatus } from './status/demo.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -33,6 +35,12 @@ export async function startServer(
       await seedDemoAccounts(database, (msg) => console.log(msg));
       await seedDemoClaims(database, koreanCalendar(), (msg) => console.log(msg));
       await seedDemoApplications(database, (msg) => console.log(msg));
+      await seedDemoStatus(
+        database,
+        buildCatalogue(config.auth.providers, config.status.monitors),
+        options.now?.() ?? new Date(),
+        (msg) => console.log(msg),
+      );
     }
     app = await buildApp({ config, database, ...(options.now ? { now: options.now } : {}) });
     const address = await app.listen({ host: config.host, port: config.port });

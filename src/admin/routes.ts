@@ -54,6 +54,7 @@ export function adminRoutes(app: FastifyInstance, deps: { database: Database; pr
       main: html`<h1 class="heading-xlarge">운영 관리</h1>
 <ul class="ilteo-choice-list">
 	<li><a class="ilteo-choice" href="/admin/accounts"><strong>계정 관리</strong><span>상담원·운영자 계정 만들기, 계정 사용 중지</span></a></li>
+	<li><a class="ilteo-choice" href="/admin/status"><strong>서비스 상태 관리</strong><span>장애 경과 알림, 점검 일정, 사후 분석과 재발 방지 조치</span></a></li>
 	<li><a class="ilteo-choice" href="/admin/audit"><strong>감사 로그</strong><span>로그인과 직원 작업 기록 (수정·삭제 불가)</span></a></li>
 </ul>
 <section class="ilteo-section" aria-labelledby="providers-title">

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { ProviderConfig } from '../identity/providers.ts';
+import { type CustomMonitor, CustomMonitorSchema } from '../status/catalogue.ts';
+import type { MonitorPolicy } from '../status/monitor.ts';
 
 /**
  * Configuration is read from the environment once, validated, and passed down as a typed object.
@@ -48,6 +50,18 @@ const EnvSchema = z.object({
   ILTEO_ALERTS_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
   ILTEO_MAIL_SPOOL: z.string().min(1).optional(),
   ILTEO_DEV_IDPS: z.enum(['on', 'off']).default('on'),
+  ILTEO_STATUS: z.enum(['on', 'off']).default('on'),
+  ILTEO_STATUS_CHECK_SECONDS: z.coerce.number().min(0.2).max(600).default(10),
+  ILTEO_STATUS_REFRESH_SECONDS: z.coerce.number().min(0.2).max(600).default(5),
+  ILTEO_STATUS_CONFIRM: z
+    .string()
+    .regex(
+      /^\d{1,2}\/\d{1,2}\/\d{1,2}$/,
+      'ILTEO_STATUS_CONFIRM은 "3/5/2"(실패 k / 최근 n / 복구 연속 성공) 형식이어야 합니다.',
+    )
+    .default('3/5/2'),
+  ILTEO_STATUS_SNAPSHOT: z.string().min(1).optional(),
+  ILTEO_STATUS_MONITORS: z.string().optional(),
   ILTEO_TRUST_PROXY: z
     .enum(['true', 'false', '1', '0', ''])
     .optional()
@@ -86,6 +100,16 @@ export interface Config {
   mailSpool: string;
   /** Base URL people reach the service at; when absent, taken from each request's Host. */
   publicUrl: string | null;
+  status: {
+    /** Run the monitors and the snapshot (off only for tools that build the app without serving). */
+    enabled: boolean;
+    checkIntervalMs: number;
+    snapshotIntervalMs: number;
+    policy: MonitorPolicy;
+    /** Last-known status snapshot on disk, served when no database node answers. */
+    snapshotFile: string;
+    monitors: CustomMonitor[];
+  };
   auth: {
     providers: ProviderConfig[];
     providerCheckMs: number;
@@ -107,25 +131,44 @@ export class ConfigError extends Error {
   }
 }
 
+/** A JSON array in an environment variable, validated; [] when unset or blank. */
+function jsonList<T>(raw: string | undefined, name: string, schema: z.ZodType<T[]>): T[] {
+  if (!raw || raw.trim() === '') return [];
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    throw new ConfigError([`${name}: JSON 배열이어야 합니다.`]);
+  }
+  const list = schema.safeParse(json);
+  if (!list.success) throw new ConfigError(list.error.issues.map((i) => `${name}.${i.path.join('.')}: ${i.message}`));
+  return list.data;
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Config {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const e = parsed.data;
-  let providers: ProviderConfig[] = [];
-  if (e.ILTEO_OIDC_PROVIDERS && e.ILTEO_OIDC_PROVIDERS.trim() !== '') {
-    let json: unknown;
-    try {
-      json = JSON.parse(e.ILTEO_OIDC_PROVIDERS);
-    } catch {
-      throw new ConfigError(['ILTEO_OIDC_PROVIDERS: JSON 배열이어야 합니다.']);
-    }
-    const list = ProvidersSchema.safeParse(json);
-    if (!list.success)
-      throw new ConfigError(list.error.issues.map((i) => `ILTEO_OIDC_PROVIDERS.${i.path.join('.')}: ${i.message}`));
-    providers = list.data.map((p) => ({ ...p, issuer: p.issuer.replace(/\/$/, '') }));
-  }
+  const providers = jsonList(e.ILTEO_OIDC_PROVIDERS, 'ILTEO_OIDC_PROVIDERS', ProvidersSchema).map((p) => ({
+    ...p,
+    issuer: p.issuer.replace(/\/$/, ''),
+  }));
+  const monitors: CustomMonitor[] = jsonList(
+    e.ILTEO_STATUS_MONITORS,
+    'ILTEO_STATUS_MONITORS',
+    z.array(CustomMonitorSchema),
+  );
+  if (new Set(monitors.map((m) => m.id)).size !== monitors.length)
+    throw new ConfigError(['ILTEO_STATUS_MONITORS: 모니터 id가 겹칩니다.']);
+  const [failuresToDown, window, successesToUp] = e.ILTEO_STATUS_CONFIRM.split('/').map(Number) as [
+    number,
+    number,
+    number,
+  ];
+  if (failuresToDown < 1 || failuresToDown > window || successesToUp < 1)
+    throw new ConfigError(['ILTEO_STATUS_CONFIRM: 1 ≤ k ≤ n 이고 복구 연속 성공은 1 이상이어야 합니다.']);
   const database: DatabaseConfig =
     e.DATABASE_URL && e.DATABASE_URL.length > 0
       ? { kind: 'postgres', url: e.DATABASE_URL }
@@ -141,6 +184,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     alertsSeconds: e.ILTEO_ALERTS_SECONDS,
     mailSpool: path.resolve(cwd, e.ILTEO_MAIL_SPOOL ?? 'data/mail-spool'),
     publicUrl: e.ILTEO_PUBLIC_URL && e.ILTEO_PUBLIC_URL !== '' ? e.ILTEO_PUBLIC_URL : null,
+    status: {
+      enabled: e.ILTEO_STATUS === 'on',
+      checkIntervalMs: Math.round(e.ILTEO_STATUS_CHECK_SECONDS * 1000),
+      snapshotIntervalMs: Math.round(e.ILTEO_STATUS_REFRESH_SECONDS * 1000),
+      policy: { failuresToDown, window, successesToUp },
+      snapshotFile: e.ILTEO_STATUS_SNAPSHOT
+        ? path.resolve(cwd, e.ILTEO_STATUS_SNAPSHOT)
+        : database.kind === 'pglite'
+          ? `${database.dataDir}.status.json`
+          : path.resolve(cwd, 'data', `status-${databaseName(database.url)}.json`),
+      monitors,
+    },
     auth: {
       providers,
       providerCheckMs: Math.round(e.ILTEO_PROVIDER_CHECK_SECONDS * 1000),
@@ -150,6 +205,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       devIdps: e.ILTEO_DEV_IDPS === 'on',
     },
   };
+}
+
+function databaseName(url: string): string {
+  try {
+    return (
+      new URL(url.replace(/^postgres(ql)?:\/\/[^/]*/, 'postgres://h')).pathname
+        .slice(1)
+        .replace(/[^A-Za-z0-9_-]/g, '') || 'postgres'
+    );
+  } catch {
+    return 'postgres';
+  }
 }
 
 /** Node 24 LTS is required; `npm ci --ignore-scripts` silently falls back to the machine's Node 20. */

@@ -609,6 +609,159 @@ export const jobLeases = pgTable('job_leases', {
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 });
 
+/**
+ * Status (issue 5). State intervals are the source of truth: one row per subject (a public service,
+ * a component or a monitor) and state, `ended_at` NULL while it lasts. Roll-ups are derived.
+ */
+export const statusIntervals = pgTable(
+  'status_intervals',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    subject: text('subject').notNull(),
+    state: text('state').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    /** Why (monitor detail at the change), for operators. */
+    detail: text('detail').notNull().default(''),
+  },
+  (t) => [
+    uniqueIndex('status_intervals_open_key').on(t.subject).where(sql`ended_at IS NULL`),
+    index('status_intervals_subject_idx').on(t.subject, t.startedAt),
+  ],
+);
+
+/** The last time the monitor leader observed each subject: a gap after it is 자료 없음, not down. */
+export const statusObserved = pgTable('status_observed', {
+  subject: text('subject').primaryKey(),
+  observedAt: timestamp('observed_at', { withTimezone: true }).notNull(),
+});
+
+/** Minute / hour / day roll-ups of the intervals, milliseconds per state, for charts and reports. */
+export const statusRollups = pgTable(
+  'status_rollups',
+  {
+    subject: text('subject').notNull(),
+    grain: text('grain').notNull(),
+    bucket: timestamp('bucket', { withTimezone: true }).notNull(),
+    upMs: bigint('up_ms', { mode: 'number' }).notNull(),
+    partialMs: bigint('partial_ms', { mode: 'number' }).notNull(),
+    downMs: bigint('down_ms', { mode: 'number' }).notNull(),
+    maintenanceMs: bigint('maintenance_ms', { mode: 'number' }).notNull(),
+    noDataMs: bigint('no_data_ms', { mode: 'number' }).notNull(),
+    worst: text('worst').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.subject, t.grain, t.bucket] })],
+);
+
+/** Each app process's heartbeat (the app-process monitor reads their age). */
+export const appHeartbeats = pgTable('app_heartbeats', {
+  holder: text('holder').primaryKey(),
+  startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+  seenAt: timestamp('seen_at', { withTimezone: true }).notNull(),
+});
+
+/** Incidents: opened and closed by the monitors (one per root cause) or declared by an operator. */
+export const incidents = pgTable(
+  'incidents',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    /** component@start for automatic incidents; makes opening idempotent across processes. */
+    dedupeKey: text('dedupe_key').notNull(),
+    /** The root-cause component (database, app, idp:kakao, …) or 'manual'. */
+    component: text('component').notNull(),
+    services: text('services').array().notNull(),
+    /** Worst state reached: redundancy-lost | degraded | partial | major. */
+    impact: text('impact').notNull(),
+    title: text('title').notNull(),
+    cause: text('cause').notNull().default(''),
+    automatic: boolean('automatic').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('incidents_dedupe_key').on(t.dedupeKey),
+    index('incidents_started_idx').on(t.startedAt),
+    index('incidents_open_idx').on(t.component).where(sql`resolved_at IS NULL`),
+  ],
+);
+
+/** Public updates on an incident: 조사 중 / 원인 파악 / 모니터링 / 해결, with Korean text. */
+export const incidentUpdates = pgTable(
+  'incident_updates',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    incidentId: bigint('incident_id', { mode: 'number' })
+      .notNull()
+      .references(() => incidents.id),
+    status: text('status').notNull(),
+    body: text('body').notNull(),
+    /** NULL for the monitors' own updates. */
+    authorId: bigint('author_id', { mode: 'number' }).references(() => accounts.id),
+    dedupeKey: text('dedupe_key').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('incident_updates_dedupe_key').on(t.dedupeKey),
+    index('incident_updates_incident_idx').on(t.incidentId, t.createdAt),
+  ],
+);
+
+/** Announced maintenance: suppresses incidents for its components and counts as 점검 중. */
+export const maintenanceWindows = pgTable(
+  'maintenance_windows',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    components: text('components').array().notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    authorId: bigint('author_id', { mode: 'number' }).references(() => accounts.id),
+    idempotencyKey: text('idempotency_key').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('maintenance_windows_idem').on(t.idempotencyKey),
+    check('maintenance_order', sql`ends_at > starts_at`),
+  ],
+);
+
+/** Postmortem of an incident (one each), published on the status page. */
+export const postmortems = pgTable('postmortems', {
+  incidentId: bigint('incident_id', { mode: 'number' })
+    .primaryKey()
+    .references(() => incidents.id),
+  summary: text('summary').notNull(),
+  rootCause: text('root_cause').notNull(),
+  impact: text('impact').notNull().default(''),
+  publishedAt: timestamp('published_at', { withTimezone: true }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+});
+
+/** Corrective actions of a postmortem: owner, due date, status and how it was verified. */
+export const correctiveActions = pgTable(
+  'corrective_actions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    incidentId: bigint('incident_id', { mode: 'number' })
+      .notNull()
+      .references(() => incidents.id),
+    title: text('title').notNull(),
+    owner: text('owner').notNull(),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    status: text('status').notNull().default('open'),
+    verification: text('verification').notNull().default(''),
+    idempotencyKey: text('idempotency_key').notNull(),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('corrective_actions_idem').on(t.idempotencyKey),
+    index('corrective_actions_incident_idx').on(t.incidentId),
+  ],
+);
+
 export const schema = {
   companies,
   postings,
@@ -635,5 +788,14 @@ export const schema = {
   notifications,
   emailOutbox,
   jobLeases,
+  statusIntervals,
+  statusObserved,
+  statusRollups,
+  appHeartbeats,
+  incidents,
+  incidentUpdates,
+  maintenanceWindows,
+  postmortems,
+  correctiveActions,
 };
 export type Schema = typeof schema;

@@ -18,7 +18,7 @@ import { insertOnePosting, type PostingStatus, setPostingStatus, updatePostingCo
 import { OCCUPATIONS } from '../reference/occupations.ts';
 import { SIGUNGU_OPTIONS } from '../reference/regions.ts';
 import { addDays, daysBetween } from '../shared/dates.ts';
-import { button, select, textInput } from '../web/components.ts';
+import { button, select, textarea, textInput } from '../web/components.ts';
 import { UserError } from '../web/errors.ts';
 import { IDEMPOTENCY_KEY } from '../web/forms.ts';
 import { type Html, html } from '../web/html.ts';
@@ -38,12 +38,6 @@ const OCCUPATION_OPTIONS = OCCUPATIONS.filter((o) => o.level === 3).map((o) => (
   value: o.code,
   label: `${o.name} (${o.code})`,
 }));
-
-function textarea(id: string, label: string, value: string, max: number, error?: string, hint?: string): Html {
-  return html`<div class="form-group"><div class="form-tit"><label for="${id}">${label}</label></div>
-	<div class="form-conts${error ? ' is-error' : ''}"><textarea id="${id}" name="${id}" class="krds-input" rows="5" maxlength="${max}"${error || hint ? html` aria-describedby="${[error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ')}"` : null}${error ? html` aria-invalid="true"` : null}>${value}</textarea></div>
-	${error ? html`<p class="form-hint-invalid" id="${id}-error">${error}</p>` : null}${hint ? html`<p class="form-hint" id="${id}-hint">${hint}</p>` : null}</div>`;
-}
 
 function postingForm(
   action: string,

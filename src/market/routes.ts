@@ -12,7 +12,17 @@ import { audit, clientOf } from '../identity/audit.ts';
 import { errorSummary, formatDateTime } from '../identity/views.ts';
 import { EDUCATIONS, labelOf } from '../jobs/codes.ts';
 import { seoulToday } from '../shared/dates.ts';
-import { alert, button, descriptionList, emptyState, linkButton, select, table, textInput } from '../web/components.ts';
+import {
+  alert,
+  button,
+  descriptionList,
+  emptyState,
+  linkButton,
+  select,
+  table,
+  textarea,
+  textInput,
+} from '../web/components.ts';
 import { UserError } from '../web/errors.ts';
 import { formText, IDEMPOTENCY_KEY } from '../web/forms.ts';
 import { type Html, html } from '../web/html.ts';
@@ -47,12 +57,6 @@ function resumeValues(r: Resume): ResumeValues {
     values[`to${i}`] = c.to;
   });
   return values;
-}
-
-function textarea(id: string, label: string, value: string, max: number, error?: string): Html {
-  return html`<div class="form-group"><div class="form-tit"><label for="${id}">${label}</label></div>
-	<div class="form-conts${error ? ' is-error' : ''}"><textarea id="${id}" name="${id}" class="krds-input" rows="5" maxlength="${max}"${error ? html` aria-invalid="true" aria-describedby="${id}-error"` : null}>${value}</textarea></div>
-	${error ? html`<p class="form-hint-invalid" id="${id}-error">${error}</p>` : null}</div>`;
 }
 
 function resumeForm(

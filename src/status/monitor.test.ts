@@ -14,13 +14,18 @@ describe('monitor confirmation (3 of 5 down, 2 up)', () => {
     ['two failures stay up', [true, true, false, false], 'up'],
     ['three of five failed: down', [true, true, false, true, false, false], 'down'],
     ['one success does not recover', [true, true, false, false, false, true], 'down'],
-    ['recovery needs the failures to leave the window', [true, true, false, false, false, true, true], 'down'],
-    ['two successes once fewer than 3 failures remain: up', [true, true, false, false, false, true, true, true], 'up'],
+    ['two successes recover', [true, true, false, false, false, true, true], 'up'],
+    ['down again only after 3 new failures', [true, true, false, false, false, true, true, false, false], 'up'],
+    ['flapping (fail, ok, fail, ok, fail) within 5: down', [true, true, false, true, false, true, false], 'down'],
+    ['from the start: 3 failures confirm down', [false, false, false], 'down'],
   ];
   for (const [name, results, expected] of cases) it(name, () => assert.equal(run(results).confirmed, expected));
-  it('records when the confirmed state changed', () => {
-    const s = run([true, true, false, false, false]);
-    assert.equal(s.since, 4000);
+  it('an outage lasts from its first failed check to its first good one', () => {
+    const down = run([true, true, false, true, false, false]);
+    assert.equal(down.since, 2000, 'first failure of the confirming window');
+    const up = run([true, true, false, false, false, true, true]);
+    assert.equal(up.since, 5000, 'first of the confirming successes');
+    assert.equal(run([true, true]).since, 0);
   });
   it('never keeps more than the window', () => {
     fc.assert(fc.property(fc.array(fc.boolean(), { maxLength: 50 }), (rs) => assert.ok(run(rs).recent.length <= 5)));

@@ -18,14 +18,20 @@ export type Confirmed = 'up' | 'down' | 'unknown';
 
 export interface MonitorState {
   confirmed: Confirmed;
-  /** Most recent results, newest last, at most `window` long. */
+  /** Most recent results, newest last, at most `window` long (cleared when the state changes). */
   recent: boolean[];
-  /** When the confirmed state last changed (epoch ms), null before the first confirmation. */
+  /** When each of `recent` was checked (epoch ms). */
+  recentAt: number[];
+  /**
+   * When the confirmed state began (epoch ms), null before the first confirmation: for down, the first
+   * failed check of the run that confirmed it; for up, the first of the successes that confirmed it.
+   * So an outage lasts from its first failed check to its first good one, whatever the policy.
+   */
   since: number | null;
 }
 
 export function initialState(): MonitorState {
-  return { confirmed: 'unknown', recent: [], since: null };
+  return { confirmed: 'unknown', recent: [], recentAt: [], since: null };
 }
 
 /** The state after one more check result at time `at`. */
@@ -36,17 +42,19 @@ export function afterCheck(
   policy: MonitorPolicy = DEFAULT_POLICY,
 ): MonitorState {
   const recent = [...state.recent, ok].slice(-policy.window);
+  const recentAt = [...state.recentAt, at].slice(-policy.window);
   const failures = recent.filter((r) => !r).length;
-  const tail = recent.slice(-policy.successesToUp);
-  let confirmed = state.confirmed;
-  if (failures >= policy.failuresToDown) confirmed = 'down';
-  else if (
-    tail.length === policy.successesToUp &&
-    tail.every(Boolean) &&
-    (state.confirmed !== 'down' || failures < policy.failuresToDown)
-  )
-    confirmed = 'up';
-  return { confirmed, recent, since: confirmed === state.confirmed ? state.since : at };
+  let run = 0;
+  while (run < recent.length && recent[recent.length - 1 - run]) run++;
+  if (state.confirmed !== 'down' && failures >= policy.failuresToDown) {
+    const firstFailure = recentAt[recent.indexOf(false)] ?? at;
+    return { confirmed: 'down', recent: [], recentAt: [], since: firstFailure };
+  }
+  if (state.confirmed !== 'up' && run >= policy.successesToUp) {
+    const firstSuccess = recentAt[recent.length - run] ?? at;
+    return { confirmed: 'up', recent: [], recentAt: [], since: firstSuccess };
+  }
+  return { confirmed: state.confirmed, recent, recentAt, since: state.since };
 }
 
 /** ± `ratio` of jitter around an interval, so several processes' checks do not line up. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { type Interval, uptime, worstState } from './uptime.ts';
+import { addTotals, type Interval, percentOf, totals, uptime, worstState, ZERO_TOTALS } from './uptime.ts';
 
 const H = 3_600_000;
 const day = (parts: [Interval['state'], number][]): Interval[] => {
@@ -103,5 +103,28 @@ describe('uptime arithmetic (hand-computed cases)', () => {
       'redundancy-lost',
     );
     assert.equal(worstState([], 0, 24 * H), 'nodata');
+  });
+});
+
+describe('roll-up totals', () => {
+  it('splits a day with a partial outage, maintenance and a gap, and gives the same percent as uptime()', () => {
+    const day: Interval[] = [
+      { state: 'operational', from: 0, to: 10 * H },
+      { state: 'partial', from: 10 * H, to: 12 * H },
+      { state: 'maintenance', from: 12 * H, to: 14 * H },
+      { state: 'major', from: 14 * H, to: 15 * H },
+      { state: 'redundancy-lost', from: 15 * H, to: 20 * H },
+    ];
+    const t = totals(day, 0, 24 * H);
+    assert.deepEqual(t, { upMs: 15 * H, partialMs: 2 * H, downMs: 1 * H, maintenanceMs: 2 * H, noDataMs: 4 * H });
+    // (15 + 1) / 18 = 88.889 %
+    assert.equal(percentOf(t), 88.889);
+    assert.equal(percentOf(t), uptime(day, 0, 24 * H).percent);
+  });
+  it('adds buckets: two days, one all down, one all up = 50 %', () => {
+    const a = totals([{ state: 'major', from: 0, to: 24 * H }], 0, 24 * H);
+    const b = totals([{ state: 'operational', from: 24 * H, to: 48 * H }], 24 * H, 48 * H);
+    assert.equal(percentOf(addTotals(a, b)), 50);
+    assert.equal(percentOf(ZERO_TOTALS), null);
   });
 });

@@ -102,3 +102,49 @@ export function worstState(intervals: readonly Interval[], from: number, to: num
   const present = new Set(intervals.filter((i) => Math.min(i.to, to) > Math.max(i.from, from)).map((i) => i.state));
   return order.find((s) => present.has(s)) ?? 'nodata';
 }
+
+/** Milliseconds per kind of time in one bucket (a roll-up row). */
+export type Totals = {
+  upMs: number;
+  partialMs: number;
+  downMs: number;
+  maintenanceMs: number;
+  noDataMs: number;
+};
+
+export const ZERO_TOTALS: Totals = { upMs: 0, partialMs: 0, downMs: 0, maintenanceMs: 0, noDataMs: 0 };
+
+/** The totals of [from, to) (time no interval covers is 자료 없음), for roll-ups. */
+export function totals(intervals: readonly Interval[], from: number, to: number): Totals {
+  const t = { ...ZERO_TOTALS };
+  let covered = 0;
+  for (const i of intervals) {
+    const ms = Math.min(i.to, to) - Math.max(i.from, from);
+    if (ms <= 0) continue;
+    covered += ms;
+    if (i.state === 'partial') t.partialMs += ms;
+    else if (i.state === 'major') t.downMs += ms;
+    else if (i.state === 'maintenance') t.maintenanceMs += ms;
+    else if (i.state === 'nodata') t.noDataMs += ms;
+    else t.upMs += ms;
+  }
+  t.noDataMs += Math.max(0, to - from - covered);
+  return t;
+}
+
+export function addTotals(a: Totals, b: Totals): Totals {
+  return {
+    upMs: a.upMs + b.upMs,
+    partialMs: a.partialMs + b.partialMs,
+    downMs: a.downMs + b.downMs,
+    maintenanceMs: a.maintenanceMs + b.maintenanceMs,
+    noDataMs: a.noDataMs + b.noDataMs,
+  };
+}
+
+/** The same formula as `uptime`, over summed roll-ups (percent with 3 decimals, null without data). */
+export function percentOf(t: Totals): number | null {
+  const counted = t.upMs + t.partialMs + t.downMs;
+  if (counted === 0) return null;
+  return Math.round(((t.upMs + t.partialMs / 2) / counted) * 100_000) / 1000;
+}

@@ -695,3 +695,10 @@ export function descriptionList(opts: { items: readonly DescriptionItem[]; colum
   )}
 </dl>`;
 }
+
+/** A KRDS multi-line text field in a `form-group`; the typed value is kept on error. */
+export function textarea(id: string, label: string, value: string, max: number, error?: string, hint?: string): Html {
+  return html`<div class="form-group"><div class="form-tit"><label for="${id}">${label}</label></div>
+	<div class="form-conts${error ? ' is-error' : ''}"><textarea id="${id}" name="${id}" class="krds-input" rows="5" maxlength="${max}"${error || hint ? html` aria-describedby="${[error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ')}"` : null}${error ? html` aria-invalid="true"` : null}>${value}</textarea></div>
+	${error ? html`<p class="form-hint-invalid" id="${id}-error">${error}</p>` : null}${hint ? html`<p class="form-hint" id="${id}-hint">${hint}</p>` : null}</div>`;
+}

@@ -17,6 +17,13 @@ function userOf(request: FastifyRequest, reply: FastifyReply | undefined): Signe
   return { name: account.name, csrf: csrfToken(reply), ...(area ? { area } : {}) };
 }
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The incident banner for every page (set by the status feature); null when nothing is open. */
+    statusBanner: (lang: Lang) => Html | null;
+  }
+}
+
 export interface PageOptions {
   title: string;
   main: Html;
@@ -35,6 +42,7 @@ export function langOf(request: FastifyRequest): Lang {
 /** Renders a full KRDS page for this request (CSP nonce, current path for the menu, language). */
 export function renderPage(request: FastifyRequest, options: PageOptions, reply?: FastifyReply): Html {
   const user = userOf(request, reply);
+  const banner = request.server.hasDecorator('statusBanner') ? request.server.statusBanner(langOf(request)) : null;
   const nonce = (reply as (FastifyReply & { cspNonce?: { script: string } }) | undefined)?.cspNonce?.script;
   return layout({
     title: options.title,
@@ -44,6 +52,7 @@ export function renderPage(request: FastifyRequest, options: PageOptions, reply?
     ...(options.breadcrumbs ? { breadcrumbs: options.breadcrumbs } : {}),
     head: html`<link rel="stylesheet" href="${staticUrl('css/jobs.css')}">${options.head ?? ''}`,
     ...(nonce ? { nonce } : {}),
+    ...(banner ? { banner } : {}),
     ...(user ? { user } : {}),
   });
 }

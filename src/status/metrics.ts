@@ -1,0 +1,79 @@
+/**
+ * Prometheus metrics (prom-client), one registry per app: process defaults, HTTP requests, and the
+ * status runner's monitors, components, services and incidents. Served at /metrics.
+ */
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+
+export function createMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'ilteo_' });
+  const m = {
+    registry,
+    httpRequests: new Counter({
+      name: 'ilteo_http_requests_total',
+      help: 'HTTP requests answered, by method, route and status',
+      labelNames: ['method', 'route', 'status'] as const,
+      registers: [registry],
+    }),
+    httpSeconds: new Histogram({
+      name: 'ilteo_http_request_duration_seconds',
+      help: 'HTTP request duration',
+      labelNames: ['method', 'route'] as const,
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    }),
+    checks: new Counter({
+      name: 'ilteo_status_checks_total',
+      help: 'Monitor checks run by this process, by monitor kind and result',
+      labelNames: ['monitor_kind', 'ok'] as const,
+      registers: [registry],
+    }),
+    passSeconds: new Histogram({
+      name: 'ilteo_status_pass_seconds',
+      help: 'Time of one monitor pass (checks, derivation, writes)',
+      buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    }),
+    leader: new Gauge({
+      name: 'ilteo_status_leader',
+      help: '1 when this process holds the monitor lease',
+      registers: [registry],
+    }),
+    monitorUp: new Gauge({
+      name: 'ilteo_status_monitor_up',
+      help: 'Confirmed monitor state as seen by this process (1 up or unknown, 0 down)',
+      labelNames: ['monitor'] as const,
+      registers: [registry],
+    }),
+    componentState: new Gauge({
+      name: 'ilteo_status_component_state',
+      help: 'Component state: 0 정상, 1 이중화 상실, 2 성능 저하, 3 점검 중, 4 부분 장애, 5 전체 장애',
+      labelNames: ['component'] as const,
+      registers: [registry],
+    }),
+    serviceState: new Gauge({
+      name: 'ilteo_status_service_state',
+      help: 'Public service state (same scale as ilteo_status_component_state); leader only',
+      labelNames: ['service'] as const,
+      registers: [registry],
+    }),
+    incidentsOpen: new Gauge({
+      name: 'ilteo_status_incidents_open',
+      help: 'Automatic incidents open (leader only)',
+      registers: [registry],
+    }),
+    incidentsOpened: new Counter({
+      name: 'ilteo_status_incidents_opened_total',
+      help: 'Automatic incidents opened by this process as leader',
+      labelNames: ['component', 'impact'] as const,
+      registers: [registry],
+    }),
+    queued: new Gauge({
+      name: 'ilteo_status_queued_writes',
+      help: 'Status writes waiting for the database (transitions and incident events)',
+      registers: [registry],
+    }),
+  };
+  return m;
+}
+export type StatusMetrics = ReturnType<typeof createMetrics>;

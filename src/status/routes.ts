@@ -1,0 +1,300 @@
+/**
+ * Public status routes: the page, each incident, feeds (RSS, Atom, JSON Feed), the monthly availability
+ * report (CSV/JSON), `status.json`, and Prometheus `/metrics`. Everything but the report is rendered
+ * from the runner's snapshot, so it answers without the database.
+ */
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Feed } from 'feed';
+import type { Database } from '../db/index.ts';
+import { allow } from '../identity/access.ts';
+import { addMonths, seoulToday } from '../shared/dates.ts';
+import { UserError } from '../web/errors.ts';
+import { langOf, sendPage } from '../web/page.ts';
+import type { Catalogue } from './catalogue.ts';
+import type { StatusMetrics } from './metrics.ts';
+import { incidentTitle, type LiveState } from './model.ts';
+import type { StatusRunner } from './runner.ts';
+import type { IncidentView, Snapshot } from './snapshot.ts';
+import { UPDATE_LABELS } from './store.ts';
+import { addTotals, percentOf, type Totals, ZERO_TOTALS } from './uptime.ts';
+import { incidentPage, statusPage } from './views.ts';
+
+export interface StatusRouteDeps {
+  database: Database;
+  runner: StatusRunner;
+  catalogue: Catalogue;
+  metrics: StatusMetrics;
+  now: () => Date;
+  publicUrl: string | null;
+}
+
+const EMPTY = (catalogue: Catalogue, now: Date): Snapshot => ({
+  generatedAt: now.toISOString(),
+  services: catalogue.services.map((s) => ({
+    id: s.id,
+    name: s.name,
+    description: s.description,
+    state: 'operational',
+    since: null,
+    uptime90: null,
+    totals90: ZERO_TOTALS,
+    days: [],
+  })),
+  components: [],
+  incidents: [],
+  maintenance: [],
+});
+
+/**
+ * The snapshot to show. When it could not be refreshed (no database), this process's own view of the
+ * database is laid over it, with a provisional incident when the database is failing.
+ */
+export function currentSnapshot(deps: Pick<StatusRouteDeps, 'runner' | 'catalogue' | 'now'>): {
+  snapshot: Snapshot;
+  fresh: boolean;
+} {
+  const now = deps.now();
+  const view = deps.runner.view();
+  const base = view.snapshot ?? EMPTY(deps.catalogue, now);
+  const db = view.local.database;
+  if (view.fresh || !db) return { snapshot: base, fresh: view.fresh };
+  const dbState: LiveState = db.state;
+  const snapshot: Snapshot = {
+    ...base,
+    components: base.components.map((c) =>
+      c.id === 'database' ? { ...c, state: dbState, since: new Date(db.since).toISOString(), cause: db.detail } : c,
+    ),
+    services: base.services.map((s) =>
+      dbState === 'operational' ? s : { ...s, state: dbState, since: new Date(db.badSince).toISOString() },
+    ),
+  };
+  if (dbState !== 'operational' && !base.incidents.some((i) => !i.resolvedAt && i.component === 'database')) {
+    const startedAt = new Date(db.badSince).toISOString();
+    const provisional: IncidentView = {
+      id: 0,
+      title: incidentTitle(deps.catalogue.names.get('database'), dbState),
+      component: 'database',
+      componentName: deps.catalogue.names.get('database') ?? { ko: '데이터베이스', en: 'Database' },
+      services: deps.catalogue.services.map((s) => s.id),
+      impact: dbState,
+      cause: db.detail,
+      automatic: true,
+      startedAt,
+      resolvedAt: null,
+      status: 'investigating',
+      updates: [
+        {
+          id: 0,
+          status: 'investigating',
+          body: `자동 감지: ${db.detail}. 데이터베이스에 기록할 수 없어 이 서버가 직접 확인한 내용을 먼저 알립니다. 복구되면 장애 기록에 남습니다.`,
+          createdAt: startedAt,
+        },
+      ],
+      postmortem: null,
+    };
+    snapshot.incidents = [provisional, ...base.incidents];
+  }
+  return { snapshot, fresh: false };
+}
+
+/** The last `n` months (YYYY-MM, newest first), for the report links. */
+function recentMonths(now: Date, n: number): string[] {
+  const first = `${seoulToday(now).slice(0, 7)}-01`;
+  return Array.from({ length: n }, (_, i) => addMonths(first, -i).slice(0, 7));
+}
+
+export interface MonthlyRow {
+  service: string;
+  name: string;
+  month: string;
+  availabilityPercent: number | null;
+  downMinutes: number;
+  partialMinutes: number;
+  maintenanceMinutes: number;
+  noDataMinutes: number;
+  incidents: number;
+}
+
+/** Availability per service for one month (Seoul calendar), from the daily roll-ups. */
+export async function monthlyReport(database: Database, catalogue: Catalogue, month: string): Promise<MonthlyRow[]> {
+  const from = new Date(`${month}-01T00:00:00+09:00`);
+  const to = new Date(`${addMonths(`${month}-01`, 1)}T00:00:00+09:00`);
+  const [rollups, incidents] = await Promise.all([
+    database.read<{ subject: string } & Totals>(
+      sql`SELECT subject, sum(up_ms)::float8 AS "upMs", sum(partial_ms)::float8 AS "partialMs", sum(down_ms)::float8 AS "downMs",
+                 sum(maintenance_ms)::float8 AS "maintenanceMs", sum(no_data_ms)::float8 AS "noDataMs"
+            FROM status_rollups WHERE grain = 'day' AND bucket >= ${from.toISOString()} AND bucket < ${to.toISOString()}
+             AND subject LIKE 'service:%' GROUP BY subject`,
+    ),
+    database.read<{ service: string; n: number }>(
+      sql`SELECT unnest(services) AS service, count(*)::int AS n FROM incidents
+           WHERE started_at < ${to.toISOString()} AND (resolved_at IS NULL OR resolved_at >= ${from.toISOString()})
+           GROUP BY 1`,
+    ),
+  ]);
+  const minutes = (ms: number) => Math.round(ms / 60_000);
+  return catalogue.services.map((s) => {
+    const r = rollups.find((x) => x.subject === `service:${s.id}`);
+    const t = r ? addTotals(ZERO_TOTALS, r) : ZERO_TOTALS;
+    return {
+      service: s.id,
+      name: s.name.ko,
+      month,
+      availabilityPercent: percentOf(t),
+      downMinutes: minutes(t.downMs),
+      partialMinutes: minutes(t.partialMs),
+      maintenanceMinutes: minutes(t.maintenanceMs),
+      noDataMinutes: minutes(t.noDataMs),
+      incidents: incidents.find((i) => i.service === s.id)?.n ?? 0,
+    };
+  });
+}
+
+function csvCell(v: string | number | null): string {
+  const s = v === null ? '' : String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+export function monthlyCsv(rows: readonly MonthlyRow[]): string {
+  const header = [
+    '서비스 ID',
+    '서비스',
+    '월',
+    '가용률(%)',
+    '전체 장애(분)',
+    '부분 장애(분)',
+    '점검(분)',
+    '자료 없음(분)',
+    '장애 건수',
+  ];
+  const lines = rows.map((r) =>
+    [
+      r.service,
+      r.name,
+      r.month,
+      r.availabilityPercent,
+      r.downMinutes,
+      r.partialMinutes,
+      r.maintenanceMinutes,
+      r.noDataMinutes,
+      r.incidents,
+    ]
+      .map(csvCell)
+      .join(','),
+  );
+  // BOM: spreadsheet programs in Korea open UTF-8 CSV correctly only with it.
+  return `\uFEFF${[header.join(','), ...lines].join('\r\n')}\r\n`;
+}
+
+function origin(request: FastifyRequest, publicUrl: string | null): string {
+  return publicUrl ?? `${request.protocol}://${request.host}`;
+}
+
+export function buildFeed(snapshot: Snapshot, base: string): Feed {
+  const feed = new Feed({
+    id: `${base}/status`,
+    title: '일터 서비스 상태',
+    description: '일터(채용정보·실업급여·로그인·고용센터 업무)의 장애와 점검 소식',
+    link: `${base}/status`,
+    language: 'ko',
+    updated: new Date(snapshot.incidents[0]?.updates.at(-1)?.createdAt ?? snapshot.generatedAt),
+    feedLinks: { rss: `${base}/status/feed.rss`, atom: `${base}/status/feed.atom`, json: `${base}/status/feed.json` },
+    copyright: '일터',
+    generator: 'Ilteo',
+  });
+  const items = snapshot.incidents
+    .filter((i) => i.id > 0)
+    .flatMap((i) => i.updates.map((u) => ({ i, u })))
+    .sort((a, b) => b.u.createdAt.localeCompare(a.u.createdAt) || b.u.id - a.u.id)
+    .slice(0, 200);
+  for (const { i, u } of items) {
+    feed.addItem({
+      // Stable per update: the same update keeps its ID across snapshots and processes.
+      id: `${base}/status/incidents/${i.id}#update-${u.id}`,
+      guid: `ilteo-incident-${i.id}-update-${u.id}`,
+      title: `[${UPDATE_LABELS[u.status].ko}] ${i.title}`,
+      link: `${base}/status/incidents/${i.id}`,
+      date: new Date(u.createdAt),
+      description: u.body,
+      content: u.body,
+    });
+  }
+  return feed;
+}
+
+export function statusRoutes(app: FastifyInstance, deps: StatusRouteDeps): void {
+  const PUBLIC = allow('public');
+
+  app.get('/status', PUBLIC, async (request, reply) => {
+    const { snapshot, fresh } = currentSnapshot(deps);
+    const lang = langOf(request);
+    reply.header('cache-control', 'no-cache');
+    return sendPage(request, reply, {
+      title: lang === 'en' ? 'Service status' : '서비스 상태',
+      breadcrumbs: [{ label: lang === 'en' ? 'Service status' : '서비스 상태' }],
+      main: statusPage(snapshot, { lang, now: deps.now(), fresh, months: recentMonths(deps.now(), 3) }),
+    });
+  });
+
+  app.get('/status.json', PUBLIC, async (_request, reply) => {
+    const { snapshot, fresh } = currentSnapshot(deps);
+    reply.header('cache-control', 'no-cache');
+    return { fresh, ...snapshot };
+  });
+
+  app.get<{ Params: { id: string } }>('/status/incidents/:id', PUBLIC, async (request, reply) => {
+    const { snapshot } = currentSnapshot(deps);
+    const id = Number(request.params.id);
+    const incident = Number.isSafeInteger(id) ? snapshot.incidents.find((i) => i.id === id) : undefined;
+    if (!incident) throw new UserError(404, 'NOT_FOUND', '장애 기록을 찾을 수 없습니다.');
+    const lang = langOf(request);
+    return sendPage(request, reply, {
+      title: incident.title,
+      breadcrumbs: [
+        { label: lang === 'en' ? 'Service status' : '서비스 상태', href: '/status' },
+        { label: incident.title },
+      ],
+      main: incidentPage(incident, snapshot, { lang, now: deps.now() }),
+    });
+  });
+
+  const feeds = [
+    ['rss', 'application/rss+xml; charset=utf-8', (f: Feed) => f.rss2()],
+    ['atom', 'application/atom+xml; charset=utf-8', (f: Feed) => f.atom1()],
+    ['json', 'application/feed+json; charset=utf-8', (f: Feed) => f.json1()],
+  ] as const;
+  for (const [ext, type, render] of feeds) {
+    app.get(`/status/feed.${ext}`, PUBLIC, async (request, reply) => {
+      const { snapshot } = currentSnapshot(deps);
+      reply.header('cache-control', 'public, max-age=30');
+      return reply.type(type).send(render(buildFeed(snapshot, origin(request, deps.publicUrl))));
+    });
+  }
+
+  app.get<{ Params: { file: string } }>('/status/reports/:file', PUBLIC, async (request, reply) => {
+    const m = /^(\d{4})-(0[1-9]|1[0-2])\.(csv|json)$/.exec(request.params.file);
+    if (!m)
+      throw new UserError(400, 'BAD_MONTH', '보고서 주소는 /status/reports/2026-11.csv 처럼 연월과 형식이어야 합니다.');
+    const month = `${m[1]}-${m[2]}`;
+    const rows = await monthlyReport(deps.database, deps.catalogue, month);
+    reply.header('content-disposition', `attachment; filename="ilteo-availability-${month}.${m[3]}"`);
+    if (m[3] === 'csv') return reply.type('text/csv; charset=utf-8').send(monthlyCsv(rows));
+    return {
+      month,
+      formula: '(정상 + 성능 저하 + 이중화 상실 + ½ 부분 장애) ÷ (전체 − 점검 중 − 자료 없음)',
+      services: rows,
+    };
+  });
+
+  app.get('/metrics', PUBLIC, async (_request, reply) => {
+    reply.header('cache-control', 'no-store');
+    return reply.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    deps.metrics.httpRequests.inc({ method: request.method, route, status: String(reply.statusCode) });
+    deps.metrics.httpSeconds.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+  });
+}

@@ -1,0 +1,395 @@
+/**
+ * The monitor runner, one per app process. Design (docs/decisions/0005-status.md):
+ *
+ * - Every process checks the database nodes itself (cheap), keeps the confirmed state in memory and
+ *   writes its heartbeat. That is what lets any process tell the truth about the database when the
+ *   database cannot be asked.
+ * - One process at a time is the leader (a lease in `job_leases`). The leader runs every other
+ *   monitor (app heartbeats, sign-in providers, the job backlog, HTTP/TCP targets), derives component
+ *   and service states, writes state intervals, opens and closes incidents, and rolls up.
+ * - While the database is unreachable the leader keeps observing and queues its writes in order; they
+ *   are written, with the times things happened, when the database is back. A process that takes over
+ *   leadership first writes the database transitions it saw itself.
+ * - Every process refreshes the status snapshot (memory + disk) from the database.
+ */
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Database } from '../db/index.ts';
+import type { ProviderRegistry } from '../identity/providers.ts';
+import { acquireLease } from '../market/alerts.ts';
+import type { Catalogue, CustomMonitor } from './catalogue.ts';
+import {
+  appCheck,
+  backlogCheck,
+  type CheckResult,
+  databaseChecks,
+  httpCheck,
+  providerChecks,
+  tcpCheck,
+} from './checks.ts';
+import type { StatusMetrics } from './metrics.ts';
+import {
+  componentStates,
+  diffIncidents,
+  type IncidentEvent,
+  type LiveState,
+  type MonitorView,
+  type OpenIncident,
+  rootCauses,
+  serviceStates,
+} from './model.ts';
+import { afterCheck, initialState, jittered, type MonitorPolicy, type MonitorState } from './monitor.ts';
+import { loadSnapshot, readSnapshot, type Snapshot, saveSnapshot } from './snapshot.ts';
+import {
+  activeMaintenance,
+  applyIncidentEvent,
+  heartbeat,
+  markGaps,
+  openAutoIncidents,
+  prune,
+  purgeHeartbeats,
+  recordTransitions,
+  removeHeartbeat,
+  rollup,
+  type Transition,
+  touchObserved,
+} from './store.ts';
+
+export interface StatusOptions {
+  checkIntervalMs: number;
+  snapshotIntervalMs: number;
+  policy: MonitorPolicy;
+  snapshotFile: string;
+  custom: readonly CustomMonitor[];
+}
+
+export interface StatusDeps {
+  database: Database;
+  catalogue: Catalogue;
+  providers: ProviderRegistry;
+  now: () => Date;
+  log: FastifyBaseLogger;
+  metrics: StatusMetrics;
+}
+
+export interface Tracked {
+  state: LiveState;
+  since: number;
+  /** When it last left 정상. */
+  badSince: number;
+  detail: string;
+}
+
+const LEASE = 'status-monitor';
+
+export class StatusRunner {
+  readonly holder = `${process.pid}-${randomUUID().slice(0, 8)}`;
+  readonly #deps: StatusDeps;
+  readonly #options: StatusOptions;
+  readonly #startedAt: Date;
+  #monitors = new Map<string, { state: MonitorState; last: CheckResult }>();
+  #tracked = new Map<string, Tracked>();
+  /** Database transitions this process saw (bounded), written if it becomes the leader. */
+  #localHistory: Transition[] = [];
+  #leader = false;
+  /** The leader's view of what is recorded: subject → state of its open interval. */
+  #recorded = new Map<string, string>();
+  #openIncidents: OpenIncident[] = [];
+  #queue: { transitions: Transition[]; events: IncidentEvent[] } = { transitions: [], events: [] };
+  #maintenance = new Set<string>();
+  #customDue = new Map<string, number>();
+  #timers: NodeJS.Timeout[] = [];
+  #running = false;
+  #lastRollup = 0;
+  #snapshot: Snapshot | null = null;
+  #snapshotFresh = false;
+  #snapshotAt = 0;
+  #stopped = false;
+
+  constructor(deps: StatusDeps, options: StatusOptions) {
+    this.#deps = deps;
+    this.#options = options;
+    this.#startedAt = deps.now();
+  }
+
+  get isLeader(): boolean {
+    return this.#leader;
+  }
+
+  async start(): Promise<void> {
+    this.#snapshot = await readSnapshot(this.#options.snapshotFile);
+    const loop = (fn: () => Promise<void>, interval: number) => {
+      const run = () => {
+        if (this.#stopped) return;
+        const timer = setTimeout(
+          () => {
+            void fn().finally(run);
+          },
+          jittered(interval, Math.random()),
+        );
+        timer.unref();
+        this.#timers.push(timer);
+        if (this.#timers.length > 8) this.#timers.splice(0, this.#timers.length - 8);
+      };
+      run();
+    };
+    loop(() => this.tick(), this.#options.checkIntervalMs);
+    loop(() => this.refreshSnapshot(), this.#options.snapshotIntervalMs);
+    await this.refreshSnapshot();
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    for (const t of this.#timers) clearTimeout(t);
+    await removeHeartbeat(this.#deps.database, this.holder).catch(() => {});
+    if (this.#leader) {
+      await this.#deps.database
+        .query(sql`DELETE FROM job_leases WHERE name = ${LEASE} AND holder = ${this.holder}`)
+        .catch(() => {});
+    }
+  }
+
+  /** One pass: check, confirm, derive, record. Never throws; never runs twice at once. */
+  async tick(): Promise<void> {
+    if (this.#running) return;
+    this.#running = true;
+    const started = performance.now();
+    try {
+      await this.#pass();
+    } catch (err) {
+      this.#deps.log.warn({ err }, 'status pass failed');
+    } finally {
+      this.#running = false;
+      this.#deps.metrics.passSeconds.observe((performance.now() - started) / 1000);
+    }
+  }
+
+  async #pass(): Promise<void> {
+    const { database, providers } = this.#deps;
+    const now = this.#deps.now();
+    const at = now.getTime();
+    const results: CheckResult[] = databaseChecks(await database.nodes().catch(() => []), database.kind);
+    const dbUp = results.some((r) => r.monitor === 'db:primary' && r.ok);
+    if (dbUp) await heartbeat(database, this.holder, this.#startedAt, now).catch(() => {});
+    await this.#elect(now, dbUp);
+    if (this.#leader) {
+      const checks: Promise<CheckResult | CheckResult[]>[] = [
+        appCheck(database, now, Math.max(30_000, 3 * this.#options.checkIntervalMs)),
+        backlogCheck(database, now, 15 * 60_000),
+        Promise.resolve(providerChecks(providers.health())),
+      ];
+      for (const m of this.#options.custom) {
+        const due = this.#customDue.get(m.id) ?? 0;
+        if (due > at) continue;
+        this.#customDue.set(m.id, at + jittered(m.intervalSeconds * 1000, Math.random()));
+        checks.push(m.kind === 'http' ? httpCheck(m) : tcpCheck(m));
+      }
+      results.push(...(await Promise.all(checks)).flat());
+      if (dbUp) this.#maintenance = await activeMaintenance(database, now).catch(() => this.#maintenance);
+    }
+    for (const r of results) {
+      const prev = this.#monitors.get(r.monitor)?.state ?? initialState();
+      this.#monitors.set(r.monitor, { state: afterCheck(prev, r.ok, at, this.#options.policy), last: r });
+      this.#deps.metrics.checks.inc({ monitor_kind: r.monitor.split(':')[0] ?? r.monitor, ok: String(r.ok) });
+    }
+    // Nothing is recorded until every built-in monitor is confirmed one way or the other: a process
+    // that has just started does not know yet, and must not write 정상 over a recorded outage.
+    const settled = [...this.#monitors.values()].every(
+      (m) => m.last.monitor.startsWith('ext:') || m.state.confirmed !== 'unknown',
+    );
+    this.#derive(at, settled);
+    if (this.#leader && settled) await this.#record(now);
+  }
+
+  async #elect(now: Date, dbUp: boolean): Promise<void> {
+    if (!dbUp) return; // keep the current role until the database can say otherwise
+    const seconds = Math.max(15, Math.ceil((4 * this.#options.checkIntervalMs) / 1000));
+    const leader = await acquireLease(this.#deps.database, LEASE, this.holder, seconds, now).catch(() => this.#leader);
+    if (leader && !this.#leader) {
+      // Taking over: what is recorded, the open incidents, gaps nobody watched, then what this process saw.
+      await markGaps(this.#deps.database, now, Math.max(60_000, 6 * this.#options.checkIntervalMs));
+      const open = await this.#deps.database.query<{ subject: string; state: string }>(
+        sql`SELECT subject, state FROM status_intervals WHERE ended_at IS NULL`,
+      );
+      this.#recorded = new Map(open.map((o) => [o.subject, o.state]));
+      this.#openIncidents = await openAutoIncidents(this.#deps.database);
+      this.#queue = { transitions: [...this.#localHistory], events: [] };
+      this.#deps.log.info({ holder: this.holder }, 'status monitor leader');
+    }
+    if (!leader && this.#leader) this.#queue = { transitions: [], events: [] };
+    this.#leader = leader;
+    this.#deps.metrics.leader.set(leader ? 1 : 0);
+  }
+
+  /** Monitors → components → services → root causes; tracks since-times; queues what changed. */
+  #derive(at: number, settled: boolean): void {
+    const { catalogue } = this.#deps;
+    const monitorSince = new Map<string, number>();
+    for (const { state, last } of this.#monitors.values()) {
+      const since = Math.min(state.since ?? at, at);
+      monitorSince.set(`monitor:${last.monitor}`, since);
+      monitorSince.set(
+        `component:${last.component}`,
+        Math.max(monitorSince.get(`component:${last.component}`) ?? 0, since),
+      );
+    }
+    const deps = new Map(
+      catalogue.services.map((s) => [`service:${s.id}`, s.deps.map((d) => `component:${d.component}`)]),
+    );
+    /** When a subject's change happened: its monitor's confirmation time, not this pass's. */
+    const changedAt = (subject: string, prev: Tracked | undefined): number => {
+      const candidates = deps.get(subject)?.map((c) => this.#tracked.get(c)?.since ?? 0) ?? [
+        monitorSince.get(subject) ?? at,
+      ];
+      const latest = Math.max(...candidates);
+      // A change no monitor explains (maintenance began, a check got slow) happened now.
+      return prev && latest <= prev.since ? at : Math.min(at, latest);
+    };
+    const views: MonitorView[] = [...this.#monitors.values()].map(({ state, last }) => ({
+      id: last.monitor,
+      component: last.component,
+      confirmed: state.confirmed,
+      downState: last.downState,
+      slow: last.slow,
+      detail: last.detail,
+    }));
+    // Non-leaders only know the database; the rest they leave to the leader.
+    const defs = this.#leader ? catalogue.components : catalogue.components.filter((c) => c.id === 'database');
+    const components = componentStates(defs, views, this.#maintenance);
+    const services = this.#leader ? serviceStates(catalogue.services, components, this.#maintenance) : [];
+    const subjects: { subject: string; state: LiveState; detail: string }[] = [
+      ...views.map((v) => ({
+        subject: `monitor:${v.id}`,
+        state: (v.confirmed === 'down' ? v.downState : v.slow ? 'degraded' : 'operational') as LiveState,
+        detail: `${v.component}|${v.detail}`,
+      })),
+      ...components.map((c) => ({ subject: `component:${c.id}`, state: c.state, detail: c.cause })),
+      ...services.map((s) => ({ subject: `service:${s.id}`, state: s.state, detail: '' })),
+    ];
+    for (const s of subjects) {
+      const prev = this.#tracked.get(s.subject);
+      if (prev && prev.state === s.state) {
+        prev.detail = s.detail || prev.detail;
+        continue;
+      }
+      const since = changedAt(s.subject, prev);
+      const badSince = s.state === 'operational' ? since : prev && prev.state !== 'operational' ? prev.badSince : since;
+      this.#tracked.set(s.subject, { state: s.state, since, badSince, detail: s.detail });
+      const t: Transition = { subject: s.subject, state: s.state, at: since, detail: s.detail };
+      if (s.subject === 'component:database' || s.subject.startsWith('monitor:db:')) {
+        this.#localHistory.push(t);
+        if (this.#localHistory.length > 200) this.#localHistory.shift();
+      }
+      if (this.#leader && s.state !== 'operational') {
+        this.#deps.log.warn({ subject: s.subject, state: s.state, detail: s.detail }, 'status changed');
+      }
+    }
+    for (const c of components) this.#deps.metrics.componentState.set({ component: c.id }, severityOf(c.state));
+    for (const s of services) this.#deps.metrics.serviceState.set({ service: s.id }, severityOf(s.state));
+    for (const v of views) this.#deps.metrics.monitorUp.set({ monitor: v.id }, v.confirmed === 'down' ? 0 : 1);
+    if (!this.#leader || !settled) return;
+    // What to write: every subject whose state differs from its open interval, from when it changed.
+    for (const s of subjects) {
+      const tracked = this.#tracked.get(s.subject);
+      if (!tracked || this.#recorded.get(s.subject) === s.state) continue;
+      this.#queue.transitions.push({ subject: s.subject, state: s.state, at: tracked.since, detail: s.detail });
+      this.#recorded.set(s.subject, s.state);
+    }
+    const roots = rootCauses(catalogue.components, catalogue.services, components);
+    const events = diffIncidents(this.#openIncidents, roots, catalogue.names, (component) => {
+      const t = this.#tracked.get(`component:${component}`);
+      return { since: t?.since ?? at, badSince: t?.badSince ?? at };
+    });
+    for (const e of events) {
+      if (e.type === 'open') {
+        this.#openIncidents.push({ key: e.key, component: e.component, impact: e.impact });
+        this.#deps.metrics.incidentsOpened.inc({ component: e.component, impact: e.impact });
+        this.#deps.log.warn({ incident: e.key, impact: e.impact, cause: e.cause }, `incident opened: ${e.title}`);
+      } else if (e.type === 'escalate') {
+        for (const o of this.#openIncidents) if (o.key === e.key) o.impact = e.impact;
+      } else {
+        this.#openIncidents = this.#openIncidents.filter((o) => o.key !== e.key);
+        this.#deps.log.info({ incident: e.key }, 'incident resolved');
+      }
+    }
+    this.#queue.events.push(...events);
+    this.#deps.metrics.incidentsOpen.set(this.#openIncidents.length);
+  }
+
+  /** Writes the queue in order; on failure keeps the rest for the next pass. */
+  async #record(now: Date): Promise<void> {
+    const { database, catalogue } = this.#deps;
+    try {
+      if (this.#queue.transitions.length) {
+        await recordTransitions(database, this.#queue.transitions);
+        this.#queue.transitions = [];
+      }
+      while (this.#queue.events.length) {
+        const e = this.#queue.events[0];
+        if (!e) break;
+        await applyIncidentEvent(database, e, catalogue.names);
+        this.#queue.events.shift();
+      }
+      this.#localHistory = [];
+      await touchObserved(database, [...this.#tracked.keys()], now);
+      if (now.getTime() - this.#lastRollup >= 60_000) {
+        this.#lastRollup = now.getTime();
+        await rollup(
+          database,
+          [...this.#tracked.keys()].filter((s) => !s.startsWith('monitor:')),
+          now,
+        );
+        await prune(database, now);
+        await purgeHeartbeats(database, now, 3_600_000);
+      }
+    } catch (err) {
+      this.#deps.metrics.queued.set(this.#queue.transitions.length + this.#queue.events.length);
+      this.#deps.log.warn(
+        { err, queued: this.#queue.transitions.length + this.#queue.events.length },
+        'status write deferred',
+      );
+      return;
+    }
+    this.#deps.metrics.queued.set(0);
+  }
+
+  /** Forces roll-ups now (tests, and the benchmark). */
+  async rollupNow(): Promise<void> {
+    this.#lastRollup = 0;
+    await this.#record(this.#deps.now());
+  }
+
+  async refreshSnapshot(): Promise<void> {
+    const now = this.#deps.now();
+    try {
+      const snapshot = await loadSnapshot(this.#deps.database, this.#deps.catalogue, now);
+      this.#snapshot = snapshot;
+      this.#snapshotFresh = true;
+      this.#snapshotAt = now.getTime();
+      await saveSnapshot(this.#options.snapshotFile, snapshot).catch((err: unknown) =>
+        this.#deps.log.warn({ err }, 'status snapshot not saved'),
+      );
+    } catch {
+      this.#snapshotFresh = false;
+    }
+  }
+
+  /**
+   * What the page shows: the snapshot, and when it could not be refreshed, this process's own live
+   * view of the database laid over it (with a provisional incident when the database is failing).
+   */
+  view(): { snapshot: Snapshot | null; fresh: boolean; local: { database: Tracked | undefined } } {
+    const stale =
+      !this.#snapshotFresh || this.#deps.now().getTime() - this.#snapshotAt > 3 * this.#options.snapshotIntervalMs;
+    return {
+      snapshot: this.#snapshot,
+      fresh: !stale,
+      local: { database: this.#tracked.get('component:database') },
+    };
+  }
+}
+
+export function severityOf(state: LiveState): number {
+  return { operational: 0, 'redundancy-lost': 1, degraded: 2, maintenance: 3, partial: 4, major: 5 }[state];
+}

@@ -1,0 +1,307 @@
+/**
+ * Status data in SQL: state intervals (the source of truth), observation marks, roll-ups, heartbeats,
+ * incidents with their updates, maintenance windows, postmortems and corrective actions. Every write
+ * is idempotent (the database layer may retry it through a failover).
+ */
+import { sql } from 'drizzle-orm';
+import type { Database } from '../db/index.ts';
+import { addDays, seoulToday } from '../shared/dates.ts';
+import type { IncidentEvent, LiveState, Named } from './model.ts';
+import { type ServiceState, STATE_LABELS, totals, worstState } from './uptime.ts';
+
+export interface Transition {
+  subject: string;
+  state: ServiceState;
+  at: number;
+  detail: string;
+}
+
+/**
+ * Applies state changes in order. A change is skipped when the subject is already in that state; a
+ * change older than the open interval (another process saw it later, or a 자료 없음 gap was marked)
+ * takes effect at the open interval's start instead, so intervals never overlap.
+ */
+export async function recordTransitions(database: Database, transitions: readonly Transition[]): Promise<void> {
+  if (transitions.length === 0) return;
+  await database.transaction(async (tx) => {
+    for (const t of transitions) {
+      const [open] = await tx.query<{ id: number; state: string; startedAt: string }>(
+        sql`SELECT id, state, started_at::text AS "startedAt" FROM status_intervals
+             WHERE subject = ${t.subject} AND ended_at IS NULL FOR UPDATE`,
+      );
+      if (open?.state === t.state) continue;
+      const at = new Date(Math.max(t.at, open ? Date.parse(open.startedAt) : 0)).toISOString();
+      if (open) await tx.query(sql`UPDATE status_intervals SET ended_at = ${at} WHERE id = ${open.id}`);
+      await tx.query(
+        sql`INSERT INTO status_intervals (subject, state, started_at, detail) VALUES (${t.subject}, ${t.state}, ${at}, ${t.detail})`,
+      );
+    }
+  });
+}
+
+/** Marks subjects as observed now (a later gap without marks becomes 자료 없음). */
+export async function touchObserved(database: Database, subjects: readonly string[], at: Date): Promise<void> {
+  if (subjects.length === 0) return;
+  const iso = at.toISOString();
+  const rows = subjects.map((s) => sql`(${s}, ${iso}::timestamptz)`);
+  await database.query(
+    sql`INSERT INTO status_observed (subject, observed_at) VALUES ${sql.join(rows, sql`, `)}
+        ON CONFLICT (subject) DO UPDATE SET observed_at = GREATEST(status_observed.observed_at, excluded.observed_at)`,
+  );
+}
+
+/**
+ * When nobody watched for longer than `staleMs` (every process was down), the open intervals end at the
+ * last observation and 자료 없음 follows: an unobserved gap is never counted as up or down.
+ */
+export async function markGaps(database: Database, now: Date, staleMs: number): Promise<number> {
+  const cutoff = new Date(now.getTime() - staleMs).toISOString();
+  return database.transaction(async (tx) => {
+    const stale = await tx.query<{ id: number; subject: string; observedAt: string }>(
+      sql`SELECT i.id, i.subject, o.observed_at::text AS "observedAt"
+            FROM status_intervals i JOIN status_observed o ON o.subject = i.subject
+           WHERE i.ended_at IS NULL AND i.state <> 'nodata' AND o.observed_at < ${cutoff}
+             AND o.observed_at > i.started_at
+           FOR UPDATE OF i`,
+    );
+    for (const s of stale) {
+      await tx.query(sql`UPDATE status_intervals SET ended_at = ${s.observedAt} WHERE id = ${s.id}`);
+      await tx.query(
+        sql`INSERT INTO status_intervals (subject, state, started_at, detail)
+            VALUES (${s.subject}, 'nodata', ${s.observedAt}, '감시 공백: 상태를 확인한 프로세스가 없었음')`,
+      );
+    }
+    return stale.length;
+  });
+}
+
+export async function heartbeat(database: Database, holder: string, startedAt: Date, now: Date): Promise<void> {
+  await database.query(
+    sql`INSERT INTO app_heartbeats (holder, started_at, seen_at) VALUES (${holder}, ${startedAt.toISOString()}, ${now.toISOString()})
+        ON CONFLICT (holder) DO UPDATE SET seen_at = excluded.seen_at`,
+  );
+}
+
+/** A process that stops cleanly removes its heartbeat; very old ones (crashed long ago) are purged. */
+export async function removeHeartbeat(database: Database, holder: string): Promise<void> {
+  await database.query(sql`DELETE FROM app_heartbeats WHERE holder = ${holder}`);
+}
+
+export async function purgeHeartbeats(database: Database, now: Date, olderThanMs: number): Promise<void> {
+  await database.query(
+    sql`DELETE FROM app_heartbeats WHERE seen_at < ${new Date(now.getTime() - olderThanMs).toISOString()}`,
+  );
+}
+
+export async function openAutoIncidents(
+  database: Database,
+): Promise<{ key: string; component: string; impact: LiveState }[]> {
+  return database.query(
+    sql`SELECT dedupe_key AS key, component, impact FROM incidents WHERE resolved_at IS NULL AND automatic ORDER BY id`,
+  );
+}
+
+export const UPDATE_STATUSES = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
+export type UpdateStatus = (typeof UPDATE_STATUSES)[number];
+export const UPDATE_LABELS: Record<UpdateStatus, Named> = {
+  investigating: { ko: '조사 중', en: 'Investigating' },
+  identified: { ko: '원인 파악', en: 'Identified' },
+  monitoring: { ko: '모니터링', en: 'Monitoring' },
+  resolved: { ko: '해결', en: 'Resolved' },
+};
+
+export function formatDuration(ms: number): string {
+  const minutes = Math.max(0, Math.round(ms / 60_000));
+  if (minutes < 1) return `${Math.max(0, Math.round(ms / 1000))}초`;
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return h > 0 ? `${h}시간 ${m}분` : `${m}분`;
+}
+
+/** Applies one incident event from the monitors; idempotent by the incident's and the update's keys. */
+export async function applyIncidentEvent(
+  database: Database,
+  ev: IncidentEvent,
+  serviceNames: ReadonlyMap<string, Named>,
+): Promise<void> {
+  const services = (ids: readonly string[]) => ids.map((s) => serviceNames.get(s)?.ko ?? s).join(', ') || '없음';
+  const at = new Date(ev.at).toISOString();
+  await database.transaction(async (tx) => {
+    if (ev.type === 'open') {
+      const inserted = await tx.query<{ id: number }>(
+        sql`INSERT INTO incidents (dedupe_key, component, services, impact, title, cause, automatic, started_at)
+            VALUES (${ev.key}, ${ev.component}, ${sql`ARRAY[${sql.join(
+              ev.services.map((s) => sql`${s}`),
+              sql`, `,
+            )}]::text[]`}, ${ev.impact}, ${ev.title}, ${ev.cause}, true, ${at})
+            ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+      );
+      const id = inserted[0]?.id;
+      if (id === undefined) return;
+      await addAutoUpdate(
+        tx,
+        id,
+        'investigating',
+        `자동 감지: ${ev.title}. 원인: ${ev.cause || '확인 중'}. 영향 받는 서비스: ${services(ev.services)}. 운영자가 확인하고 있습니다.`,
+        `${ev.key}:open`,
+        at,
+      );
+      return;
+    }
+    const [incident] = await tx.query<{ id: number; startedAt: string; title: string }>(
+      sql`SELECT id, started_at::text AS "startedAt", title FROM incidents WHERE dedupe_key = ${ev.key} FOR UPDATE`,
+    );
+    if (!incident) return;
+    if (ev.type === 'escalate') {
+      await tx.query(
+        sql`UPDATE incidents SET impact = ${ev.impact}, title = ${ev.title},
+                   cause = CASE WHEN ${ev.cause} = '' THEN cause ELSE ${ev.cause} END,
+                   services = ARRAY(SELECT DISTINCT unnest(services || ${sql`ARRAY[${sql.join(
+                     ev.services.map((s) => sql`${s}`),
+                     sql`, `,
+                   )}]::text[]`}))
+             WHERE id = ${incident.id}`,
+      );
+      await addAutoUpdate(
+        tx,
+        incident.id,
+        'investigating',
+        `영향 확대: ${STATE_LABELS[ev.impact]}. 원인: ${ev.cause || '확인 중'}. 영향 받는 서비스: ${services(ev.services)}.`,
+        `${ev.key}:${ev.impact}`,
+        at,
+      );
+      return;
+    }
+    const closed = await tx.query<{ id: number }>(
+      sql`UPDATE incidents SET resolved_at = GREATEST(${at}::timestamptz, started_at)
+           WHERE id = ${incident.id} AND resolved_at IS NULL RETURNING id`,
+    );
+    if (closed.length === 0) return;
+    const duration = formatDuration(ev.at - Date.parse(incident.startedAt));
+    await addAutoUpdate(
+      tx,
+      incident.id,
+      'resolved',
+      `자동 복구 확인: ${incident.title} 상태가 해소되었습니다. 지속 시간 ${duration}.`,
+      `${ev.key}:close`,
+      at,
+    );
+  });
+}
+
+async function addAutoUpdate(
+  tx: { query: Database['query'] },
+  incidentId: number,
+  status: UpdateStatus,
+  body: string,
+  key: string,
+  at: string,
+): Promise<void> {
+  await tx.query(
+    sql`INSERT INTO incident_updates (incident_id, status, body, dedupe_key, created_at)
+        VALUES (${incidentId}, ${status}, ${body}, ${key}, ${at}) ON CONFLICT (dedupe_key) DO NOTHING`,
+  );
+}
+
+/** Components and services in an announced maintenance window right now. */
+export async function activeMaintenance(database: Database, now: Date): Promise<Set<string>> {
+  const rows = await database.read<{ component: string }>(
+    sql`SELECT DISTINCT unnest(components) AS component FROM maintenance_windows
+         WHERE cancelled_at IS NULL AND starts_at <= ${now.toISOString()} AND ends_at > ${now.toISOString()}`,
+  );
+  return new Set(rows.map((r) => r.component));
+}
+
+// ── roll-ups and retention ────────────────────────────────────────────────────────────────────────
+
+const MINUTE = 60_000;
+const HOUR = 3_600_000;
+const DAY = 86_400_000;
+const SEOUL_OFFSET = 9 * HOUR; // Asia/Seoul: UTC+9 all year, no DST
+
+export type Grain = 'minute' | 'hour' | 'day';
+
+/** Start of the bucket holding `t` (days start at midnight in Seoul). */
+export function bucketStart(grain: Grain, t: number): number {
+  if (grain === 'minute') return Math.floor(t / MINUTE) * MINUTE;
+  if (grain === 'hour') return Math.floor(t / HOUR) * HOUR;
+  return Math.floor((t + SEOUL_OFFSET) / DAY) * DAY - SEOUL_OFFSET;
+}
+
+const GRAIN_MS: Record<Grain, number> = { minute: MINUTE, hour: HOUR, day: DAY };
+/** How far back each roll-up is recomputed on every pass (late interval corrections land in it). */
+const LOOKBACK: Record<Grain, number> = { minute: 10 * MINUTE, hour: 2 * HOUR, day: 2 * DAY };
+/** Retention of each grain; intervals and daily roll-ups are kept 5 years. */
+export const RETENTION: Record<Grain, number> = { minute: 2 * DAY, hour: 90 * DAY, day: 5 * 366 * DAY };
+
+/**
+ * Recomputes the roll-ups of `subjects` for the buckets from the last one written (or `lookback`)
+ * until `now`. The current bucket is written as far as it has gone (the rest is not 자료 없음 yet: it
+ * is simply not counted until it has happened).
+ */
+export async function rollup(database: Database, subjects: readonly string[], now: Date): Promise<void> {
+  const t = now.getTime();
+  for (const grain of ['minute', 'hour', 'day'] as const) {
+    const size = GRAIN_MS[grain];
+    const last = await database.query<{ subject: string; last: string }>(
+      sql`SELECT subject, max(bucket)::text AS last FROM status_rollups WHERE grain = ${grain} GROUP BY subject`,
+    );
+    const lastBy = new Map(last.map((r) => [r.subject, Date.parse(r.last)]));
+    for (const subject of subjects) {
+      // From the last bucket written (or the lookback, if later); everything kept, the first time.
+      const last = lastBy.get(subject);
+      const from = Math.max(
+        bucketStart(grain, t - RETENTION[grain]),
+        last === undefined ? 0 : Math.min(bucketStart(grain, t - LOOKBACK[grain]), last),
+      );
+      const intervals = await database.query<{ state: ServiceState; from: string; to: string | null }>(
+        sql`SELECT state, started_at::text AS "from", ended_at::text AS "to" FROM status_intervals
+             WHERE subject = ${subject} AND started_at < ${now.toISOString()}
+               AND (ended_at IS NULL OR ended_at > ${new Date(from).toISOString()})`,
+      );
+      const first = intervals.reduce((m, i) => Math.min(m, Date.parse(i.from)), Number.POSITIVE_INFINITY);
+      const parsed = intervals.map((i) => ({
+        state: i.state,
+        from: Date.parse(i.from),
+        to: i.to ? Date.parse(i.to) : t,
+      }));
+      const rows = [];
+      for (let b = Math.max(from, bucketStart(grain, first)); b <= t && b < Number.POSITIVE_INFINITY; b += size) {
+        // Day buckets are 24 h exactly: Seoul has no DST.
+        const a = Math.max(b, Math.min(first, b + size));
+        const z = Math.min(b + size, t);
+        const x = totals(parsed, a, z);
+        rows.push(
+          sql`(${subject}, ${grain}, ${new Date(b).toISOString()}::timestamptz, ${x.upMs}, ${x.partialMs}, ${x.downMs}, ${x.maintenanceMs}, ${x.noDataMs}, ${worstState(parsed, a, z)})`,
+        );
+      }
+      for (let i = 0; i < rows.length; i += 500) {
+        await database.query(
+          sql`INSERT INTO status_rollups (subject, grain, bucket, up_ms, partial_ms, down_ms, maintenance_ms, no_data_ms, worst)
+              VALUES ${sql.join(rows.slice(i, i + 500), sql`, `)}
+              ON CONFLICT (subject, grain, bucket) DO UPDATE SET up_ms = excluded.up_ms, partial_ms = excluded.partial_ms,
+                down_ms = excluded.down_ms, maintenance_ms = excluded.maintenance_ms, no_data_ms = excluded.no_data_ms,
+                worst = excluded.worst`,
+        );
+      }
+    }
+  }
+}
+
+/** Drops roll-ups and intervals past their retention. */
+export async function prune(database: Database, now: Date): Promise<void> {
+  for (const grain of ['minute', 'hour', 'day'] as const) {
+    await database.query(
+      sql`DELETE FROM status_rollups WHERE grain = ${grain} AND bucket < ${new Date(now.getTime() - RETENTION[grain]).toISOString()}`,
+    );
+  }
+  await database.query(
+    sql`DELETE FROM status_intervals WHERE ended_at < ${new Date(now.getTime() - RETENTION.day).toISOString()}`,
+  );
+}
+
+/** Seoul dates of the last `days` days, oldest first, ending today. */
+export function lastDays(now: Date, days: number): string[] {
+  const today = seoulToday(now);
+  return Array.from({ length: days }, (_, i) => addDays(today, i - days + 1));
+}

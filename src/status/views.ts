@@ -1,0 +1,431 @@
+/**
+ * The public status page (KRDS, Korean first, `?lang=en` English): each service's state, 90-day bars
+ * with the uptime formula, components, announced maintenance, the outage register, each incident's
+ * timeline and postmortem, and the incident banner for every page.
+ */
+import { alert, type BadgeColor, badge, criticalAlerts, table } from '../web/components.ts';
+import { type Html, html } from '../web/html.ts';
+import type { Lang } from '../web/page.ts';
+import type { LiveState, Named } from './model.ts';
+import type { IncidentView, ServiceView, Snapshot } from './snapshot.ts';
+import { formatDuration, UPDATE_LABELS } from './store.ts';
+import { type ServiceState, STATE_LABELS } from './uptime.ts';
+
+const STATE_EN: Record<ServiceState, string> = {
+  operational: 'Operational',
+  degraded: 'Degraded performance',
+  'redundancy-lost': 'Redundancy lost',
+  partial: 'Partial outage',
+  major: 'Major outage',
+  maintenance: 'Under maintenance',
+  nodata: 'No data',
+};
+
+export function stateLabel(state: ServiceState, lang: Lang): string {
+  return lang === 'en' ? STATE_EN[state] : STATE_LABELS[state];
+}
+
+const STATE_COLOR: Record<ServiceState, BadgeColor> = {
+  operational: 'success',
+  degraded: 'warning',
+  'redundancy-lost': 'information',
+  partial: 'warning',
+  major: 'danger',
+  maintenance: 'gray',
+  nodata: 'disabled',
+};
+
+export function stateBadge(state: ServiceState, lang: Lang): Html {
+  return badge({ label: stateLabel(state, lang), color: STATE_COLOR[state], fill: 'bg-light' });
+}
+
+const SEOUL = new Intl.DateTimeFormat('ko-KR', {
+  timeZone: 'Asia/Seoul',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** '2026. 11. 30. 09:15:02' → '2026.11.30 09:15:02' (Seoul time). */
+export function seoulTime(iso: string | null): string {
+  if (!iso) return '-';
+  const parts = Object.fromEntries(SEOUL.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+  return `${parts.year}.${parts.month}.${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
+}
+
+export function durationOf(i: Pick<IncidentView, 'startedAt' | 'resolvedAt'>, now: Date, lang: Lang): string {
+  const end = i.resolvedAt ? Date.parse(i.resolvedAt) : now.getTime();
+  const text = formatDuration(end - Date.parse(i.startedAt));
+  const en = lang === 'en' ? text.replace('시간', ' h').replace('분', ' min').replace('초', ' s') : text;
+  return i.resolvedAt ? en : `${en} ${lang === 'en' ? '(ongoing)' : '(진행 중)'}`;
+}
+
+const T = {
+  ko: {
+    title: '서비스 상태',
+    lead: '일터가 스스로 점검한 서비스 상태입니다. 장애가 생기면 자동으로 알리고, 원인과 복구 시간을 기록해 공개합니다.',
+    allOk: '모든 서비스가 정상입니다.',
+    someDown: '일부 서비스에 문제가 있습니다.',
+    stale: (t: string) =>
+      `데이터베이스에 연결할 수 없어 ${t}에 저장된 상태를 보여 드립니다. 데이터베이스 상태는 이 서버가 방금 직접 확인한 결과입니다.`,
+    updated: '마지막 갱신',
+    openIncidents: '진행 중인 장애',
+    maintenance: '예정된 점검',
+    services: '서비스별 상태',
+    uptime90: '90일 가용률',
+    noData: '자료 없음',
+    since: '부터',
+    bars: (name: string) => `${name} 최근 90일 일별 상태`,
+    barsTable: '일별 표로 보기',
+    formulaTitle: '가용률 계산 방법',
+    formula: '가용률 = (정상 + 성능 저하 + 이중화 상실 + ½ × 부분 장애) ÷ (전체 시간 − 점검 중 − 자료 없음)',
+    formulaNotes: [
+      '전체 장애 시간은 모두 중단으로, 부분 장애 시간은 절반만 중단으로 셉니다.',
+      '성능 저하와 이중화 상실은 서비스가 응답했으므로 정상으로 셉니다.',
+      '미리 알린 점검 시간은 계산에서 뺍니다.',
+      '감시 기록이 없는 시간(자료 없음)은 정상으로도 장애로도 세지 않고 따로 표시합니다.',
+      '하루 막대는 그날의 가장 나쁜 상태를 색으로 보여 줍니다.',
+    ],
+    components: '구성 요소',
+    register: '장애 이력',
+    registerCaption: '장애 이력: 서비스, 장애 발생, 복구 시간, 지속 시간, 원인',
+    cols: ['서비스', '장애 발생', '복구 시간', '지속 시간', '원인', '상세'],
+    none: '기록된 장애가 없습니다.',
+    detail: '자세히',
+    feeds: '구독과 보고서',
+    monthly: '월별 가용률 보고서',
+    date: '날짜',
+    state: '상태',
+    availability: '가용률',
+    component: '구성 요소',
+    cause: '원인·세부',
+    monitors: '모니터',
+    latest: '최근 소식',
+    affects: '영향 받는 서비스',
+    internal: '내부 구성 요소',
+  },
+  en: {
+    title: 'Service status',
+    lead: 'The state of Ilteo as it checks itself. Outages are announced automatically, with cause and recovery time.',
+    allOk: 'All services are operational.',
+    someDown: 'Some services have problems.',
+    stale: (t: string) =>
+      `The database cannot be reached: this is the state saved at ${t}. The database's state is what this server has just checked itself.`,
+    updated: 'Last updated',
+    openIncidents: 'Ongoing incidents',
+    maintenance: 'Scheduled maintenance',
+    services: 'Services',
+    uptime90: '90-day uptime',
+    noData: 'No data',
+    since: 'since',
+    bars: (name: string) => `${name}: daily state, last 90 days`,
+    barsTable: 'Show as a table',
+    formulaTitle: 'How uptime is computed',
+    formula:
+      'Uptime = (operational + degraded + redundancy lost + ½ × partial outage) ÷ (total − maintenance − no data)',
+    formulaNotes: [
+      'Major outage counts fully as down, partial outage as half down.',
+      'Degraded and redundancy lost count as up: the service answered.',
+      'Announced maintenance is left out.',
+      'Time without monitoring records (no data) is neither up nor down and is shown apart.',
+      'Each day bar shows the worst state of that day.',
+    ],
+    components: 'Components',
+    register: 'Outage register',
+    registerCaption: 'Outage register: service, started, recovered, duration, cause',
+    cols: ['Service', 'Started', 'Recovered', 'Duration', 'Cause', 'Details'],
+    none: 'No incidents recorded.',
+    detail: 'Details',
+    feeds: 'Feeds and reports',
+    monthly: 'Monthly availability report',
+    date: 'Date',
+    state: 'State',
+    availability: 'Uptime',
+    component: 'Component',
+    cause: 'Cause / detail',
+    monitors: 'Monitors',
+    latest: 'Latest update',
+    affects: 'Affected services',
+    internal: 'Internal components',
+  },
+} as const;
+
+const name = (n: Named, lang: Lang) => (lang === 'en' ? n.en : n.ko);
+const pct = (p: number | null, lang: Lang) => (p === null ? T[lang].noData : `${p.toFixed(3)}%`);
+const q = (lang: Lang) => (lang === 'en' ? '?lang=en' : '');
+
+function serviceNames(snapshot: Snapshot, ids: readonly string[], lang: Lang): string {
+  return ids
+    .map((id) => snapshot.services.find((s) => s.id === id)?.name ?? { ko: id, en: id })
+    .map((n) => name(n, lang))
+    .join(', ');
+}
+
+function bars(s: ServiceView, lang: Lang): Html {
+  const t = T[lang];
+  return html`<div class="ilteo-status-bars" aria-hidden="true">${s.days.map(
+    (d) =>
+      html`<span class="ilteo-status-bar ilteo-status-bar--${d.worst}" title="${d.date}: ${stateLabel(d.worst, lang)} · ${pct(d.percent, lang)}"></span>`,
+  )}</div>
+<p class="ilteo-status-bars__legend"><span>90${lang === 'en' ? ' days ago' : '일 전'}</span><span>${t.uptime90} <strong>${pct(s.uptime90, lang)}</strong>${
+    s.totals90.noDataMs > 0 ? ` · ${t.noData} ${formatDuration(s.totals90.noDataMs)}` : ''
+  }</span><span>${lang === 'en' ? 'Today' : '오늘'}</span></p>
+<details class="ilteo-status-days">
+	<summary>${t.barsTable}<span class="sr-only"> (${name(s.name, lang)})</span></summary>
+	${table({
+    caption: t.bars(name(s.name, lang)),
+    columns: [{ header: t.date }, { header: t.state }, { header: t.availability, align: 'right' }],
+    rows: [...s.days].reverse().map((d) => [d.date, stateLabel(d.worst, lang), pct(d.percent, lang)]),
+  })}
+</details>`;
+}
+
+function incidentSummary(i: IncidentView, snapshot: Snapshot, lang: Lang, now: Date): Html {
+  const last = i.updates.at(-1);
+  return html`<article class="ilteo-incident">
+	<h3 class="heading-small"><a href="/status/incidents/${i.id}${q(lang)}">${i.title}</a></h3>
+	<p>${stateBadge(i.impact, lang)} ${badge({ label: name(UPDATE_LABELS[i.status], lang), color: 'secondary' })}
+		${seoulTime(i.startedAt)} ${T[lang].since} · ${durationOf(i, now, lang)}</p>
+	<p>${T[lang].affects}: ${serviceNames(snapshot, i.services, lang) || '-'}</p>${
+    last ? html`<p><strong>${T[lang].latest}</strong> (${seoulTime(last.createdAt)}): ${last.body}</p>` : null
+  }
+</article>`;
+}
+
+export function statusPage(
+  snapshot: Snapshot,
+  opts: { lang: Lang; now: Date; fresh: boolean; months: string[] },
+): Html {
+  const { lang, now } = opts;
+  const t = T[lang];
+  const open = snapshot.incidents.filter((i) => !i.resolvedAt);
+  const worst = snapshot.services.some((s) => s.state !== 'operational');
+  const register = snapshot.incidents;
+  return html`<h1 class="heading-xlarge">${t.title}</h1>
+<p class="ilteo-lead">${t.lead}</p>
+${
+  opts.fresh
+    ? null
+    : alert({ variant: 'warning', title: t.stale(seoulTime(snapshot.generatedAt)), role: 'status', lang })
+}
+${alert({
+  variant: worst
+    ? snapshot.services.some((s) => s.state === 'major' || s.state === 'partial')
+      ? 'danger'
+      : 'warning'
+    : 'success',
+  title: worst ? t.someDown : t.allOk,
+  body: html`${t.updated}: <time datetime="${snapshot.generatedAt}">${seoulTime(snapshot.generatedAt)}</time>`,
+  role: 'none',
+  lang,
+})}
+${
+  open.length
+    ? html`<section class="ilteo-section" aria-labelledby="open-title">
+	<h2 id="open-title" class="heading-medium">${t.openIncidents}</h2>
+	${open.map((i) => incidentSummary(i, snapshot, lang, now))}
+</section>`
+    : null
+}
+${
+  snapshot.maintenance.length
+    ? html`<section class="ilteo-section" aria-labelledby="maint-title">
+	<h2 id="maint-title" class="heading-medium">${t.maintenance}</h2>
+	<ul class="krds-info-list">${snapshot.maintenance.map(
+    (m) =>
+      html`<li><strong>${m.title}</strong> — ${seoulTime(m.startsAt)} ~ ${seoulTime(m.endsAt)} (${lang === 'en' ? 'KST' : '한국 시간'})${
+        m.description ? html`<br>${m.description}` : null
+      }</li>`,
+  )}</ul>
+</section>`
+    : null
+}
+<section class="ilteo-section" aria-labelledby="services-title">
+	<h2 id="services-title" class="heading-medium">${t.services}</h2>
+	<ul class="ilteo-status-services">${snapshot.services.map(
+    (s) => html`
+		<li class="ilteo-status-service" data-service="${s.id}">
+			<div class="ilteo-status-service__head">
+				<h3 class="heading-small">${name(s.name, lang)}</h3>
+				<span class="ilteo-status-state" data-state="${s.state}">${stateBadge(s.state, lang)}</span>
+			</div>
+			<p class="ilteo-status-service__desc">${name(s.description, lang)}${
+        s.state !== 'operational' && s.since ? ` · ${seoulTime(s.since)} ${t.since}` : ''
+      }</p>
+			${bars(s, lang)}
+		</li>`,
+  )}
+	</ul>
+	<details class="ilteo-status-formula" open>
+		<summary>${t.formulaTitle}</summary>
+		<p><strong>${t.formula}</strong></p>
+		<ul class="krds-info-list dash">${t.formulaNotes.map((n) => html`<li>${n}</li>`)}</ul>
+	</details>
+</section>
+<section class="ilteo-section" aria-labelledby="components-title">
+	<h2 id="components-title" class="heading-medium">${t.components}</h2>
+	${table({
+    caption: t.components,
+    columns: [
+      { header: t.component },
+      { header: t.state },
+      { header: t.cause },
+      { header: t.monitors, align: 'right' },
+    ],
+    rows: snapshot.components.map((c) => [
+      html`${name(c.name, lang)}${c.public ? '' : html` <span class="ilteo-muted">(${t.internal})</span>`}`,
+      html`<span data-component="${c.id}" data-state="${c.state}">${stateBadge(c.state, lang)}</span>`,
+      c.state === 'operational' ? '-' : c.cause || '-',
+      c.monitors.total ? `${c.monitors.total - c.monitors.down} / ${c.monitors.total}` : '-',
+    ]),
+  })}
+</section>
+<section class="ilteo-section" aria-labelledby="register-title">
+	<h2 id="register-title" class="heading-medium">${t.register}</h2>
+	${
+    register.length
+      ? table({
+          caption: t.registerCaption,
+          id: 'outage-register',
+          columns: t.cols.map((header) => ({ header })),
+          rows: register.map((i) => [
+            serviceNames(snapshot, i.services, lang) || name(i.componentName, lang),
+            seoulTime(i.startedAt),
+            i.resolvedAt ? seoulTime(i.resolvedAt) : lang === 'en' ? 'Ongoing' : '진행 중',
+            durationOf(i, now, lang),
+            i.cause || i.title,
+            html`<a href="/status/incidents/${i.id}${q(lang)}">${t.detail}<span class="sr-only">: ${i.title}</span></a>`,
+          ]),
+        })
+      : html`<p>${t.none}</p>`
+  }
+</section>
+<section class="ilteo-section" aria-labelledby="feeds-title">
+	<h2 id="feeds-title" class="heading-medium">${t.feeds}</h2>
+	<ul class="krds-info-list">
+		<li><a href="/status/feed.rss">RSS</a> · <a href="/status/feed.atom">Atom</a> · <a href="/status/feed.json">JSON Feed</a></li>
+		<li>${t.monthly}: ${opts.months.map(
+      (m, idx) =>
+        html`${idx ? ' · ' : ''}${m} (<a href="/status/reports/${m}.csv">CSV</a>, <a href="/status/reports/${m}.json">JSON</a>)`,
+    )}</li>
+	</ul>
+</section>`;
+}
+
+export function incidentPage(i: IncidentView, snapshot: Snapshot, opts: { lang: Lang; now: Date }): Html {
+  const { lang, now } = opts;
+  const ko = lang === 'ko';
+  const pm = i.postmortem;
+  return html`<h1 class="heading-xlarge">${i.title}</h1>
+<p>${stateBadge(i.impact, lang)} ${badge({ label: name(UPDATE_LABELS[i.status], lang), color: 'secondary' })}</p>
+<dl class="ilteo-dl ilteo-dl--2col">
+	<div class="ilteo-dl__row"><dt class="ilteo-dl__term">${ko ? '장애 발생' : 'Started'}</dt><dd class="ilteo-dl__desc">${seoulTime(i.startedAt)}</dd></div>
+	<div class="ilteo-dl__row"><dt class="ilteo-dl__term">${ko ? '복구 시간' : 'Recovered'}</dt><dd class="ilteo-dl__desc">${i.resolvedAt ? seoulTime(i.resolvedAt) : ko ? '진행 중' : 'Ongoing'}</dd></div>
+	<div class="ilteo-dl__row"><dt class="ilteo-dl__term">${ko ? '지속 시간' : 'Duration'}</dt><dd class="ilteo-dl__desc" data-duration>${durationOf(i, now, lang)}</dd></div>
+	<div class="ilteo-dl__row"><dt class="ilteo-dl__term">${ko ? '원인' : 'Cause'}</dt><dd class="ilteo-dl__desc" data-cause>${name(i.componentName, lang)}: ${i.cause || '-'}</dd></div>
+	<div class="ilteo-dl__row"><dt class="ilteo-dl__term">${T[lang].affects}</dt><dd class="ilteo-dl__desc">${serviceNames(snapshot, i.services, lang) || '-'}</dd></div>
+	<div class="ilteo-dl__row"><dt class="ilteo-dl__term">${ko ? '감지' : 'Detected by'}</dt><dd class="ilteo-dl__desc">${i.automatic ? (ko ? '자동 감시' : 'Monitors') : ko ? '운영자 등록' : 'Operator'}</dd></div>
+</dl>
+<section class="ilteo-section" aria-labelledby="timeline-title">
+	<h2 id="timeline-title" class="heading-medium">${ko ? '진행 경과' : 'Timeline'}</h2>
+	<ol class="ilteo-timeline" reversed>${[...i.updates].reverse().map(
+    (u) => html`
+		<li class="ilteo-timeline__item" data-update-status="${u.status}">
+			<p><strong>${name(UPDATE_LABELS[u.status], lang)}</strong> <time datetime="${u.createdAt}">${seoulTime(u.createdAt)}</time></p>
+			<p>${u.body}</p>
+		</li>`,
+  )}
+	</ol>
+</section>
+${
+  pm
+    ? html`<section class="ilteo-section" aria-labelledby="pm-title">
+	<h2 id="pm-title" class="heading-medium">${ko ? '사후 분석 보고서' : 'Postmortem'}</h2>
+	<p class="ilteo-muted">${ko ? '게시' : 'Published'}: ${seoulTime(pm.publishedAt)}</p>
+	<h3 class="heading-small">${ko ? '요약' : 'Summary'}</h3>
+	<p class="ilteo-prewrap">${pm.summary}</p>
+	<h3 class="heading-small">${ko ? '영향' : 'Impact'}</h3>
+	<p class="ilteo-prewrap">${pm.impact}</p>
+	<h3 class="heading-small">${ko ? '근본 원인' : 'Root cause'}</h3>
+	<p class="ilteo-prewrap">${pm.rootCause}</p>
+	<h3 class="heading-small">${ko ? '재발 방지 조치' : 'Corrective actions'}</h3>
+	${table({
+    caption: ko ? '재발 방지 조치: 조치, 담당, 기한, 상태, 확인 방법' : 'Corrective actions',
+    columns: [
+      { header: ko ? '조치' : 'Action' },
+      { header: ko ? '담당' : 'Owner' },
+      { header: ko ? '기한' : 'Due' },
+      { header: ko ? '상태' : 'Status' },
+      { header: ko ? '확인 방법' : 'Verification' },
+    ],
+    rows: pm.actions.map((a) => [
+      a.title,
+      a.owner,
+      a.dueDate,
+      html`${actionStatus(a.status, lang)}${a.overdue ? html` ${badge({ label: ko ? '기한 지남' : 'Overdue', color: 'danger', fill: 'bg' })}` : null}`,
+      a.verification || '-',
+    ]),
+  })}
+</section>`
+    : null
+}
+<p><a href="/status${q(lang)}">${ko ? '서비스 상태로 돌아가기' : 'Back to service status'}</a></p>`;
+}
+
+export const ACTION_STATUS: Record<'open' | 'in-progress' | 'done', Named> = {
+  open: { ko: '시작 전', en: 'Open' },
+  'in-progress': { ko: '진행 중', en: 'In progress' },
+  done: { ko: '완료', en: 'Done' },
+};
+
+export function actionStatus(status: 'open' | 'in-progress' | 'done', lang: Lang): string {
+  return name(ACTION_STATUS[status], lang);
+}
+
+/** The banner on every page while an incident is open (or maintenance is under way). */
+export function incidentBanner(snapshot: Snapshot | null, lang: Lang): Html | null {
+  if (!snapshot) return null;
+  const open = snapshot.incidents.filter((i) => !i.resolvedAt);
+  const now = Date.now();
+  const maintenance = snapshot.maintenance.filter(
+    (m) => Date.parse(m.startsAt) - 24 * 3_600_000 <= now && Date.parse(m.endsAt) > now,
+  );
+  if (!open.length && !maintenance.length) return null;
+  const ko = lang === 'ko';
+  const items = [
+    ...open.map((i) => ({
+      level: i.impact === 'major' || i.impact === 'partial' ? ('danger' as const) : ('info' as const),
+      text:
+        i.impact === 'redundancy-lost'
+          ? ko
+            ? `${i.title}: 서비스는 정상 제공 중이며 복구 작업 중입니다. (${seoulTime(i.startedAt)}부터)`
+            : `${i.title}: services keep working while redundancy is restored (since ${seoulTime(i.startedAt)}).`
+          : ko
+            ? `${i.title}: ${serviceNames(snapshot, i.services, lang) || '일부 서비스'} 이용에 문제가 있습니다. (${seoulTime(i.startedAt)}부터)`
+            : `${i.title}: ${serviceNames(snapshot, i.services, lang) || 'some services'} affected (since ${seoulTime(i.startedAt)}).`,
+      href: `/status/incidents/${i.id}${q(lang)}`,
+    })),
+    ...maintenance.map((m) => ({
+      level: 'info' as const,
+      text: ko
+        ? `점검 안내: ${m.title} (${seoulTime(m.startsAt)} ~ ${seoulTime(m.endsAt)})`
+        : `Maintenance: ${m.title} (${seoulTime(m.startsAt)} – ${seoulTime(m.endsAt)} KST)`,
+      href: `/status${q(lang)}`,
+    })),
+  ];
+  return html`<div data-incident-banner>${criticalAlerts(items, { lang, label: ko ? '서비스 장애 알림' : 'Service incidents' })}</div>`;
+}
+
+/** For states the page shows next to a monitor's view; exported for the admin page. */
+export const LIVE_STATES: readonly LiveState[] = [
+  'operational',
+  'redundancy-lost',
+  'degraded',
+  'maintenance',
+  'partial',
+  'major',
+];
