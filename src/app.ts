@@ -5,6 +5,7 @@
  * and stops when the app closes.
  */
 import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import { sql } from 'drizzle-orm';
@@ -124,6 +125,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const catalogue = buildCatalogue(deps.config.auth.providers, deps.config.status.monitors);
   const status = new StatusRunner(
     {
+      instance: `${hostname()}:${deps.config.port}`,
       database: deps.database,
       catalogue,
       providers: services.providers,

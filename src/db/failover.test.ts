@@ -88,6 +88,25 @@ describe('withRetry', () => {
     assert.equal(calls, 1);
   });
 
+  it('abandons a hung attempt after attemptMs and tries again (a read on a standby that is shutting down)', async () => {
+    let calls = 0;
+    const timers: number[] = [];
+    const result = await withRetry(
+      'read',
+      () => (++calls === 1 ? new Promise<never>(() => {}) : Promise.resolve('rows')),
+      { deadlineMs: 20_000, baseDelayMs: 50, maxDelayMs: 1_000, attemptMs: 5_000 },
+      {
+        deadline: async (ms) => {
+          timers.push(ms);
+        },
+        sleep: async () => {},
+      },
+    );
+    assert.equal(result, 'rows');
+    assert.equal(calls, 2);
+    assert.equal(timers[0], 5_000, 'the first attempt was bounded by attemptMs, not the deadline');
+  });
+
   it('answers 503 at the deadline when the driver never settles (no primary: queries stay queued)', async () => {
     const err = await withRetry(
       'write',

@@ -66,6 +66,12 @@ export interface RetryPolicy {
   /** First backoff (ms); doubles each attempt up to maxDelayMs, with full jitter. */
   baseDelayMs: number;
   maxDelayMs: number;
+  /**
+   * Bound of one attempt (ms), after which it is abandoned and tried again (reads only: a connection
+   * opened to a standby that is shutting down can hang without an error; a fresh attempt takes another
+   * connection, on the other node). Without it an attempt may use the whole deadline.
+   */
+  attemptMs?: number;
 }
 
 export const DEFAULT_RETRY: RetryPolicy = { deadlineMs: 20_000, baseDelayMs: 50, maxDelayMs: 1_000 };
@@ -124,12 +130,14 @@ export async function withRetry<T>(
       { cause },
     );
   for (let n = 1; ; n++) {
+    const remaining = policy.deadlineMs - (now() - started);
+    const bounded = policy.attemptMs !== undefined && policy.attemptMs < remaining;
     try {
-      return await withinDeadline(attempt(), policy.deadlineMs - (now() - started), hooks.deadline);
+      return await withinDeadline(attempt(), bounded ? (policy.attemptMs ?? remaining) : remaining, hooks.deadline);
     } catch (error) {
       // A timed-out attempt may still run later (the driver does not cancel it): writes are idempotent.
-      if (error === TIMED_OUT) throw unavailable(new Error('no database answered before the deadline'));
-      const failure = classifyError(error);
+      if (error === TIMED_OUT && !bounded) throw unavailable(new Error('no database answered before the deadline'));
+      const failure = error === TIMED_OUT ? 'connection' : classifyError(error);
       if (failure === 'fatal') throw error;
       const delayMs = backoffMs(policy, n, random);
       if (now() - started + delayMs > policy.deadlineMs) throw unavailable(error);

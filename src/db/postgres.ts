@@ -38,7 +38,7 @@ function copyEscape(value: unknown): string {
 
 export interface PostgresOpenOptions extends PostgresOptions {
   retry?: RetryPolicy;
-  log?: (event: { msg: string; attempt: number; kind: string; error: string }) => void;
+  log?: (event: { msg: string; attempt?: number; kind?: string; error?: string }) => void;
 }
 
 type Sql = ReturnType<typeof postgres>;
@@ -120,7 +120,58 @@ export async function openPostgres(rawUrl: string, options: PostgresOpenOptions 
     },
   });
   const onWriter = <T>(fn: (db: AppDb) => Promise<T>) => withRetry('write', () => fn(writerDb), policy, hooks('write'));
-  const onReader = <T>(fn: (db: AppDb) => Promise<T>) => withRetry('read', () => fn(readerDb), policy, hooks('read'));
+  // A read attempt is abandoned after 5 s (see RetryPolicy.attemptMs), and retries alternate between the
+  // read pool and the write pool: when a standby shuts down, the read pool's new connections can hang on
+  // it (postgres.js multi-host), while the write pool's connections to the primary keep working.
+  // While the read pool is failing, reads go to the write pool and a background probe (not a citizen's
+  // request) finds out when the read pool answers again.
+  const readPolicy = { attemptMs: 5_000, ...policy };
+  let closed = false;
+  let readerDown = false;
+  const markReaderDown = () => {
+    if (readerDown || closed) return;
+    readerDown = true;
+    options.log?.({ msg: 'database read pool failing: reads go to the primary until it answers again' });
+    void (async () => {
+      while (!closed && readerDown) {
+        let timer: NodeJS.Timeout | undefined;
+        try {
+          await Promise.race([
+            reader`select 1`,
+            new Promise((_, reject) => {
+              timer = setTimeout(() => reject(new Error('read pool probe timed out')), 5_000);
+            }),
+          ]);
+          readerDown = false;
+          options.log?.({ msg: 'database read pool answers again' });
+        } catch {
+          await new Promise((r) => setTimeout(r, 2_000));
+        } finally {
+          clearTimeout(timer);
+        }
+      }
+    })();
+  };
+  const onReader = <T>(fn: (db: AppDb) => Promise<T>) => {
+    let n = 0;
+    let onReadPool = false;
+    const readHooks = hooks('read');
+    return withRetry(
+      'read',
+      () => {
+        onReadPool = !readerDown && n++ % 2 === 0;
+        return fn(onReadPool ? readerDb : writerDb);
+      },
+      readPolicy,
+      {
+        ...readHooks,
+        onRetry: async (info) => {
+          if (onReadPool) markReaderDown();
+          await readHooks.onRetry?.(info);
+        },
+      },
+    );
+  };
 
   return {
     kind: 'postgres',
@@ -162,6 +213,7 @@ export async function openPostgres(rawUrl: string, options: PostgresOpenOptions 
       }
     },
     async close() {
+      closed = true;
       await recycling;
       await Promise.all([writer.end({ timeout: 5 }), reader.end({ timeout: 5 })]);
     },

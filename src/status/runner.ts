@@ -65,6 +65,11 @@ export interface StatusOptions {
 }
 
 export interface StatusDeps {
+  /**
+   * This app instance's stable name (host:port): its heartbeat row, so a process restarted on the same
+   * port replaces its own heartbeat instead of leaving a stale one behind.
+   */
+  instance: string;
   database: Database;
   catalogue: Catalogue;
   providers: ProviderRegistry;
@@ -142,7 +147,7 @@ export class StatusRunner {
   async stop(): Promise<void> {
     this.#stopped = true;
     for (const t of this.#timers) clearTimeout(t);
-    await removeHeartbeat(this.#deps.database, this.holder).catch(() => {});
+    await removeHeartbeat(this.#deps.database, this.#deps.instance).catch(() => {});
     if (this.#leader) {
       await this.#deps.database
         .query(sql`DELETE FROM job_leases WHERE name = ${LEASE} AND holder = ${this.holder}`)
@@ -171,12 +176,18 @@ export class StatusRunner {
     const at = now.getTime();
     const results: CheckResult[] = databaseChecks(await database.nodes().catch(() => []), database.kind);
     const dbUp = results.some((r) => r.monitor === 'db:primary' && r.ok);
-    if (dbUp) await heartbeat(database, this.holder, this.#startedAt, now).catch(() => {});
+    if (dbUp) await heartbeat(database, this.#deps.instance, this.#startedAt, now).catch(() => {});
     await this.#elect(now, dbUp);
     if (this.#leader) {
+      // Without a primary the checks that read the database would only wait out its retry deadline and
+      // slow every pass; the database is the cause then, and what they watch keeps its last state.
       const checks: Promise<CheckResult | CheckResult[]>[] = [
-        appCheck(database, now, Math.max(30_000, 3 * this.#options.checkIntervalMs)),
-        backlogCheck(database, now, 15 * 60_000),
+        ...(dbUp
+          ? [
+              appCheck(database, now, Math.max(30_000, 3 * this.#options.checkIntervalMs)),
+              backlogCheck(database, now, 15 * 60_000),
+            ]
+          : []),
         Promise.resolve(providerChecks(providers.health())),
       ];
       for (const m of this.#options.custom) {
@@ -199,7 +210,8 @@ export class StatusRunner {
       (m) => m.last.monitor.startsWith('ext:') || m.state.confirmed !== 'unknown',
     );
     this.#derive(at, settled);
-    if (this.#leader && settled) await this.#record(now);
+    // Writes wait for a primary (queued meanwhile), so a pass never blocks on the retry deadline.
+    if (this.#leader && settled && dbUp) await this.#record(now);
   }
 
   async #elect(now: Date, dbUp: boolean): Promise<void> {
@@ -214,12 +226,55 @@ export class StatusRunner {
       );
       this.#recorded = new Map(open.map((o) => [o.subject, o.state]));
       this.#openIncidents = await openAutoIncidents(this.#deps.database);
-      this.#queue = { transitions: [...this.#localHistory], events: [] };
+      const [observed] = await this.#deps.database.query<{ at: string }>(
+        sql`SELECT observed_at::text AS at FROM status_observed WHERE subject = 'component:database'`,
+      );
+      this.#queue = this.#replayLocalHistory(observed ? Date.parse(observed.at) : 0);
       this.#deps.log.info({ holder: this.holder }, 'status monitor leader');
     }
     if (!leader && this.#leader) this.#queue = { transitions: [], events: [] };
     this.#leader = leader;
     this.#deps.metrics.leader.set(leader ? 1 : 0);
+  }
+
+  /**
+   * A process taking over the lease writes what it saw of the database itself while it was not the
+   * leader (the old leader's queue may have died with it): the database's transitions, the services'
+   * states they imply, and the incidents they open and close.
+   */
+  #replayLocalHistory(after: number): { transitions: Transition[]; events: IncidentEvent[] } {
+    const { catalogue } = this.#deps;
+    const transitions: Transition[] = [];
+    const events: IncidentEvent[] = [];
+    let badSince = 0;
+    let previous: LiveState = 'operational';
+    // What the previous leader observed is recorded already.
+    for (const t of this.#localHistory.filter((h) => h.at > after)) {
+      transitions.push(t);
+      if (t.subject !== 'component:database' || t.state === 'nodata') continue;
+      const state = t.state;
+      badSince = state === 'operational' ? t.at : previous === 'operational' ? t.at : badSince;
+      previous = state;
+      const view = [{ id: 'database', state, cause: t.detail }];
+      for (const s of serviceStates(catalogue.services, view, new Set()))
+        transitions.push({ subject: `service:${s.id}`, state: s.state, at: t.at, detail: '' });
+      const roots = rootCauses(catalogue.components, catalogue.services, view);
+      const diff = diffIncidents(
+        this.#openIncidents.filter((o) => o.component === 'database'),
+        roots,
+        catalogue.names,
+        () => ({ since: t.at, badSince }),
+      );
+      for (const e of diff) {
+        if (e.type === 'open') this.#openIncidents.push({ key: e.key, component: e.component, impact: e.impact });
+        else if (e.type === 'escalate')
+          for (const o of this.#openIncidents)
+            if (o.key === e.key) o.impact = e.impact;
+            else this.#openIncidents = this.#openIncidents.filter((o) => o.key !== e.key);
+        events.push(e);
+      }
+    }
+    return { transitions, events };
   }
 
   /** Monitors → components → services → root causes; tracks since-times; queues what changed. */

@@ -78,7 +78,7 @@ export async function markGaps(database: Database, now: Date, staleMs: number): 
 export async function heartbeat(database: Database, holder: string, startedAt: Date, now: Date): Promise<void> {
   await database.query(
     sql`INSERT INTO app_heartbeats (holder, started_at, seen_at) VALUES (${holder}, ${startedAt.toISOString()}, ${now.toISOString()})
-        ON CONFLICT (holder) DO UPDATE SET seen_at = excluded.seen_at`,
+        ON CONFLICT (holder) DO UPDATE SET seen_at = excluded.seen_at, started_at = excluded.started_at`,
   );
 }
 
