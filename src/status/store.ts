@@ -138,6 +138,15 @@ export async function applyIncidentEvent(
       );
       const id = inserted[0]?.id;
       if (id === undefined) return;
+      // The internal alert: every operator gets it in 알림 (이중화 상실 included: users are fine, the
+      // spare is gone, and the next failure would be an outage).
+      await tx.query(
+        sql`INSERT INTO notifications (account_id, kind, title, body, link, dedupe_key)
+            SELECT id, 'status.incident', ${`[서비스 상태] ${ev.title}`}, ${ev.cause}, ${`/admin/status/incidents/${id}`},
+                   ${`status:${ev.key}:`} || id
+              FROM accounts WHERE kind = 'operator' AND status = 'active'
+            ON CONFLICT (dedupe_key) DO NOTHING`,
+      );
       await addAutoUpdate(
         tx,
         id,

@@ -140,6 +140,11 @@ for (const kind of DRIVERS) {
       await pass();
       assert.equal((await status()).incidents.length, 1);
 
+      const [alerted] = await t.database.query<{ n: number }>(
+        sql`SELECT count(*)::int AS n FROM notifications n JOIN accounts a ON a.id = n.account_id
+             WHERE a.login_id = 'admin' AND n.kind = 'status.incident' AND n.link = ${`/admin/status/incidents/${incidentId}`}`,
+      );
+      assert.equal(alerted?.n, 1, 'operators are alerted once');
       const page = await citizen.get('/jobs');
       assert.match(page.body, /data-incident-banner/);
       assert.match(page.body, new RegExp(`/status/incidents/${incidentId}`));
