@@ -11,6 +11,7 @@ import helmet from '@fastify/helmet';
 import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { adminRoutes } from './admin/routes.ts';
+import { runOutageReschedules } from './benefits/outage-job.ts';
 import { benefitsRoutes } from './benefits/routes.ts';
 import { koreanCalendar } from './benefits/schedule.ts';
 import { createBenefitsService } from './benefits/service.ts';
@@ -228,6 +229,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         }, deps.config.alertsSeconds * 1000)
       : null;
   alerts?.unref();
+  // 실업인정일 after outages of the 실업급여 service: every minute, one process at a time (a lease).
+  const reschedules = deps.config.status.enabled
+    ? setInterval(() => {
+        runOutageReschedules(deps.database, services.benefits, { holder, now: services.now() })
+          .then((r) => {
+            if (r.moved || r.review) app.log.warn(r, 'claimants rescheduled after an outage');
+            metrics.outageReschedules.inc({ result: 'moved' }, r.moved);
+            metrics.outageReschedules.inc({ result: 'review' }, r.review);
+          })
+          .catch((err: unknown) => app.log.warn({ err }, 'outage rescheduling failed'));
+      }, 60_000)
+    : null;
+  reschedules?.unref();
   const housekeeping = setInterval(() => {
     purgeExpired(deps.database, services.now()).catch((err: unknown) => app.log.warn({ err }, 'housekeeping failed'));
   }, 3_600_000);
@@ -237,6 +251,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await status.stop();
     clearInterval(housekeeping);
     if (alerts) clearInterval(alerts);
+    if (reschedules) clearInterval(reschedules);
   });
   return app;
 }

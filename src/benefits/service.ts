@@ -19,8 +19,15 @@ import {
   waitingPeriod,
 } from './calculate.ts';
 import { type LedgerEvent, replay } from './ledger.ts';
+import { rescheduleAfterOutage } from './outage.ts';
 import { type ActivityKind, amountRulesFor } from './rules.ts';
-import { type Calendar, moveRecognitionDate, payableDays, recognitionSchedule } from './schedule.ts';
+import {
+  type Calendar,
+  moveRecognitionDate,
+  payableDays,
+  recognitionSchedule,
+  type SchedulePeriod,
+} from './schedule.ts';
 
 export interface Claim extends Record<string, unknown> {
   id: number;
@@ -174,6 +181,30 @@ export interface FileClaimInput {
   companyName: string;
   /** 실업신고일; the Seoul date of filing unless a counter took it earlier on paper. */
   reportDate: string;
+}
+
+/** Writes the periods that changed after a move; the moved 차수 records why. */
+async function applyPeriods(
+  tx: Tx,
+  claimId: number,
+  rows: readonly Recognition[],
+  periods: readonly SchedulePeriod[],
+  seq: number,
+  because: string,
+): Promise<void> {
+  for (const p of periods) {
+    const before = rows.find((r) => r.seq === p.seq);
+    if (
+      !before ||
+      (before.scheduledDate === p.date && before.periodStart === p.periodStart && before.periodEnd === p.periodEnd)
+    )
+      continue;
+    await tx.query(
+      sql`UPDATE claim_recognitions SET scheduled_date = ${p.date}, period_start = ${p.periodStart}, period_end = ${p.periodEnd},
+            moved_because = ${p.seq === seq ? because : before.movedBecause}
+          WHERE claim_id = ${claimId} AND seq = ${p.seq}`,
+    );
+  }
 }
 
 export function createBenefitsService(deps: { database: Database; calendar: Calendar; now: () => Date }) {
@@ -552,21 +583,7 @@ export function createBenefitsService(deps: { database: Database; calendar: Cale
           { calendar, benefitPeriodEnd: claim.benefitPeriodEnd },
         );
         if (!moved.ok) throw new UserError(422, 'BAD_DATE', moved.error, { newDate: moved.error });
-        for (const p of moved.periods) {
-          const before = rows.find((r) => r.seq === p.seq);
-          if (
-            !before ||
-            (before.scheduledDate === p.date &&
-              before.periodStart === p.periodStart &&
-              before.periodEnd === p.periodEnd)
-          )
-            continue;
-          await tx.query(
-            sql`UPDATE claim_recognitions SET scheduled_date = ${p.date}, period_start = ${p.periodStart}, period_end = ${p.periodEnd},
-                  moved_because = ${p.seq === seq ? CHANGE_KINDS[input.kind] : before.movedBecause}
-                WHERE claim_id = ${claimId} AND seq = ${p.seq}`,
-          );
-        }
+        await applyPeriods(tx, claimId, rows, moved.periods, seq, CHANGE_KINDS[input.kind]);
         await tx.query(
           sql`UPDATE benefit_claims SET version = version + 1,
                 personal_change_used = personal_change_used OR ${input.kind === 'personal'}
@@ -581,6 +598,91 @@ export function createBenefitsService(deps: { database: Database; calendar: Cale
           evidence: input.evidence,
         });
       });
+    },
+
+    /**
+     * Reschedules, after one outage of the 실업급여 service, every 실업인정일 that fell in it and was not
+     * filed yet (outage.ts has the rule): without penalty, without the personal change, once per
+     * incident, claim and 차수 (outage_reschedules), with the ledger saying why and the claimant told.
+     * What the rules cannot move is kept for a counsellor (`review`).
+     */
+    async rescheduleForOutage(incident: {
+      id: number;
+      title: string;
+      from: number;
+      to: number;
+    }): Promise<{ moved: number; review: number }> {
+      const firstDay = seoulToday(new Date(incident.from));
+      const lastDay = seoulToday(new Date(incident.to));
+      const claims = await database.query<{ claimId: number }>(
+        sql`SELECT DISTINCT r.claim_id::int AS "claimId" FROM claim_recognitions r
+              JOIN benefit_claims c ON c.id = r.claim_id
+             WHERE c.status = 'approved' AND r.status = 'scheduled'
+               AND r.scheduled_date BETWEEN ${firstDay}::date AND ${lastDay}::date
+             ORDER BY 1`,
+      );
+      let moved = 0;
+      let review = 0;
+      const window = `${firstDay} ${new Date(incident.from + 9 * 3_600_000).toISOString().slice(11, 16)}~${lastDay === firstDay ? '' : `${lastDay} `}${new Date(incident.to + 9 * 3_600_000).toISOString().slice(11, 16)}`;
+      const reason = `전산 장애(${incident.title}, ${window})로 실업인정일을 옮겼습니다. 불이익이 없고 개인 사정 변경 횟수에 들어가지 않습니다.`;
+      for (const { claimId } of claims) {
+        const result = await database.transaction(async (tx) => {
+          const [claim] = await tx.query<{ claimantId: number; benefitPeriodEnd: string }>(
+            sql`SELECT claimant_id::int AS "claimantId", benefit_period_end::text AS "benefitPeriodEnd"
+                  FROM benefit_claims WHERE id = ${claimId} FOR UPDATE`,
+          );
+          if (!claim) return { moved: 0, review: 0 };
+          const rows = await tx.query<Recognition>(
+            sql`SELECT ${RECOGNITION_COLUMNS} FROM claim_recognitions WHERE claim_id = ${claimId} ORDER BY seq`,
+          );
+          const decisions = rescheduleAfterOutage(
+            rows.map((r) => ({
+              seq: r.seq,
+              date: r.scheduledDate,
+              periodStart: r.periodStart,
+              periodEnd: r.periodEnd,
+              status: r.status,
+            })),
+            { from: incident.from, to: incident.to },
+            { calendar, benefitPeriodEnd: claim.benefitPeriodEnd },
+          );
+          const counts = { moved: 0, review: 0 };
+          for (const d of decisions) {
+            const fresh = await tx.query<{ seq: number }>(
+              sql`INSERT INTO outage_reschedules (incident_id, claim_id, seq, from_date, to_date, result, reason, at)
+                  VALUES (${incident.id}, ${claimId}, ${d.seq}, ${d.from}, ${d.ok ? d.to : null}, ${d.ok ? 'moved' : 'review'},
+                          ${d.ok ? '' : d.reason}, ${now().toISOString()})
+                  ON CONFLICT DO NOTHING RETURNING seq`,
+            );
+            if (fresh.length === 0) continue;
+            if (!d.ok) {
+              counts.review++;
+              continue;
+            }
+            await applyPeriods(tx, claimId, rows, d.periods, d.seq, CHANGE_KINDS.outage);
+            await tx.query(sql`UPDATE benefit_claims SET version = version + 1 WHERE id = ${claimId}`);
+            await ledgerWrite(tx, now(), claimId, null, 'schedule.moved', {
+              seq: d.seq,
+              from: d.from,
+              to: d.to,
+              kind: 'outage',
+              reason,
+              incidentId: incident.id,
+            });
+            await tx.query(
+              sql`INSERT INTO notifications (account_id, kind, title, body, link, dedupe_key)
+                  VALUES (${claim.claimantId}, 'benefits.rescheduled', ${`${d.seq}차 실업인정일이 ${d.to}(으)로 바뀌었습니다`},
+                          ${reason}, ${`/benefits/claims/${claimId}`}, ${`outage:${incident.id}:${claimId}:${d.seq}`})
+                  ON CONFLICT (dedupe_key) DO NOTHING`,
+            );
+            counts.moved++;
+          }
+          return counts;
+        });
+        moved += result.moved;
+        review += result.review;
+      }
+      return { moved, review };
     },
 
     /** The counsellor confirms (a payment line: payable days × 구직급여일액) or rejects a filed 실업인정. */

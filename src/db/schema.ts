@@ -762,6 +762,40 @@ export const correctiveActions = pgTable(
   ],
 );
 
+/**
+ * 실업인정일 moved because of an outage (issue 7): one row per incident, claim and 차수, so a move is
+ * made once; `review` when it could not be moved by the rules and a counsellor must settle it.
+ */
+export const outageReschedules = pgTable(
+  'outage_reschedules',
+  {
+    incidentId: bigint('incident_id', { mode: 'number' })
+      .notNull()
+      .references(() => incidents.id),
+    claimId: bigint('claim_id', { mode: 'number' })
+      .notNull()
+      .references(() => benefitClaims.id),
+    seq: integer('seq').notNull(),
+    fromDate: date('from_date', { mode: 'string' }).notNull(),
+    toDate: date('to_date', { mode: 'string' }),
+    /** moved | review */
+    result: text('result').notNull(),
+    reason: text('reason').notNull().default(''),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.incidentId, t.claimId, t.seq] })],
+);
+
+/** Incidents whose rescheduling has been done (the job looks for closed outages not in here). */
+export const outageRescheduleRuns = pgTable('outage_reschedule_runs', {
+  incidentId: bigint('incident_id', { mode: 'number' })
+    .primaryKey()
+    .references(() => incidents.id),
+  at: timestamp('at', { withTimezone: true }).notNull(),
+  moved: integer('moved').notNull(),
+  review: integer('review').notNull(),
+});
+
 export const schema = {
   companies,
   postings,
@@ -797,5 +831,7 @@ export const schema = {
   maintenanceWindows,
   postmortems,
   correctiveActions,
+  outageReschedules,
+  outageRescheduleRuns,
 };
 export type Schema = typeof schema;

@@ -13,6 +13,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
+import { acquireLease, releaseLease } from '../db/leases.ts';
 import { searchPostings } from '../jobs/search.ts';
 import { parseSearchParams } from '../jobs/search-query.ts';
 import { candidateKeys, narrowKeys, recommend } from './recommend.ts';
@@ -45,28 +46,6 @@ export function spoolTransport(dir: string): MailTransport {
       await fs.rename(`${file}.tmp`, file);
     },
   };
-}
-
-/** Takes the lease `name` for `seconds` if it is free or expired; true when this holder has it. */
-export async function acquireLease(
-  database: Database,
-  name: string,
-  holder: string,
-  seconds: number,
-  now: Date,
-): Promise<boolean> {
-  const expires = new Date(now.getTime() + seconds * 1000).toISOString();
-  const rows = await database.query<{ holder: string }>(
-    sql`INSERT INTO job_leases (name, holder, expires_at) VALUES (${name}, ${holder}, ${expires})
-        ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
-          WHERE job_leases.expires_at < ${now.toISOString()} OR job_leases.holder = excluded.holder
-        RETURNING holder`,
-  );
-  return rows[0]?.holder === holder;
-}
-
-export async function releaseLease(database: Database, name: string, holder: string): Promise<void> {
-  await database.query(sql`DELETE FROM job_leases WHERE name = ${name} AND holder = ${holder}`);
 }
 
 async function notify(

@@ -68,6 +68,12 @@ export function createMetrics() {
       labelNames: ['component', 'impact'] as const,
       registers: [registry],
     }),
+    outageReschedules: new Counter({
+      name: 'ilteo_outage_reschedules_total',
+      help: '실업인정일 moved after an outage (moved), or left for a counsellor (review), by this process',
+      labelNames: ['result'] as const,
+      registers: [registry],
+    }),
     queued: new Gauge({
       name: 'ilteo_status_queued_writes',
       help: 'Status writes waiting for the database (transitions and incident events)',

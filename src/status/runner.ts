@@ -16,8 +16,8 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../db/index.ts';
+import { acquireLease } from '../db/leases.ts';
 import type { ProviderRegistry } from '../identity/providers.ts';
-import { acquireLease } from '../market/alerts.ts';
 import type { Catalogue, CustomMonitor } from './catalogue.ts';
 import {
   appCheck,
