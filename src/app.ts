@@ -29,6 +29,8 @@ import { identityRoutes } from './identity/routes.ts';
 import { maskForLog, maskPersonalNumbers } from './identity/rules.ts';
 import { createIdentityService } from './identity/service.ts';
 import { purgeExpired } from './identity/sessions.ts';
+import { intakeRoutes } from './intake/routes.ts';
+import { createIntake, type Intake } from './intake/service.ts';
 import { jobsApiRoutes } from './jobs/api.ts';
 import { jobsRoutes } from './jobs/routes.ts';
 import { createJobsService } from './jobs/service.ts';
@@ -52,6 +54,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The status monitor runner (tests drive its passes directly). */
     statusRunner: StatusRunner;
+    /** The submission journal (tests replay it directly). */
+    intake: Intake;
   }
 }
 
@@ -144,6 +148,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     now: services.now,
     publicUrl: deps.config.publicUrl,
   };
+  const databaseDown = () => status.view().local.database?.state === 'major';
+  const intake = createIntake({
+    database: deps.database,
+    benefits: services.benefits,
+    journalDir: deps.config.journalDir,
+    instance: `${hostname()}:${deps.config.port}`,
+    now: services.now,
+    log: app.log,
+  });
+  await intake.open();
+  metrics.registerIntake(intake);
+  app.decorate('intake', intake);
   app.decorate('statusRunner', status);
   app.decorate('statusBanner', (lang: 'ko' | 'en') => incidentBanner(currentSnapshot(statusDeps).snapshot, lang));
   const providerOrigins = deps.config.auth.providers.map((p) => new URL(p.issuer).origin);
@@ -179,6 +195,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     policy: services.policy,
     now: services.now,
     secureCookies: isSecure,
+    databaseDown,
   });
   await registerStaticAssets(app);
 
@@ -200,7 +217,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   adminRoutes(app, { database: deps.database, providers: services.providers });
   centreRoutes(app, { database: deps.database, benefits: services.benefits });
-  benefitsRoutes(app, { database: deps.database, benefits: services.benefits, market: services.market });
+  benefitsRoutes(app, {
+    database: deps.database,
+    benefits: services.benefits,
+    market: services.market,
+    intake,
+    databaseDown,
+  });
+  intakeRoutes(app, { intake });
   marketRoutes(app, { database: deps.database, market: services.market, services });
   seekerRoutes(app, { database: deps.database, market: services.market, services });
   talentRoutes(app, { database: deps.database, market: services.market, services });
@@ -242,6 +266,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       }, 60_000)
     : null;
   reschedules?.unref();
+  // The journal is applied as soon as a database takes writes again (every 2 s while it holds anything).
+  const replay = setInterval(() => {
+    if (intake.pendingCount() === 0 || databaseDown()) return;
+    intake.replay().catch((err: unknown) => app.log.warn({ err }, 'journal replay failed'));
+  }, 2_000);
+  replay.unref();
   const housekeeping = setInterval(() => {
     purgeExpired(deps.database, services.now()).catch((err: unknown) => app.log.warn({ err }, 'housekeeping failed'));
   }, 3_600_000);
@@ -252,6 +282,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     clearInterval(housekeeping);
     if (alerts) clearInterval(alerts);
     if (reschedules) clearInterval(reschedules);
+    clearInterval(replay);
+    await intake.close();
   });
   return app;
 }

@@ -4,15 +4,19 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { DatabaseUnavailableError } from '../db/failover.ts';
 import type { Database } from '../db/index.ts';
-import { accountOf, allow } from '../identity/access.ts';
+import { accountOf, allow, OFFLINE_METHOD } from '../identity/access.ts';
 import { listCentres } from '../identity/accounts.ts';
 import { maskPersonalNumbers } from '../identity/rules.ts';
+import { formatDateTime } from '../identity/views.ts';
+import type { Intake } from '../intake/service.ts';
 import type { MarketStore } from '../market/store.ts';
 import { isIsoDate, seoulToday } from '../shared/dates.ts';
 import { alert } from '../web/components.ts';
 import { UserError } from '../web/errors.ts';
 import { formText, IDEMPOTENCY_KEY } from '../web/forms.ts';
+import { type Html, html } from '../web/html.ts';
 import { sendPage } from '../web/page.ts';
 import { csrfToken } from '../web/security.ts';
 import { estimate } from './calculate.ts';
@@ -32,9 +36,28 @@ import {
 
 const SEEKER = allow('seeker');
 
+/** "접수되었습니다": what a citizen sees when the submission went into the journal. */
+function journaledPage(r: { receipt: string; at: string; seq: number }): Html {
+  return html`<h1 class="heading-xlarge">실업인정 신청이 접수되었습니다</h1>
+${alert({
+  variant: 'success',
+  role: 'status',
+  title: html`접수번호 <strong data-receipt>${r.receipt}</strong>`,
+  body: html`${r.seq}차 실업인정 신청을 ${formatDateTime(r.at)}에 받았습니다. 지금은 전산 장애로 바로 처리하지 못해 안전하게 보관했고, 복구되면 <strong>받은 시각 기준으로</strong> 자동 처리합니다. 다시 신청하지 않아도 됩니다.`,
+})}
+<p><a href="/receipts/${r.receipt}">접수 상태 보기</a> · <a href="/status">서비스 상태</a></p>`;
+}
+
 export function benefitsRoutes(
   app: FastifyInstance,
-  deps: { database: Database; benefits: BenefitsService; market: MarketStore },
+  deps: {
+    database: Database;
+    benefits: BenefitsService;
+    market: MarketStore;
+    /** Takes a submission into the journal when no database can (a full outage). */
+    intake?: Intake;
+    databaseDown?: () => boolean;
+  },
 ): void {
   const { database, benefits, market } = deps;
   const crumbs = (label: string) => [{ label: '실업급여', href: '/benefits' }, { label }];
@@ -339,19 +362,42 @@ export function benefitsRoutes(
           errors: { _form: '신청 양식이 올바르지 않습니다. 새로 고친 뒤 다시 신청해 주세요.' },
         });
       }
-      const claim = await ownClaim(request, id);
+      const account = accountOf(request);
+      const workedOrEarned = formText(body, 'workedOrEarned', 5) === 'yes';
+      // No database can take it (a full outage): into this server's journal, on disk before we answer.
+      const journal = async () => {
+        if (!deps.intake) throw new DatabaseUnavailableError('데이터베이스에 연결할 수 없습니다.', 'write');
+        const claimId = Number(id);
+        const n = Number(seq);
+        if (!Number.isSafeInteger(claimId) || !Number.isSafeInteger(n))
+          throw new UserError(404, 'NOT_FOUND', '신청을 찾을 수 없습니다.');
+        const { receipt, at } = await deps.intake.journalRecognition(
+          account,
+          { claimId, seq: n, workedOrEarned, activities: read.activities },
+          key,
+        );
+        reply.status(202);
+        return sendPage(request, reply, {
+          title: '접수되었습니다',
+          breadcrumbs: crumbs('실업인정 신청'),
+          main: journaledPage({ receipt, at, seq: n }),
+        });
+      };
+      if (deps.databaseDown?.() || request.identity?.method === OFFLINE_METHOD) return journal();
       try {
-        await benefits.fileRecognition(accountOf(request), claim.id, Number(seq), {
+        const claim = await ownClaim(request, id);
+        await benefits.fileRecognition(account, claim.id, Number(seq), {
           idempotencyKey: key,
-          workedOrEarned: formText(body, 'workedOrEarned', 5) === 'yes',
+          workedOrEarned,
           activities: read.activities,
         });
+        return reply.redirect(`/benefits/claims/${claim.id}?recognised=${Number(seq)}`, 303);
       } catch (err) {
+        if (err instanceof DatabaseUnavailableError) return journal();
         if (!(err instanceof UserError) || err.statusCode === 404) throw err;
         reply.status(err.statusCode);
         return renderRecognition(request, reply, { claimId: id, seq, body, errors: { _form: err.message } });
       }
-      return reply.redirect(`/benefits/claims/${claim.id}?recognised=${Number(seq)}`, 303);
     },
   );
 }

@@ -472,6 +472,8 @@ export function createBenefitsService(deps: { database: Database; calendar: Cale
         idempotencyKey: string;
         workedOrEarned: boolean;
         activities: (ReportedActivity & { organisation: string; description: string })[];
+        /** When it was filed, if earlier than now (a journaled submission applied after an outage). */
+        filedAt?: Date;
       },
     ): Promise<{ created: boolean }> {
       const claim = await claimById(claimId);
@@ -487,7 +489,8 @@ export function createBenefitsService(deps: { database: Database; calendar: Cale
       }
       if (recognition.status !== 'scheduled')
         throw new UserError(409, 'ALREADY_FILED', '이 차수의 실업인정은 이미 신청했습니다.');
-      const day = today();
+      const filedAt = input.filedAt ?? now();
+      const day = seoulToday(filedAt);
       const opens = addDays(recognition.scheduledDate, -6);
       if (day < opens || day > recognition.scheduledDate)
         throw new UserError(
@@ -504,7 +507,7 @@ export function createBenefitsService(deps: { database: Database; calendar: Cale
         });
       await database.transaction(async (tx) => {
         const [updated] = await tx.query<{ id: number }>(
-          sql`UPDATE claim_recognitions SET status = 'filed', idempotency_key = ${input.idempotencyKey}, filed_at = now(),
+          sql`UPDATE claim_recognitions SET status = 'filed', idempotency_key = ${input.idempotencyKey}, filed_at = ${filedAt.toISOString()},
                 worked_or_earned = ${input.workedOrEarned}
               WHERE id = ${recognition.id} AND status = 'scheduled' RETURNING id::int AS id`,
         );

@@ -62,6 +62,7 @@ const EnvSchema = z.object({
     .default('3/5/2'),
   ILTEO_STATUS_SNAPSHOT: z.string().min(1).optional(),
   ILTEO_STATUS_MONITORS: z.string().optional(),
+  ILTEO_JOURNAL_DIR: z.string().min(1).optional(),
   ILTEO_TRUST_PROXY: z
     .enum(['true', 'false', '1', '0', ''])
     .optional()
@@ -100,6 +101,8 @@ export interface Config {
   mailSpool: string;
   /** Base URL people reach the service at; when absent, taken from each request's Host. */
   publicUrl: string | null;
+  /** This app server's submission journal (one directory per process; fsync'd files). */
+  journalDir: string;
   status: {
     /** Run the monitors and the snapshot (off only for tools that build the app without serving). */
     enabled: boolean;
@@ -184,6 +187,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     alertsSeconds: e.ILTEO_ALERTS_SECONDS,
     mailSpool: path.resolve(cwd, e.ILTEO_MAIL_SPOOL ?? 'data/mail-spool'),
     publicUrl: e.ILTEO_PUBLIC_URL && e.ILTEO_PUBLIC_URL !== '' ? e.ILTEO_PUBLIC_URL : null,
+    journalDir: e.ILTEO_JOURNAL_DIR
+      ? path.resolve(cwd, e.ILTEO_JOURNAL_DIR)
+      : database.kind === 'pglite'
+        ? `${database.dataDir}.journal`
+        : path.resolve(cwd, 'data', 'journal', `${databaseName(database.url)}-${e.PORT}`),
     status: {
       enabled: e.ILTEO_STATUS === 'on',
       checkIntervalMs: Math.round(e.ILTEO_STATUS_CHECK_SECONDS * 1000),

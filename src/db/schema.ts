@@ -796,6 +796,28 @@ export const outageRescheduleRuns = pgTable('outage_reschedule_runs', {
   review: integer('review').notNull(),
 });
 
+/**
+ * Submissions taken into an app server's journal during a full outage (issue 7), once applied: what
+ * became of each receipt, visible to the citizen from any process.
+ */
+export const journalReceipts = pgTable(
+  'journal_receipts',
+  {
+    receipt: text('receipt').primaryKey(),
+    kind: text('kind').notNull(),
+    accountId: bigint('account_id', { mode: 'number' }).notNull(),
+    /** The app server (host:port) whose journal held it. */
+    instance: text('instance').notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+    appliedAt: timestamp('applied_at', { withTimezone: true }).notNull(),
+    /** applied | review */
+    status: text('status').notNull(),
+    message: text('message').notNull().default(''),
+    link: text('link').notNull().default(''),
+  },
+  (t) => [index('journal_receipts_account_idx').on(t.accountId, t.receivedAt)],
+);
+
 export const schema = {
   companies,
   postings,
@@ -833,5 +855,6 @@ export const schema = {
   correctiveActions,
   outageReschedules,
   outageRescheduleRuns,
+  journalReceipts,
 };
 export type Schema = typeof schema;

@@ -5,12 +5,20 @@
  * request never reaches the handler.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { DatabaseUnavailableError } from '../db/failover.ts';
 import type { Database } from '../db/index.ts';
 import { UserError, wantsJson } from '../web/errors.ts';
 import { STATIC_ROUTE_PREFIXES } from '../web/krds/static.ts';
 import type { Account, AccountKind } from './accounts.ts';
 import { audit, clientOf } from './audit.ts';
-import { type ActiveSession, findSession, isTokenShaped, type SessionPolicy, touchSession } from './sessions.ts';
+import {
+  type ActiveSession,
+  findSession,
+  hashToken,
+  isTokenShaped,
+  type SessionPolicy,
+  touchSession,
+} from './sessions.ts';
 
 export type Access = 'public' | 'signed-in' | readonly AccountKind[];
 
@@ -32,6 +40,26 @@ export function allow(...access: ['public'] | ['signed-in'] | AccountKind[]): { 
 }
 
 export const SESSION_COOKIE = 'ilteo_session';
+/**
+ * A signed pass beside the session cookie (HMAC with the cookie secret, which every process holds in
+ * memory): who you are, bound to your session token, valid for the idle timeout. It is read only when no
+ * database can look the session up (a full outage), so a signed-in citizen can still file a
+ * submission into the journal. It cannot be revoked during that outage — which is why everything filed
+ * with it is checked again, with the account, when it is applied.
+ */
+export const PASS_COOKIE = 'ilteo_pass';
+export const OFFLINE_METHOD = 'offline-pass';
+const PASS_REFRESH_MS = 5 * 60_000;
+
+interface Pass {
+  id: number;
+  kind: AccountKind;
+  name: string;
+  /** First 16 hex digits of the session token's hash. */
+  sid: string;
+  iat: number;
+  exp: number;
+}
 
 export function permits(access: Access, account: Account | null): boolean {
   if (access === 'public') return true;
@@ -52,6 +80,45 @@ export interface AccessDeps {
   policy: SessionPolicy;
   now: () => Date;
   secureCookies: (request: FastifyRequest) => boolean;
+  /** True while this process knows no database answers (the status monitor's own view). */
+  databaseDown?: () => boolean;
+}
+
+function readPass(request: FastifyRequest, token: string, now: Date): Pass | null {
+  const raw = request.cookies[PASS_COOKIE];
+  if (!raw) return null;
+  const unsigned = request.unsignCookie(raw);
+  if (!unsigned.valid || !unsigned.value) return null;
+  try {
+    const pass = JSON.parse(Buffer.from(unsigned.value, 'base64url').toString('utf8')) as Pass;
+    if (pass.exp < now.getTime() || pass.sid !== hashToken(token).slice(0, 16)) return null;
+    return pass;
+  } catch {
+    return null;
+  }
+}
+
+function offlineSession(pass: Pass, now: Date): ActiveSession {
+  return {
+    idHash: '',
+    method: OFFLINE_METHOD,
+    lastSeenAt: now.toISOString(),
+    account: {
+      id: pass.id,
+      kind: pass.kind,
+      loginId: '',
+      name: pass.name,
+      email: null,
+      companyId: null,
+      companyName: null,
+      busino: null,
+      centreCode: null,
+      centreName: null,
+      status: 'active',
+      hasPassword: false,
+      createdAt: '',
+    },
+  };
 }
 
 export function sessionCookieOptions(secure: boolean) {
@@ -74,18 +141,50 @@ export function registerAccess(app: FastifyInstance, deps: AccessDeps): void {
     const access = request.routeOptions.config?.access;
     if (access === undefined) return; // static files and 404s
     const token = request.cookies[SESSION_COOKIE];
-    if (token !== undefined) {
-      const session = isTokenShaped(token) ? await findSession(deps.database, token, deps.policy, deps.now()) : null;
-      if (session) {
+    if (token !== undefined && isTokenShaped(token)) {
+      const now = deps.now();
+      let session: ActiveSession | null = null;
+      let unavailable = deps.databaseDown?.() ?? false;
+      if (!unavailable) {
+        try {
+          session = await findSession(deps.database, token, deps.policy, now);
+        } catch (err) {
+          if (!(err instanceof DatabaseUnavailableError)) throw err;
+          unavailable = true;
+        }
+      }
+      if (unavailable) {
+        const pass = readPass(request, token, now);
+        if (pass) request.identity = offlineSession(pass, now);
+      } else if (session) {
         request.identity = session;
+        const pass = readPass(request, token, now);
+        if (!pass || now.getTime() - pass.iat > PASS_REFRESH_MS) {
+          const value: Pass = {
+            id: session.account.id,
+            kind: session.account.kind,
+            name: session.account.name,
+            sid: hashToken(token).slice(0, 16),
+            iat: now.getTime(),
+            exp: now.getTime() + deps.policy.idleMinutes * 60_000,
+          };
+          reply.setCookie(PASS_COOKIE, Buffer.from(JSON.stringify(value)).toString('base64url'), {
+            ...sessionCookieOptions(deps.secureCookies(request)),
+            signed: true,
+            maxAge: deps.policy.idleMinutes * 60,
+          });
+        }
         // Recording activity does not hold up the page, unless the session is past half its idle
         // time: then the extension must land before the person's next click.
-        const touched = touchSession(deps.database, session, deps.now());
-        const idleMs = deps.now().getTime() - Date.parse(session.lastSeenAt);
+        const touched = touchSession(deps.database, session, now);
+        const idleMs = now.getTime() - Date.parse(session.lastSeenAt);
         if (idleMs > (deps.policy.idleMinutes * 60_000) / 2) await touched;
       } else {
         reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(deps.secureCookies(request)));
+        reply.clearCookie(PASS_COOKIE, sessionCookieOptions(deps.secureCookies(request)));
       }
+    } else if (token !== undefined) {
+      reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(deps.secureCookies(request)));
     }
     const account = request.identity?.account ?? null;
     if (permits(access, account)) return;

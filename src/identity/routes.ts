@@ -9,7 +9,7 @@ import { UserError } from '../web/errors.ts';
 import type { Html } from '../web/html.ts';
 import { sendPage } from '../web/page.ts';
 import { csrfToken, isSecure } from '../web/security.ts';
-import { accountOf, allow, SESSION_COOKIE, sessionCookieOptions } from './access.ts';
+import { accountOf, allow, PASS_COOKIE, SESSION_COOKIE, sessionCookieOptions } from './access.ts';
 import {
   changePassword,
   createEmployer,
@@ -185,6 +185,7 @@ export function identityRoutes(app: FastifyInstance, deps: IdentityRouteDeps): v
       });
     }
     reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(isSecure(request)));
+    reply.clearCookie(PASS_COOKIE, sessionCookieOptions(isSecure(request)));
     return reply.redirect('/login?signedOut=1', 303);
   });
 
@@ -567,6 +568,7 @@ export function identityRoutes(app: FastifyInstance, deps: IdentityRouteDeps): v
       ...clientOf(request),
     });
     reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(isSecure(request)));
+    reply.clearCookie(PASS_COOKIE, sessionCookieOptions(isSecure(request)));
     return reply.redirect('/login?signedOut=1', 303);
   });
 

@@ -80,6 +80,28 @@ export function createMetrics() {
       registers: [registry],
     }),
   };
-  return m;
+  return {
+    ...m,
+    /** The submission journal's backlog and outcomes (issue 7). */
+    registerIntake(intake: { pendingCount(): number; stats: { journaled: number; applied: number; review: number } }) {
+      new Gauge({
+        name: 'ilteo_journal_pending',
+        help: 'Submissions in this app server journal waiting for the database',
+        registers: [registry],
+        collect() {
+          this.set(intake.pendingCount());
+        },
+      });
+      new Gauge({
+        name: 'ilteo_journal_entries',
+        help: 'Submissions taken into this app server journal since start, by outcome (journaled, applied, review)',
+        labelNames: ['outcome'] as const,
+        registers: [registry],
+        collect() {
+          for (const [outcome, n] of Object.entries(intake.stats)) this.set({ outcome }, n);
+        },
+      });
+    },
+  };
 }
 export type StatusMetrics = ReturnType<typeof createMetrics>;

@@ -1,0 +1,141 @@
+/**
+ * Citizens' submissions during a full outage (issue 7): taken into this app server's journal (fsync'd)
+ * with a receipt number, applied once when the database is back, and their outcome kept in the database
+ * so the citizen can see it from any app server.
+ */
+import { sql } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
+import type { BenefitsService } from '../benefits/service.ts';
+import { DatabaseUnavailableError } from '../db/failover.ts';
+import type { Database } from '../db/index.ts';
+import { UserError } from '../web/errors.ts';
+import { Journal, type JournalEntry, newReceipt } from './journal.ts';
+
+export interface RecognitionPayload {
+  claimId: number;
+  seq: number;
+  workedOrEarned: boolean;
+  activities: Parameters<BenefitsService['fileRecognition']>[3]['activities'];
+}
+
+export type ReceiptState =
+  | { status: 'pending'; receipt: string; receivedAt: string; link: string }
+  | { status: 'applied' | 'review'; receipt: string; receivedAt: string; message: string; link: string };
+
+const linkOf = (p: RecognitionPayload) => `/benefits/claims/${p.claimId}`;
+
+export function createIntake(deps: {
+  database: Database;
+  benefits: BenefitsService;
+  journalDir: string;
+  instance: string;
+  now: () => Date;
+  log: FastifyBaseLogger;
+}) {
+  const journal = new Journal(deps.journalDir);
+  let replaying: Promise<{ applied: number; review: number }> | null = null;
+  const stats = { journaled: 0, applied: 0, review: 0 };
+
+  async function settle(entry: JournalEntry<RecognitionPayload>, status: 'applied' | 'review', message: string) {
+    await deps.database.query(
+      sql`INSERT INTO journal_receipts (receipt, kind, account_id, instance, received_at, applied_at, status, message, link)
+          VALUES (${entry.receipt}, ${entry.kind}, ${entry.accountId}, ${deps.instance}, ${entry.at},
+                  ${deps.now().toISOString()}, ${status}, ${message}, ${linkOf(entry.payload)})
+          ON CONFLICT (receipt) DO NOTHING`,
+    );
+    await journal.settle({ receipt: entry.receipt, status, message, at: deps.now().toISOString() });
+    stats[status]++;
+  }
+
+  async function replayOnce(): Promise<{ applied: number; review: number }> {
+    let applied = 0;
+    let review = 0;
+    for (const e of journal.pending() as JournalEntry<RecognitionPayload>[]) {
+      try {
+        await deps.benefits.fileRecognition({ id: e.accountId, kind: 'seeker' }, e.payload.claimId, e.payload.seq, {
+          idempotencyKey: e.key,
+          workedOrEarned: e.payload.workedOrEarned,
+          activities: e.payload.activities,
+          filedAt: new Date(e.at),
+        });
+        await settle(e, 'applied', '');
+        applied++;
+      } catch (err) {
+        if (err instanceof UserError && !(err instanceof DatabaseUnavailableError)) {
+          // It can no longer be applied as filed: kept, with why, for the citizen and the job centre.
+          await settle(e, 'review', err.message);
+          review++;
+          continue;
+        }
+        if (!(err instanceof DatabaseUnavailableError))
+          deps.log.warn({ err, receipt: e.receipt }, 'journal replay failed');
+        break; // the database is not back yet: the rest waits, in order
+      }
+    }
+    if (applied || review) deps.log.info({ applied, review, left: journal.pending().length }, 'journal replayed');
+    return { applied, review };
+  }
+
+  return {
+    journal,
+    stats,
+    open: () => journal.open(),
+    close: () => journal.close(),
+    pendingCount: () => journal.pending().length,
+
+    /** Takes a 실업인정 신청 into the journal; resolves once it is on disk. */
+    async journalRecognition(
+      account: { id: number },
+      payload: RecognitionPayload,
+      key: string,
+    ): Promise<{ receipt: string; at: string }> {
+      const same = journal.pendingByKey(account.id, key);
+      if (same) return { receipt: same.receipt, at: same.at };
+      const at = deps.now().toISOString();
+      const receipt = newReceipt(deps.now());
+      await journal.append<RecognitionPayload>({
+        receipt,
+        kind: 'recognition',
+        key,
+        accountId: account.id,
+        at,
+        payload,
+      });
+      stats.journaled++;
+      return { receipt, at };
+    },
+
+    /** Applies what the journal holds, in order; one run at a time. */
+    replay(): Promise<{ applied: number; review: number }> {
+      replaying ??= replayOnce().finally(() => {
+        replaying = null;
+      });
+      return replaying;
+    },
+
+    /** A receipt's state for its owner: pending in this server's journal, or its outcome. */
+    async receipt(accountId: number, receipt: string): Promise<ReceiptState | null> {
+      const local = journal.find(receipt);
+      if (local.entry && local.entry.accountId === accountId)
+        return {
+          status: 'pending',
+          receipt,
+          receivedAt: local.entry.at,
+          link: linkOf(local.entry.payload as RecognitionPayload),
+        };
+      const [row] = await deps.database.read<{
+        status: 'applied' | 'review';
+        receivedAt: string;
+        message: string;
+        link: string;
+        accountId: number;
+      }>(
+        sql`SELECT status, received_at::text AS "receivedAt", message, link, account_id::int AS "accountId"
+              FROM journal_receipts WHERE receipt = ${receipt}`,
+      );
+      if (!row || row.accountId !== accountId) return null;
+      return { status: row.status, receipt, receivedAt: row.receivedAt, message: row.message, link: row.link };
+    },
+  };
+}
+export type Intake = ReturnType<typeof createIntake>;

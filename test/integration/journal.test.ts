@@ -1,0 +1,119 @@
+/**
+ * A citizen's 실업인정 신청 while no database answers (issue 7, part 2), on PGlite: taken into the app
+ * server's journal with a receipt number (a double submit gets the same one), still there after the
+ * process is gone, applied once when a process starts on the database again — as of the time it was
+ * received. (On PostgreSQL with every node stopped and the app killed -9: test/chaos/journal.test.ts.)
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import { after, before, describe, it } from 'node:test';
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/app.ts';
+import { loadConfig } from '../../src/config/index.ts';
+import { type Database, openDatabase } from '../../src/db/index.ts';
+import { migrate } from '../../src/db/migrate.ts';
+import { DEMO_PASSWORD, seedDemoAccounts } from '../../src/identity/demo.ts';
+import { freshDatabaseConfig } from '../support/db.ts';
+import { WebClient } from '../support/web.ts';
+
+const APPLICATION = {
+  companyName: '(주)한빛물류',
+  centreCode: 'seoul-gangnam',
+  separationDate: '2026-10-30',
+  birthDate: '1985-05-20',
+  insuredMonths: '40',
+  insuredUnitDays: '400',
+  separationReason: '23',
+  wageMode: 'average',
+  averageDailyWage: '95,000',
+  dailyHours: '8',
+};
+
+describe('the submission journal through a full outage (PGlite)', () => {
+  let database: Database;
+  let app: FastifyInstance;
+  let remove: () => Promise<void>;
+  let dbConfig: Awaited<ReturnType<typeof freshDatabaseConfig>>['config'];
+  let clock = new Date('2026-11-23T01:00:00Z'); // 10:00 in Seoul, 월
+  const config = () =>
+    loadConfig({
+      LOG_LEVEL: 'silent',
+      ILTEO_STATUS: 'off',
+      ILTEO_ALERTS_SECONDS: '0',
+      ILTEO_DATA_DIR: dbConfig.kind === 'pglite' ? dbConfig.dataDir : '',
+    });
+  let claimant: WebClient;
+  let claimId = 0;
+  let receipt = '';
+
+  before(async () => {
+    const fresh = await freshDatabaseConfig('pglite');
+    remove = fresh.remove;
+    dbConfig = fresh.config;
+    database = await openDatabase(dbConfig);
+    await migrate(database);
+    await seedDemoAccounts(database, () => {});
+    app = await buildApp({ config: config(), database, now: () => clock });
+    claimant = new WebClient(app);
+    await claimant.signIn('minjun', DEMO_PASSWORD);
+    const key = /name="idempotencyKey" value="([^"]+)"/.exec((await claimant.get('/benefits/apply')).body)?.[1] ?? '';
+    const filed = await claimant.post('/benefits/apply', { ...APPLICATION, idempotencyKey: key });
+    claimId = Number(/\/benefits\/claims\/(\d+)/.exec(String(filed.headers.location))?.[1]);
+    const counsellor = new WebClient(app);
+    await counsellor.signIn('counsel.gangnam', DEMO_PASSWORD);
+    await counsellor.get(`/centre/claims/${claimId}`);
+    await counsellor.post(`/centre/claims/${claimId}/approve`, { firstDate: '2026-11-25', cycleDays: '28' });
+  });
+  after(async () => {
+    await app?.close().catch(() => {});
+    await database?.close().catch(() => {});
+    await remove?.();
+  });
+
+  it('takes the 실업인정 신청 into the journal when no database answers: 202 with a receipt number', async () => {
+    const form = await claimant.get(`/benefits/claims/${claimId}/recognitions/1`);
+    const key = /name="idempotencyKey" value="([^"]+)"/.exec(form.body)?.[1] ?? '';
+    await database.close();
+    for (let i = 0; i < 3; i++) await app.statusRunner.tick();
+    const submit = { action: 'submit', workedOrEarned: 'no', idempotencyKey: key };
+    const r = await claimant.post(`/benefits/claims/${claimId}/recognitions/1`, submit);
+    assert.equal(r.statusCode, 202);
+    receipt = /data-receipt>(R-\d{8}-[0-9A-F]{8})</.exec(r.body)?.[1] ?? '';
+    assert.match(receipt, /^R-20261123-/);
+    assert.match(r.body, /다시 신청하지 않아도 됩니다/);
+    const again = await claimant.post(`/benefits/claims/${claimId}/recognitions/1`, submit);
+    assert.equal(/data-receipt>(R-[^<]+)</.exec(again.body)?.[1], receipt, 'a double submit gets the same receipt');
+    const state = await claimant.get(`/receipts/${receipt}`);
+    assert.equal(state.statusCode, 200);
+    assert.match(state.body, /처리 대기 중/);
+    const onDisk = await fs.readFile(`${config().journalDir}/entries.jsonl`, 'utf8');
+    assert.equal(onDisk.trim().split('\n').length, 1);
+    assert.match(onDisk, new RegExp(receipt));
+  });
+
+  it('survives the process; applied once, as of when it was received, when the database is back', async () => {
+    await app.close().catch(() => {});
+    clock = new Date('2026-11-26T01:00:00Z'); // after the 실업인정일: received in time, applied late
+    database = await openDatabase(dbConfig);
+    app = await buildApp({ config: config(), database, now: () => clock });
+    assert.equal(app.intake.pendingCount(), 1);
+    assert.deepEqual(await app.intake.replay(), { applied: 1, review: 0 });
+    assert.deepEqual(await app.intake.replay(), { applied: 0, review: 0 });
+    const [row] = await database.query<{ status: string; filedAt: string; n: number }>(
+      sql`SELECT status, filed_at::text AS "filedAt", (SELECT count(*)::int FROM claim_recognitions WHERE claim_id = ${claimId} AND status = 'filed') AS n
+            FROM claim_recognitions WHERE claim_id = ${claimId} AND seq = 1`,
+    );
+    assert.equal(row?.status, 'filed');
+    assert.equal(row?.n, 1);
+    assert.equal(new Date(row?.filedAt ?? '').toISOString(), '2026-11-23T01:00:00.000Z');
+    const c = new WebClient(app);
+    await c.signIn('minjun', DEMO_PASSWORD);
+    const state = await c.get(`/receipts/${receipt}`);
+    assert.match(state.body, /처리되었습니다/);
+    const [receipts] = await database.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM journal_receipts`);
+    assert.equal(receipts?.n, 1);
+    const metrics = await c.get('/metrics');
+    assert.match(metrics.body, /ilteo_journal_pending 0/);
+  });
+});
