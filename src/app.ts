@@ -29,6 +29,8 @@ import { identityRoutes } from './identity/routes.ts';
 import { maskForLog, maskPersonalNumbers } from './identity/rules.ts';
 import { createIdentityService } from './identity/service.ts';
 import { purgeExpired } from './identity/sessions.ts';
+import { createCounter } from './intake/counter.ts';
+import { counterRoutes } from './intake/counter-routes.ts';
 import { intakeRoutes } from './intake/routes.ts';
 import { createIntake, type Intake } from './intake/service.ts';
 import { jobsApiRoutes } from './jobs/api.ts';
@@ -169,6 +171,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
+        // Our own script files (the counter's offline queue and its service worker); inline scripts
+        // still need the per-request nonce.
+        scriptSrc: ["'self'"],
+        workerSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
         styleSrc: ["'self'"],
         // KRDS's ui-script sets style attributes (open/close animations); attributes cannot run script.
@@ -225,6 +231,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     databaseDown,
   });
   intakeRoutes(app, { intake });
+  counterRoutes(app, {
+    counter: createCounter({
+      database: deps.database,
+      benefits: services.benefits,
+      market: services.market,
+      now: services.now,
+    }),
+    now: services.now,
+  });
   marketRoutes(app, { database: deps.database, market: services.market, services });
   seekerRoutes(app, { database: deps.database, market: services.market, services });
   talentRoutes(app, { database: deps.database, market: services.market, services });

@@ -54,7 +54,7 @@ export function centreRoutes(app: FastifyInstance, deps: { database: Database; b
       title: '고용센터 업무',
       breadcrumbs: [{ label: '고용센터 업무' }],
       main: html`<h1 class="heading-xlarge">고용센터 업무</h1>
-<p>${scope === null ? '모든 고용센터' : me.centreName}의 개인회원입니다. <a href="/centre/claims">구직급여 심사로 가기</a></p>
+<p>${scope === null ? '모든 고용센터' : me.centreName}의 개인회원입니다. <a href="/centre/claims">구직급여 심사로 가기</a> · <a href="/centre/counter">창구 접수 (오프라인 가능)</a></p>
 ${
   clients.length === 0
     ? emptyState({

@@ -818,6 +818,30 @@ export const journalReceipts = pgTable(
   (t) => [index('journal_receipts_account_idx').on(t.accountId, t.receivedAt)],
 );
 
+/**
+ * Forms taken at a job-centre counter (issue 7), possibly while offline, sent when the server is
+ * reachable: one row per client-made key, so each is applied once; who took it, where and when it was
+ * taken (not when it synced), and what became of it (applied, or review: 확인 필요).
+ */
+export const counterSubmissions = pgTable(
+  'counter_submissions',
+  {
+    key: text('key').primaryKey(),
+    counsellorId: bigint('counsellor_id', { mode: 'number' })
+      .notNull()
+      .references(() => accounts.id),
+    centreCode: text('centre_code').notNull(),
+    kind: text('kind').notNull(),
+    citizenId: bigint('citizen_id', { mode: 'number' }),
+    takenAt: timestamp('taken_at', { withTimezone: true }).notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+    status: text('status').notNull(),
+    message: text('message').notNull().default(''),
+    ref: text('ref').notNull().default(''),
+  },
+  (t) => [index('counter_submissions_centre_idx').on(t.centreCode, t.receivedAt)],
+);
+
 export const schema = {
   companies,
   postings,
@@ -856,5 +880,6 @@ export const schema = {
   outageReschedules,
   outageRescheduleRuns,
   journalReceipts,
+  counterSubmissions,
 };
 export type Schema = typeof schema;
