@@ -31,6 +31,7 @@ import { createIdentityService } from './identity/service.ts';
 import { purgeExpired } from './identity/sessions.ts';
 import { createCounter } from './intake/counter.ts';
 import { counterRoutes } from './intake/counter-routes.ts';
+import { operationsRoutes } from './intake/operations.ts';
 import { intakeRoutes } from './intake/routes.ts';
 import { createIntake, type Intake } from './intake/service.ts';
 import { jobsApiRoutes } from './jobs/api.ts';
@@ -129,6 +130,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const services = createServices(deps);
   const startedAt = new Date();
   const metrics = createMetrics();
+  let intakeRef: Intake | undefined;
   const catalogue = buildCatalogue(deps.config.auth.providers, deps.config.status.monitors);
   const status = new StatusRunner(
     {
@@ -139,6 +141,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       now: services.now,
       log: app.log,
       metrics,
+      journalPending: () => intakeRef?.pendingCount() ?? 0,
     },
     { ...deps.config.status, custom: deps.config.status.monitors },
   );
@@ -160,10 +163,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     log: app.log,
   });
   await intake.open();
+  intakeRef = intake;
   metrics.registerIntake(intake);
   app.decorate('intake', intake);
   app.decorate('statusRunner', status);
-  app.decorate('statusBanner', (lang: 'ko' | 'en') => incidentBanner(currentSnapshot(statusDeps).snapshot, lang));
+  app.decorate('statusBanner', (lang: 'ko' | 'en') =>
+    incidentBanner(currentSnapshot(statusDeps).snapshot, lang, services.now()),
+  );
   const providerOrigins = deps.config.auth.providers.map((p) => new URL(p.issuer).origin);
 
   await app.register(helmet, {
@@ -231,6 +237,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     databaseDown,
   });
   intakeRoutes(app, { intake });
+  operationsRoutes(app, { database: deps.database, intake, now: services.now });
+  metrics.registerOperations(deps.database);
   counterRoutes(app, {
     counter: createCounter({
       database: deps.database,
@@ -238,6 +246,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       market: services.market,
       now: services.now,
     }),
+    database: deps.database,
     now: services.now,
   });
   marketRoutes(app, { database: deps.database, market: services.market, services });

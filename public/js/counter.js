@@ -229,6 +229,24 @@
   });
   window.addEventListener('offline', () => showNetwork(false));
   setInterval(sync, 5000);
+  // Tell the operators what waits here (only while online; a failure is simply retried next time).
+  async function report() {
+    const items = await all();
+    const waiting = items.filter((i) => i.status === 'waiting' || i.status === 'sending');
+    const oldest = waiting.map((i) => i.takenAt).sort()[0] || null;
+    fetch('/api/v1/counter/queue', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        waiting: waiting.length,
+        review: items.filter((i) => i.status === 'review').length,
+        oldestTakenAt: oldest,
+      }),
+    }).catch(() => {});
+  }
+  setInterval(report, 30000);
+  report();
   showNetwork(navigator.onLine);
   render().then(sync);
 

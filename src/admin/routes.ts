@@ -55,6 +55,7 @@ export function adminRoutes(app: FastifyInstance, deps: { database: Database; pr
 <ul class="ilteo-choice-list">
 	<li><a class="ilteo-choice" href="/admin/accounts"><strong>계정 관리</strong><span>상담원·운영자 계정 만들기, 계정 사용 중지</span></a></li>
 	<li><a class="ilteo-choice" href="/admin/status"><strong>서비스 상태 관리</strong><span>장애 경과 알림, 점검 일정, 사후 분석과 재발 방지 조치</span></a></li>
+	<li><a class="ilteo-choice" href="/admin/operations"><strong>장애 대응 현황</strong><span>앱 서버 보관함, 창구 대기열, 재처리, 실업인정일 자동 변경</span></a></li>
 	<li><a class="ilteo-choice" href="/admin/audit"><strong>감사 로그</strong><span>로그인과 직원 작업 기록 (수정·삭제 불가)</span></a></li>
 </ul>
 <section class="ilteo-section" aria-labelledby="providers-title">

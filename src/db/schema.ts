@@ -627,6 +627,7 @@ export const statusIntervals = pgTable(
   (t) => [
     uniqueIndex('status_intervals_open_key').on(t.subject).where(sql`ended_at IS NULL`),
     index('status_intervals_subject_idx').on(t.subject, t.startedAt),
+    index('status_intervals_ended_idx').on(t.endedAt).where(sql`ended_at IS NOT NULL`),
   ],
 );
 
@@ -650,7 +651,11 @@ export const statusRollups = pgTable(
     noDataMs: bigint('no_data_ms', { mode: 'number' }).notNull(),
     worst: text('worst').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.subject, t.grain, t.bucket] })],
+  (t) => [
+    primaryKey({ columns: [t.subject, t.grain, t.bucket] }),
+    // Retention deletes by grain and age.
+    index('status_rollups_grain_bucket_idx').on(t.grain, t.bucket),
+  ],
 );
 
 /** Each app process's heartbeat (the app-process monitor reads their age). */
@@ -658,6 +663,8 @@ export const appHeartbeats = pgTable('app_heartbeats', {
   holder: text('holder').primaryKey(),
   startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
   seenAt: timestamp('seen_at', { withTimezone: true }).notNull(),
+  /** Submissions in this app server's journal waiting for the database (issue 7). */
+  journalPending: integer('journal_pending').notNull().default(0),
 });
 
 /** Incidents: opened and closed by the monitors (one per root cause) or declared by an operator. */
@@ -842,6 +849,18 @@ export const counterSubmissions = pgTable(
   (t) => [index('counter_submissions_centre_idx').on(t.centreCode, t.receivedAt)],
 );
 
+/** What each counter's offline queue last reported (issue 7): the operators' view of what waits where. */
+export const counterQueues = pgTable('counter_queues', {
+  counsellorId: bigint('counsellor_id', { mode: 'number' })
+    .primaryKey()
+    .references(() => accounts.id),
+  centreCode: text('centre_code').notNull(),
+  waiting: integer('waiting').notNull(),
+  review: integer('review').notNull(),
+  oldestTakenAt: timestamp('oldest_taken_at', { withTimezone: true }),
+  reportedAt: timestamp('reported_at', { withTimezone: true }).notNull(),
+});
+
 export const schema = {
   companies,
   postings,
@@ -881,5 +900,6 @@ export const schema = {
   outageRescheduleRuns,
   journalReceipts,
   counterSubmissions,
+  counterQueues,
 };
 export type Schema = typeof schema;

@@ -7,9 +7,11 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { SEPARATION_REASONS } from '../benefits/rules.ts';
 import { DatabaseUnavailableError } from '../db/failover.ts';
+import type { Database } from '../db/index.ts';
 import { accountOf, allow } from '../identity/access.ts';
 import { OCCUPATIONS } from '../reference/occupations.ts';
 import { SIGUNGU_OPTIONS } from '../reference/regions.ts';
@@ -119,7 +121,10 @@ function counterPage(counsellor: { id: number; name: string; centreName: string 
 <script src="${staticUrl('js/counter.js')}" defer></script>`;
 }
 
-export function counterRoutes(app: FastifyInstance, deps: { counter: Counter; now: () => Date }): void {
+export function counterRoutes(
+  app: FastifyInstance,
+  deps: { counter: Counter; database: Database; now: () => Date },
+): void {
   app.get('/centre/counter', COUNSELLOR, async (request, reply) => {
     const me = accountOf(request);
     return sendPage(request, reply, {
@@ -139,6 +144,23 @@ export function counterRoutes(app: FastifyInstance, deps: { counter: Counter; no
     reply.header('cache-control', 'no-cache');
     reply.header('service-worker-allowed', '/centre/');
     return reply.type('application/javascript; charset=utf-8').send(await fs.readFile(SW_FILE, 'utf8'));
+  });
+
+  // Each counter reports its queue every 30 s while online: operators see what waits at which centre.
+  app.post('/api/v1/counter/queue', COUNSELLOR, async (request) => {
+    const me = accountOf(request);
+    const b = (request.body ?? {}) as Record<string, unknown>;
+    const count = (v: unknown) =>
+      Number.isSafeInteger(Number(v)) && Number(v) >= 0 ? Math.min(Number(v), 1_000_000) : 0;
+    const oldest =
+      typeof b.oldestTakenAt === 'string' && !Number.isNaN(Date.parse(b.oldestTakenAt)) ? b.oldestTakenAt : null;
+    await deps.database.query(
+      sql`INSERT INTO counter_queues (counsellor_id, centre_code, waiting, review, oldest_taken_at, reported_at)
+          VALUES (${me.id}, ${me.centreCode ?? ''}, ${count(b.waiting)}, ${count(b.review)}, ${oldest}, ${deps.now().toISOString()})
+          ON CONFLICT (counsellor_id) DO UPDATE SET centre_code = excluded.centre_code, waiting = excluded.waiting,
+            review = excluded.review, oldest_taken_at = excluded.oldest_taken_at, reported_at = excluded.reported_at`,
+    );
+    return { ok: true };
   });
 
   app.post('/api/v1/counter/submissions', COUNSELLOR, async (request, reply) => {

@@ -112,6 +112,8 @@ export class Journal {
   readonly #entries: AppendLog;
   readonly #outcomes: AppendLog;
   readonly #pending = new Map<string, JournalEntry>();
+  /** account:key → receipt of a pending entry (a double submit finds it without a scan). */
+  readonly #byKey = new Map<string, string>();
   readonly #done = new Map<string, JournalOutcome>();
 
   constructor(dir: string) {
@@ -123,25 +125,32 @@ export class Journal {
   async open(): Promise<void> {
     const entries = parseLines<JournalEntry>(await this.#entries.open());
     for (const o of parseLines<JournalOutcome>(await this.#outcomes.open())) this.#done.set(o.receipt, o);
-    for (const e of entries) if (!this.#done.has(e.receipt)) this.#pending.set(e.receipt, e);
+    for (const e of entries)
+      if (!this.#done.has(e.receipt)) {
+        this.#pending.set(e.receipt, e);
+        this.#byKey.set(`${e.accountId}:${e.key}`, e.receipt);
+      }
   }
 
   /** Appends and fsyncs; only then may the citizen be told it was received. */
   async append<P>(entry: JournalEntry<P>): Promise<void> {
     await this.#entries.append(JSON.stringify(entry));
     this.#pending.set(entry.receipt, entry);
+    this.#byKey.set(`${entry.accountId}:${entry.key}`, entry.receipt);
   }
 
   async settle(outcome: JournalOutcome): Promise<void> {
     await this.#outcomes.append(JSON.stringify(outcome));
+    const entry = this.#pending.get(outcome.receipt);
+    if (entry) this.#byKey.delete(`${entry.accountId}:${entry.key}`);
     this.#pending.delete(outcome.receipt);
     this.#done.set(outcome.receipt, outcome);
   }
 
   /** A pending entry of this account with this idempotency key (a double submit gets the same receipt). */
   pendingByKey(accountId: number, key: string): JournalEntry | undefined {
-    for (const e of this.#pending.values()) if (e.accountId === accountId && e.key === key) return e;
-    return undefined;
+    const receipt = this.#byKey.get(`${accountId}:${key}`);
+    return receipt ? this.#pending.get(receipt) : undefined;
   }
 
   /** Entries not yet applied, oldest first. */

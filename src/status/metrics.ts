@@ -3,6 +3,8 @@
  * status runner's monitors, components, services and incidents. Served at /metrics.
  */
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { Database } from '../db/index.ts';
+import { operationsNumbers } from '../intake/operations.ts';
 
 export function createMetrics() {
   const registry = new Registry();
@@ -82,6 +84,58 @@ export function createMetrics() {
   };
   return {
     ...m,
+    /** Fleet-wide numbers from the database, read when scraped (issue 7's operations view). */
+    registerOperations(database: Database) {
+      // One read per scrape (shared by the gauges), and never a slow scrape: during an outage the
+      // numbers are simply missing (2 s bound) rather than waiting out the database's retry deadline.
+      let cached: { at: number; value: Promise<Awaited<ReturnType<typeof operationsNumbers>> | null> } | null = null;
+      const read = () => {
+        if (cached && Date.now() - cached.at < 1_000) return cached.value;
+        const value = Promise.race([
+          operationsNumbers(database, new Date()).catch(() => null),
+          new Promise<null>((r) => setTimeout(() => r(null), 2_000).unref()),
+        ]);
+        cached = { at: Date.now(), value };
+        return value;
+      };
+      new Gauge({
+        name: 'ilteo_fleet_journal_pending',
+        help: 'Submissions waiting in each app server journal, as last reported with its heartbeat',
+        labelNames: ['instance'] as const,
+        registers: [registry],
+        async collect() {
+          const n = await read();
+          this.reset();
+          for (const j of n?.journals ?? []) this.set({ instance: j.instance }, j.pending);
+        },
+      });
+      new Gauge({
+        name: 'ilteo_counter_queue',
+        help: 'Forms waiting in job-centre counter queues (state: waiting, review), as reported in the last hour',
+        labelNames: ['centre', 'state'] as const,
+        registers: [registry],
+        async collect() {
+          const n = await read();
+          this.reset();
+          for (const c of n?.counters ?? []) {
+            this.set({ centre: c.centre, state: 'waiting' }, c.waiting);
+            this.set({ centre: c.centre, state: 'review' }, c.review);
+          }
+        },
+      });
+      new Gauge({
+        name: 'ilteo_rescheduled_recognitions',
+        help: '실업인정일 moved after outages (latest 300), by result',
+        labelNames: ['result'] as const,
+        registers: [registry],
+        async collect() {
+          const n = await read();
+          this.reset();
+          for (const result of ['moved', 'review'])
+            this.set({ result }, n?.reschedules.filter((r) => r.result === result).length ?? 0);
+        },
+      });
+    },
     /** The submission journal's backlog and outcomes (issue 7). */
     registerIntake(intake: { pendingCount(): number; stats: { journaled: number; applied: number; review: number } }) {
       new Gauge({

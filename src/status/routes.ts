@@ -10,6 +10,7 @@ import type { Database } from '../db/index.ts';
 import { allow } from '../identity/access.ts';
 import { addMonths, seoulToday } from '../shared/dates.ts';
 import { UserError } from '../web/errors.ts';
+import type { Html } from '../web/html.ts';
 import { langOf, sendPage } from '../web/page.ts';
 import type { Catalogue } from './catalogue.ts';
 import type { StatusMetrics } from './metrics.ts';
@@ -125,7 +126,10 @@ export async function monthlyReport(database: Database, catalogue: Catalogue, mo
       sql`SELECT subject, sum(up_ms)::float8 AS "upMs", sum(partial_ms)::float8 AS "partialMs", sum(down_ms)::float8 AS "downMs",
                  sum(maintenance_ms)::float8 AS "maintenanceMs", sum(no_data_ms)::float8 AS "noDataMs"
             FROM status_rollups WHERE grain = 'day' AND bucket >= ${from.toISOString()} AND bucket < ${to.toISOString()}
-             AND subject LIKE 'service:%' GROUP BY subject`,
+             AND subject IN (${sql.join(
+               catalogue.services.map((s) => sql`${`service:${s.id}`}`),
+               sql`, `,
+             )}) GROUP BY subject`,
     ),
     database.read<{ service: string; n: number }>(
       sql`SELECT unnest(services) AS service, count(*)::int AS n FROM incidents
@@ -226,14 +230,25 @@ export function buildFeed(snapshot: Snapshot, base: string): Feed {
 export function statusRoutes(app: FastifyInstance, deps: StatusRouteDeps): void {
   const PUBLIC = allow('public');
 
+  // The page body is rendered once per snapshot, language and 10 seconds (ongoing durations move),
+  // and wrapped in the layout per request (header, banner, nonce): the page stays fast under load.
+  const rendered = new Map<string, Html>();
   app.get('/status', PUBLIC, async (request, reply) => {
     const { snapshot, fresh } = currentSnapshot(deps);
     const lang = langOf(request);
+    const now = deps.now();
+    const key = `${snapshot.generatedAt}|${lang}|${fresh}|${Math.floor(now.getTime() / 10_000)}`;
+    let main = rendered.get(key);
+    if (!main) {
+      main = statusPage(snapshot, { lang, now, fresh, months: recentMonths(now, 3) });
+      if (rendered.size > 8) rendered.clear();
+      rendered.set(key, main);
+    }
     reply.header('cache-control', 'no-cache');
     return sendPage(request, reply, {
       title: lang === 'en' ? 'Service status' : '서비스 상태',
       breadcrumbs: [{ label: lang === 'en' ? 'Service status' : '서비스 상태' }],
-      main: statusPage(snapshot, { lang, now: deps.now(), fresh, months: recentMonths(deps.now(), 3) }),
+      main,
     });
   });
 
@@ -264,11 +279,20 @@ export function statusRoutes(app: FastifyInstance, deps: StatusRouteDeps): void 
     ['atom', 'application/atom+xml; charset=utf-8', (f: Feed) => f.atom1()],
     ['json', 'application/feed+json; charset=utf-8', (f: Feed) => f.json1()],
   ] as const;
+  const feedCache = new Map<string, string>();
   for (const [ext, type, render] of feeds) {
     app.get(`/status/feed.${ext}`, PUBLIC, async (request, reply) => {
       const { snapshot } = currentSnapshot(deps);
+      const base = origin(request, deps.publicUrl);
+      const key = `${ext}|${base}|${snapshot.generatedAt}`;
+      let body = feedCache.get(key);
+      if (body === undefined) {
+        body = render(buildFeed(snapshot, base));
+        if (feedCache.size > 12) feedCache.clear();
+        feedCache.set(key, body);
+      }
       reply.header('cache-control', 'public, max-age=30');
-      return reply.type(type).send(render(buildFeed(snapshot, origin(request, deps.publicUrl))));
+      return reply.type(type).send(body);
     });
   }
 

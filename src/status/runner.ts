@@ -76,6 +76,8 @@ export interface StatusDeps {
   now: () => Date;
   log: FastifyBaseLogger;
   metrics: StatusMetrics;
+  /** Submissions waiting in this process's journal (reported with the heartbeat, for operators). */
+  journalPending?: () => number;
 }
 
 export interface Tracked {
@@ -107,6 +109,8 @@ export class StatusRunner {
   #timers: NodeJS.Timeout[] = [];
   #running = false;
   #lastRollup = 0;
+  #lastPrune = 0;
+  #rolling: Promise<void> | null = null;
   #snapshot: Snapshot | null = null;
   #snapshotFresh = false;
   #snapshotAt = 0;
@@ -176,7 +180,10 @@ export class StatusRunner {
     const at = now.getTime();
     const results: CheckResult[] = databaseChecks(await database.nodes().catch(() => []), database.kind);
     const dbUp = results.some((r) => r.monitor === 'db:primary' && r.ok);
-    if (dbUp) await heartbeat(database, this.#deps.instance, this.#startedAt, now).catch(() => {});
+    if (dbUp)
+      await heartbeat(database, this.#deps.instance, this.#startedAt, now, this.#deps.journalPending?.() ?? 0).catch(
+        () => {},
+      );
     await this.#elect(now, dbUp);
     if (this.#leader) {
       // Without a primary the checks that read the database would only wait out its retry deadline and
@@ -344,15 +351,28 @@ export class StatusRunner {
     for (const s of services) this.#deps.metrics.serviceState.set({ service: s.id }, severityOf(s.state));
     for (const v of views) this.#deps.metrics.monitorUp.set({ monitor: v.id }, v.confirmed === 'down' ? 0 : 1);
     if (!this.#leader || !settled) return;
+    // A monitor not yet confirmed either way (just started, or a new leader) says nothing: its
+    // subject, its component and the services on it keep what is recorded until it is confirmed.
+    const unknownComponents = new Set(views.filter((v) => v.confirmed === 'unknown').map((v) => v.component));
+    const unknownSubjects = new Set([
+      ...views.filter((v) => v.confirmed === 'unknown').map((v) => `monitor:${v.id}`),
+      ...[...unknownComponents].map((c) => `component:${c}`),
+      ...catalogue.services
+        .filter((svc) => svc.deps.some((d) => unknownComponents.has(d.component)))
+        .map((svc) => `service:${svc.id}`),
+    ]);
     // What to write: every subject whose state differs from its open interval, from when it changed.
     for (const s of subjects) {
       const tracked = this.#tracked.get(s.subject);
-      if (!tracked || this.#recorded.get(s.subject) === s.state) continue;
+      if (!tracked || unknownSubjects.has(s.subject) || this.#recorded.get(s.subject) === s.state) continue;
       this.#queue.transitions.push({ subject: s.subject, state: s.state, at: tracked.since, detail: s.detail });
       this.#recorded.set(s.subject, s.state);
     }
-    const roots = rootCauses(catalogue.components, catalogue.services, components);
-    const events = diffIncidents(this.#openIncidents, roots, catalogue.names, (component) => {
+    const roots = rootCauses(catalogue.components, catalogue.services, components).filter(
+      (r) => !unknownComponents.has(r.component),
+    );
+    const open = this.#openIncidents.filter((o) => !unknownComponents.has(o.component));
+    const events = diffIncidents(open, roots, catalogue.names, (component) => {
       const t = this.#tracked.get(`component:${component}`);
       return { since: t?.since ?? at, badSince: t?.badSince ?? at };
     });
@@ -388,15 +408,13 @@ export class StatusRunner {
       }
       this.#localHistory = [];
       await touchObserved(database, [...this.#tracked.keys()], now);
-      if (now.getTime() - this.#lastRollup >= 60_000) {
+      if (now.getTime() - this.#lastRollup >= 60_000 && !this.#rolling) {
+        // On its own: a long roll-up (the first one over years of history) must not hold up the checks,
+        // the heartbeat and the lease.
         this.#lastRollup = now.getTime();
-        await rollup(
-          database,
-          [...this.#tracked.keys()].filter((s) => !s.startsWith('monitor:')),
-          now,
-        );
-        await prune(database, now);
-        await purgeHeartbeats(database, now, 3_600_000);
+        this.#rolling = this.#rollupAndPrune(now).finally(() => {
+          this.#rolling = null;
+        });
       }
     } catch (err) {
       this.#deps.metrics.queued.set(this.#queue.transitions.length + this.#queue.events.length);
@@ -409,10 +427,31 @@ export class StatusRunner {
     this.#deps.metrics.queued.set(0);
   }
 
+  async #rollupAndPrune(now: Date): Promise<void> {
+    const { database } = this.#deps;
+    try {
+      await rollup(
+        database,
+        [...this.#tracked.keys()].filter((s) => !s.startsWith('monitor:')),
+        now,
+      );
+      // Retention and stale heartbeats: once an hour is plenty.
+      if (now.getTime() - this.#lastPrune >= 3_600_000) {
+        this.#lastPrune = now.getTime();
+        await prune(database, now);
+        await purgeHeartbeats(database, now, 3_600_000);
+      }
+    } catch (err) {
+      this.#deps.log.warn({ err }, 'status roll-up deferred');
+    }
+  }
+
   /** Forces roll-ups now (tests, and the benchmark). */
   async rollupNow(): Promise<void> {
+    await this.#rolling;
     this.#lastRollup = 0;
     await this.#record(this.#deps.now());
+    await this.#rolling;
   }
 
   async refreshSnapshot(): Promise<void> {

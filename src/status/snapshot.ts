@@ -122,7 +122,11 @@ export async function loadSnapshot(database: Database, catalogue: Catalogue, now
       sql`SELECT subject, to_char(bucket AT TIME ZONE 'Asia/Seoul', 'YYYY-MM-DD') AS day, up_ms::float8 AS "upMs",
                  partial_ms::float8 AS "partialMs", down_ms::float8 AS "downMs", maintenance_ms::float8 AS "maintenanceMs",
                  no_data_ms::float8 AS "noDataMs", worst
-            FROM status_rollups WHERE grain = 'day' AND bucket >= ${firstDay} AND subject LIKE 'service:%'`,
+            FROM status_rollups WHERE grain = 'day' AND bucket >= ${firstDay}
+               AND subject IN (${sql.join(
+                 catalogue.services.map((s) => sql`${`service:${s.id}`}`),
+                 sql`, `,
+               )})`,
     ),
     database.read<{ component: string; total: number; down: number }>(
       sql`SELECT split_part(detail, '|', 1) AS component, count(*)::int AS total,

@@ -276,13 +276,14 @@ ${
       { header: t.cause },
       { header: t.monitors, align: 'right' },
     ],
-    rows: snapshot.components.map((c) => [
+    rows: shownComponents(snapshot).map((c) => [
       html`${name(c.name, lang)}${c.public ? '' : html` <span class="ilteo-muted">(${t.internal})</span>`}`,
       html`<span data-component="${c.id}" data-state="${c.state}">${stateBadge(c.state, lang)}</span>`,
       c.state === 'operational' ? '-' : c.cause || '-',
       c.monitors.total ? `${c.monitors.total - c.monitors.down} / ${c.monitors.total}` : '-',
     ]),
   })}
+${internalSummary(snapshot, lang)}
 </section>
 <section class="ilteo-section" aria-labelledby="register-title">
 	<h2 id="register-title" class="heading-medium">${t.register}</h2>
@@ -314,6 +315,22 @@ ${
     )}</li>
 	</ul>
 </section>`;
+}
+
+/** Public components, and internal ones only while they are not 정상 (a fleet can have hundreds). */
+function shownComponents(snapshot: Snapshot) {
+  return snapshot.components.filter((c) => c.public || c.state !== 'operational');
+}
+
+function internalSummary(snapshot: Snapshot, lang: Lang): Html | null {
+  const internal = snapshot.components.filter((c) => !c.public);
+  if (!internal.length) return null;
+  const ok = internal.filter((c) => c.state === 'operational').length;
+  return html`<p class="ilteo-muted">${
+    lang === 'en'
+      ? `Internal components: ${internal.length} (${ok} operational; the others are listed above).`
+      : `내부 구성 요소 ${internal.length}개 중 ${ok}개 정상 (정상이 아닌 것은 위 표에 있습니다).`
+  }</p>`;
 }
 
 export function incidentPage(i: IncidentView, snapshot: Snapshot, opts: { lang: Lang; now: Date }): Html {
@@ -387,10 +404,10 @@ export function actionStatus(status: 'open' | 'in-progress' | 'done', lang: Lang
 }
 
 /** The banner on every page while an incident is open (or maintenance is under way). */
-export function incidentBanner(snapshot: Snapshot | null, lang: Lang): Html | null {
+export function incidentBanner(snapshot: Snapshot | null, lang: Lang, at: Date = new Date()): Html | null {
   if (!snapshot) return null;
   const open = snapshot.incidents.filter((i) => !i.resolvedAt);
-  const now = Date.now();
+  const now = at.getTime();
   const maintenance = snapshot.maintenance.filter(
     (m) => Date.parse(m.startsAt) - 24 * 3_600_000 <= now && Date.parse(m.endsAt) > now,
   );

@@ -115,5 +115,11 @@ describe('the submission journal through a full outage (PGlite)', () => {
     assert.equal(receipts?.n, 1);
     const metrics = await c.get('/metrics');
     assert.match(metrics.body, /ilteo_journal_pending 0/);
+    const operator = new WebClient(app);
+    await operator.signIn('admin', DEMO_PASSWORD);
+    const ops = await operator.get('/admin/operations');
+    assert.equal(ops.statusCode, 200);
+    assert.match(ops.body, /최근 24시간 재처리: 처리됨 1건, 확인 필요 0건/);
+    assert.equal((await c.get('/admin/operations')).statusCode, 403, 'operators only');
   });
 });

@@ -1,0 +1,2 @@
+CREATE INDEX "status_intervals_ended_idx" ON "status_intervals" USING btree ("ended_at") WHERE ended_at IS NOT NULL;--> statement-breakpoint
+CREATE INDEX "status_rollups_grain_bucket_idx" ON "status_rollups" USING btree ("grain","bucket");

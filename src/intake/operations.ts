@@ -1,0 +1,150 @@
+/**
+ * 운영 현황 (/admin/operations, operators): what waits where during and after an outage — each app
+ * server's journal, each centre's counter queues, the replay's progress, and who had their 실업인정일
+ * moved. The same numbers are in /metrics.
+ */
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import type { Database } from '../db/index.ts';
+import { allow } from '../identity/access.ts';
+import { formatDateTime } from '../identity/views.ts';
+import { table } from '../web/components.ts';
+import { html } from '../web/html.ts';
+import { sendPage } from '../web/page.ts';
+import type { Intake } from './service.ts';
+
+export interface OperationsNumbers {
+  journals: { instance: string; pending: number; seenAt: string }[];
+  replay: { status: string; n: number; last: string | null }[];
+  counters: {
+    centre: string;
+    counters: number;
+    waiting: number;
+    review: number;
+    oldest: string | null;
+    received24h: number;
+    review24h: number;
+  }[];
+  reschedules: {
+    incidentId: number;
+    title: string;
+    name: string;
+    centre: string;
+    seq: number;
+    fromDate: string;
+    toDate: string | null;
+    result: string;
+  }[];
+}
+
+export async function operationsNumbers(database: Database, now: Date): Promise<OperationsNumbers> {
+  const dayAgo = new Date(now.getTime() - 86_400_000).toISOString();
+  const hourAgo = new Date(now.getTime() - 3_600_000).toISOString();
+  const [journals, replay, counters, reschedules] = await Promise.all([
+    database.read<OperationsNumbers['journals'][number]>(
+      sql`SELECT holder AS instance, journal_pending AS pending, seen_at::text AS "seenAt" FROM app_heartbeats ORDER BY holder`,
+    ),
+    database.read<OperationsNumbers['replay'][number]>(
+      sql`SELECT status, count(*)::int AS n, max(applied_at)::text AS last FROM journal_receipts
+           WHERE applied_at >= ${dayAgo} GROUP BY status ORDER BY status`,
+    ),
+    database.read<OperationsNumbers['counters'][number]>(
+      sql`SELECT j.name AS centre,
+                 count(q.counsellor_id)::int AS counters,
+                 coalesce(sum(q.waiting), 0)::int AS waiting,
+                 coalesce(sum(q.review), 0)::int AS review,
+                 min(q.oldest_taken_at)::text AS oldest,
+                 (SELECT count(*)::int FROM counter_submissions s WHERE s.centre_code = j.code AND s.received_at >= ${dayAgo}) AS "received24h",
+                 (SELECT count(*)::int FROM counter_submissions s WHERE s.centre_code = j.code AND s.received_at >= ${dayAgo} AND s.status = 'review') AS "review24h"
+            FROM job_centres j LEFT JOIN counter_queues q ON q.centre_code = j.code AND q.reported_at >= ${hourAgo}
+           GROUP BY j.code, j.name
+          HAVING count(q.counsellor_id) > 0
+              OR EXISTS (SELECT 1 FROM counter_submissions s WHERE s.centre_code = j.code AND s.received_at >= ${dayAgo})
+           ORDER BY j.name`,
+    ),
+    database.read<OperationsNumbers['reschedules'][number]>(
+      sql`SELECT r.incident_id::int AS "incidentId", i.title, a.name, j.name AS centre, r.seq, r.from_date::text AS "fromDate",
+                 r.to_date::text AS "toDate", r.result
+            FROM outage_reschedules r JOIN incidents i ON i.id = r.incident_id JOIN benefit_claims c ON c.id = r.claim_id
+            JOIN accounts a ON a.id = c.claimant_id JOIN job_centres j ON j.code = c.centre_code
+           ORDER BY r.at DESC LIMIT 300`,
+    ),
+  ]);
+  return { journals, replay, counters, reschedules };
+}
+
+export function operationsRoutes(
+  app: FastifyInstance,
+  deps: { database: Database; intake: Intake; now: () => Date },
+): void {
+  app.get('/admin/operations', allow('operator'), async (request, reply) => {
+    const n = await operationsNumbers(deps.database, deps.now());
+    const replayed = (s: string) => n.replay.find((r) => r.status === s)?.n ?? 0;
+    return sendPage(request, reply, {
+      title: '장애 대응 현황',
+      breadcrumbs: [{ label: '운영 관리', href: '/admin' }, { label: '장애 대응 현황' }],
+      main: html`<h1 class="heading-xlarge">장애 대응 현황</h1>
+<p>전산 장애 동안 받은 접수가 어디에 얼마나 남아 있는지, 복구 뒤 얼마나 처리되었는지, 누구의 실업인정일이 바뀌었는지 봅니다. 같은 숫자가 <a href="/metrics">/metrics</a>에도 있습니다.</p>
+<section class="ilteo-section" aria-labelledby="j-title">
+	<h2 id="j-title" class="heading-medium">앱 서버 접수 보관함 (저널)</h2>
+	<p>이 서버: 처리 대기 ${deps.intake.pendingCount()}건. 최근 24시간 재처리: 처리됨 ${replayed('applied')}건, 확인 필요 ${replayed('review')}건.</p>
+	${table({
+    caption: '앱 서버별 보관함: 서버, 처리 대기, 마지막 보고',
+    columns: [{ header: '서버' }, { header: '처리 대기', align: 'right' }, { header: '마지막 보고' }],
+    rows: n.journals.map((j) => [j.instance, `${j.pending}건`, formatDateTime(j.seenAt)]),
+    rowHeaders: true,
+  })}
+</section>
+<section class="ilteo-section" aria-labelledby="c-title">
+	<h2 id="c-title" class="heading-medium">고용센터 창구 대기열</h2>
+	${table({
+    caption:
+      '고용센터별 창구 대기열: 센터, 보고한 창구, 전송 대기, 확인 필요, 가장 오래된 대기, 24시간 받은 접수, 그중 확인 필요',
+    columns: [
+      { header: '고용센터' },
+      { header: '창구', align: 'right' },
+      { header: '전송 대기', align: 'right' },
+      { header: '확인 필요', align: 'right' },
+      { header: '가장 오래된 대기' },
+      { header: '24시간 받은 접수', align: 'right' },
+      { header: '그중 확인 필요', align: 'right' },
+    ],
+    rows: n.counters.map((c) => [
+      c.centre,
+      String(c.counters),
+      `${c.waiting}건`,
+      `${c.review}건`,
+      formatDateTime(c.oldest),
+      `${c.received24h}건`,
+      `${c.review24h}건`,
+    ]),
+    rowHeaders: true,
+  })}
+</section>
+<section class="ilteo-section" aria-labelledby="r-title">
+	<h2 id="r-title" class="heading-medium">실업인정일 자동 변경</h2>
+	${table({
+    caption: '장애로 실업인정일이 바뀐 수급자: 장애, 수급자, 고용센터, 차수, 원래 날짜, 새 날짜, 결과',
+    columns: [
+      { header: '장애' },
+      { header: '수급자' },
+      { header: '고용센터' },
+      { header: '차수' },
+      { header: '원래 날짜' },
+      { header: '새 날짜' },
+      { header: '결과' },
+    ],
+    rows: n.reschedules.map((r) => [
+      html`<a href="/admin/status/incidents/${r.incidentId}">${r.title}</a>`,
+      r.name,
+      r.centre,
+      `${r.seq}차`,
+      r.fromDate,
+      r.toDate ?? '-',
+      r.result === 'moved' ? '변경됨' : '상담원 확인 필요',
+    ]),
+  })}
+</section>`,
+    });
+  });
+}
