@@ -482,7 +482,7 @@ async function main(): Promise<void> {
     const serialRate = drainRate;
     const table = [
       `측정: ${new Date().toISOString().slice(0, 10)}, ${cpu.length} cores (${cpu[0]?.model.split(' ').slice(0, 2).join(' ') ?? 'CPU'}), PostgreSQL ${pg?.v ?? '?'} (127.0.0.1), 보관함 ${os.tmpdir()} (로컬 디스크, fsync), Node ${process.versions.node}; 전체 ${((performance.now() - runStarted) / 60_000).toFixed(1)}분 (준비: 수급자 ${int(setupClaims)}명의 신청·인정을 서비스로 ${seconds(setupMs)} s, 측정 제외).`,
-      `실업인정 신청 ${int(N)}건 (1인 1건, 입사 지원 1건 포함)을 \`createIntake\`의 보관함(journal)에 ${int(BURST)}건씩 동시에 기록하고, 닫고, 같은 디렉터리로 새 intake를 열어 (재시작) \`replay()\`로 비울 때까지 잰 값입니다. 창구 대기열(counter queue)은 아직 없어 보관함만 측정합니다.`,
+      `실업인정 신청 ${int(N)}건 (1인 1건, 입사 지원 1건 포함)을 \`createIntake\`의 보관함(journal)에 ${int(BURST)}건씩 동시에 기록하고, 닫고, 같은 디렉터리로 새 intake를 열어 (재시작) \`replay()\`로 비울 때까지 잰 값입니다. 창구 대기열은 창구 브라우저(IndexedDB)에 있고 API로 반영되어 여기서는 보관함만 잽니다.`,
       '',
       '| 항목 | 값 |',
       '|---|---:|',
