@@ -107,6 +107,29 @@ describe('withRetry', () => {
     assert.equal(timers[0], 5_000, 'the first attempt was bounded by attemptMs, not the deadline');
   });
 
+  it('an abandoned attempt that fails later is not an unhandled rejection (it would end the process)', async () => {
+    let calls = 0;
+    const rejections: unknown[] = [];
+    const onRejection = (reason: unknown) => rejections.push(reason);
+    process.on('unhandledRejection', onRejection);
+    try {
+      const result = await withRetry(
+        'read',
+        () =>
+          ++calls === 1
+            ? new Promise<never>((_, reject) => setTimeout(() => reject(new Error('connection closed')), 5))
+            : Promise.resolve('rows'),
+        { deadlineMs: 20_000, baseDelayMs: 50, maxDelayMs: 1_000, attemptMs: 1 },
+        { sleep: async () => {} },
+      );
+      assert.equal(result, 'rows');
+      await new Promise((r) => setTimeout(r, 20));
+      assert.deepEqual(rejections, []);
+    } finally {
+      process.off('unhandledRejection', onRejection);
+    }
+  });
+
   it('answers 503 at the deadline when the driver never settles (no primary: queries stay queued)', async () => {
     const err = await withRetry(
       'write',

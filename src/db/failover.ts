@@ -156,6 +156,9 @@ async function withinDeadline<T>(work: Promise<T>, ms: number, deadline?: (ms: n
     : new Promise<void>((r) => {
         timer = setTimeout(r, Math.max(0, ms));
       });
+  // An abandoned attempt may still fail later (the driver does not cancel it): that failure is
+  // expected and must not become an unhandled rejection, which would end the process.
+  work.catch(() => {});
   try {
     return await Promise.race([work, expired.then(() => Promise.reject(TIMED_OUT))]);
   } finally {

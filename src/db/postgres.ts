@@ -136,8 +136,10 @@ export async function openPostgres(rawUrl: string, options: PostgresOpenOptions 
       while (!closed && readerDown) {
         let timer: NodeJS.Timeout | undefined;
         try {
+          const probe = reader`select 1`;
+          probe.catch(() => {}); // a probe given up on may fail later: not an unhandled rejection
           await Promise.race([
-            reader`select 1`,
+            probe,
             new Promise((_, reject) => {
               timer = setTimeout(() => reject(new Error('read pool probe timed out')), 5_000);
             }),

@@ -146,3 +146,18 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
     },
   };
 }
+
+/**
+ * Lines an app process wrote outside pino (a crash's stack trace, Node's own warnings): printed by the
+ * chaos suite after a run, so a failure in CI says why a process died.
+ */
+export async function crashLines(dir: string): Promise<string[]> {
+  const files = (await fsp.readdir(dir).catch(() => [] as string[])).filter((f) => /^app\d+\.log$/.test(f));
+  const out: string[] = [];
+  for (const f of files) {
+    const text = await fsp.readFile(path.join(dir, f), 'utf8').catch(() => '');
+    const lines = text.split('\n').filter((l) => l.trim() && !l.startsWith('{') && !l.includes('에서 실행 중입니다'));
+    if (lines.length) out.push(`${f}:`, ...lines.slice(0, 40));
+  }
+  return out;
+}

@@ -16,7 +16,7 @@ import type { Database } from '../../src/db/index.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { insertPostings } from '../../src/jobs/store.ts';
 import * as cluster from '../../src/ops/cluster.ts';
-import { type Fleet, startFleet } from '../../src/ops/fleet.ts';
+import { crashLines, type Fleet, startFleet } from '../../src/ops/fleet.ts';
 import { waitFor } from '../../src/ops/wait.ts';
 import { Load } from '../support/load.ts';
 import { makePosting } from '../support/postings.ts';
@@ -62,6 +62,8 @@ describe('losing a database node costs users nothing', { timeout: 600_000 }, () 
   after(async () => {
     await load?.stop();
     await fleet?.stop();
+    const crashes = await crashLines(path.join(layout.dir, 'fleet'));
+    if (crashes.length) console.log(`app processes wrote outside their logs:\n${crashes.join('\n')}`);
     await database?.close();
     if (startedCluster) await cluster.killAll(layout);
     const lines = Object.entries(outages).map(([k, ms]) => `  ${k}: ${(ms / 1000).toFixed(1)} s`);

@@ -21,7 +21,7 @@ import { migrate } from '../../src/db/migrate.ts';
 import { createAccount } from '../../src/identity/accounts.ts';
 import { DEMO_PASSWORD, seedDemoAccounts } from '../../src/identity/demo.ts';
 import * as cluster from '../../src/ops/cluster.ts';
-import { type Fleet, startFleet } from '../../src/ops/fleet.ts';
+import { crashLines, type Fleet, startFleet } from '../../src/ops/fleet.ts';
 import { waitFor } from '../../src/ops/wait.ts';
 import { addDays, seoulToday } from '../../src/shared/dates.ts';
 import { HttpClient } from '../support/http.ts';
@@ -118,6 +118,8 @@ describe('a full outage: citizens keep filing, nothing is lost or doubled', { ti
 
   after(async () => {
     await fleet?.stop();
+    const crashes = await crashLines(path.join(layout.dir, 'fleet-journal'));
+    if (crashes.length) console.log(`app processes wrote outside their logs:\n${crashes.join('\n')}`);
     await fs
       .cp(path.join(layout.dir, 'fleet-journal'), path.resolve('artifacts/chaos-journal-logs'), { recursive: true })
       .catch(() => {});
