@@ -157,6 +157,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const intake = createIntake({
     database: deps.database,
     benefits: services.benefits,
+    market: services.market,
+    findPosting: (wantedAuthNo: string) => services.jobs.find(wantedAuthNo),
     journalDir: deps.config.journalDir,
     instance: `${hostname()}:${deps.config.port}`,
     now: services.now,
@@ -249,7 +251,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     database: deps.database,
     now: services.now,
   });
-  marketRoutes(app, { database: deps.database, market: services.market, services });
+  marketRoutes(app, { database: deps.database, market: services.market, services, intake, databaseDown });
   seekerRoutes(app, { database: deps.database, market: services.market, services });
   talentRoutes(app, { database: deps.database, market: services.market, services });
   employerRoutes(app, { database: deps.database, market: services.market });

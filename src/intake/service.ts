@@ -8,6 +8,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { BenefitsService } from '../benefits/service.ts';
 import { DatabaseUnavailableError } from '../db/failover.ts';
 import type { Database } from '../db/index.ts';
+import type { MarketStore } from '../market/store.ts';
 import { UserError } from '../web/errors.ts';
 import { Journal, type JournalEntry, newReceipt } from './journal.ts';
 
@@ -22,11 +23,23 @@ export type ReceiptState =
   | { status: 'pending'; receipt: string; receivedAt: string; link: string }
   | { status: 'applied' | 'review'; receipt: string; receivedAt: string; message: string; link: string };
 
-const linkOf = (p: RecognitionPayload) => `/benefits/claims/${p.claimId}`;
+/** A 입사지원 taken during the outage: the posting by its 구인인증번호 and the chosen resume. */
+export interface ApplicationPayload {
+  wantedAuthNo: string;
+  resumeId: number;
+}
+
+type Entry = JournalEntry<RecognitionPayload | ApplicationPayload>;
+
+const linkOf = (e: { kind: string; payload: unknown }) =>
+  e.kind === 'application' ? '/my/applications' : `/benefits/claims/${(e.payload as RecognitionPayload).claimId}`;
 
 export function createIntake(deps: {
   database: Database;
   benefits: BenefitsService;
+  /** 입사지원 (optional: without it only 실업인정 신청 is journaled). */
+  market?: MarketStore;
+  findPosting?: (wantedAuthNo: string) => Promise<{ id: number } | undefined>;
   journalDir: string;
   instance: string;
   now: () => Date;
@@ -37,11 +50,11 @@ export function createIntake(deps: {
   const writing = new Map<string, Promise<{ receipt: string; at: string }>>();
   const stats = { journaled: 0, applied: 0, review: 0 };
 
-  async function settle(entry: JournalEntry<RecognitionPayload>, status: 'applied' | 'review', message: string) {
+  async function settle(entry: Entry, status: 'applied' | 'review', message: string) {
     await deps.database.query(
       sql`INSERT INTO journal_receipts (receipt, kind, account_id, instance, received_at, applied_at, status, message, link)
           VALUES (${entry.receipt}, ${entry.kind}, ${entry.accountId}, ${deps.instance}, ${entry.at},
-                  ${deps.now().toISOString()}, ${status}, ${message}, ${linkOf(entry.payload)})
+                  ${deps.now().toISOString()}, ${status}, ${message}, ${linkOf(entry)})
           ON CONFLICT (receipt) DO NOTHING`,
     );
     await journal.settle({ receipt: entry.receipt, status, message, at: deps.now().toISOString() });
@@ -49,14 +62,27 @@ export function createIntake(deps: {
   }
 
   /** Applies one entry; 'later' when the database is not back (the entry stays). */
-  async function applyOne(e: JournalEntry<RecognitionPayload>): Promise<'applied' | 'review' | 'later'> {
+  async function applyOne(e: Entry): Promise<'applied' | 'review' | 'later'> {
     try {
-      await deps.benefits.fileRecognition({ id: e.accountId, kind: 'seeker' }, e.payload.claimId, e.payload.seq, {
-        idempotencyKey: e.key,
-        workedOrEarned: e.payload.workedOrEarned,
-        activities: e.payload.activities,
-        filedAt: new Date(e.at),
-      });
+      if (e.kind === 'application') {
+        const p = e.payload as ApplicationPayload;
+        const posting = await deps.findPosting?.(p.wantedAuthNo);
+        if (!posting || !deps.market) throw new UserError(404, 'NOT_FOUND', '채용공고를 찾을 수 없습니다.');
+        await deps.market.apply({
+          postingId: posting.id,
+          applicantId: e.accountId,
+          resumeId: p.resumeId,
+          idempotencyKey: e.key,
+        });
+      } else {
+        const p = e.payload as RecognitionPayload;
+        await deps.benefits.fileRecognition({ id: e.accountId, kind: 'seeker' }, p.claimId, p.seq, {
+          idempotencyKey: e.key,
+          workedOrEarned: p.workedOrEarned,
+          activities: p.activities,
+          filedAt: new Date(e.at),
+        });
+      }
       await settle(e, 'applied', '');
       return 'applied';
     } catch (err) {
@@ -77,8 +103,8 @@ export function createIntake(deps: {
    * never applied at once. When the database is not back, workers stop taking new entries.
    */
   async function replayOnce(workers = 8): Promise<{ applied: number; review: number }> {
-    const byAccount = new Map<number, JournalEntry<RecognitionPayload>[]>();
-    for (const e of journal.pending() as JournalEntry<RecognitionPayload>[]) {
+    const byAccount = new Map<number, Entry[]>();
+    for (const e of journal.pending() as Entry[]) {
       const list = byAccount.get(e.accountId) ?? [];
       list.push(e);
       byAccount.set(e.accountId, list);
@@ -107,6 +133,30 @@ export function createIntake(deps: {
     return { applied, review };
   }
 
+  /** Appends one submission; a double click (same account and key) gets the same receipt. */
+  function take(
+    kind: 'recognition' | 'application',
+    account: { id: number },
+    payload: RecognitionPayload | ApplicationPayload,
+    key: string,
+  ): Promise<{ receipt: string; at: string }> {
+    const inFlight = writing.get(`${account.id}:${key}`);
+    if (inFlight) return inFlight;
+    const same = journal.pendingByKey(account.id, key);
+    if (same) return Promise.resolve({ receipt: same.receipt, at: same.at });
+    const at = deps.now().toISOString();
+    const receipt = newReceipt(deps.now());
+    const write = journal
+      .append({ receipt, kind, key, accountId: account.id, at, payload })
+      .then(() => {
+        stats.journaled++;
+        return { receipt, at };
+      })
+      .finally(() => writing.delete(`${account.id}:${key}`));
+    writing.set(`${account.id}:${key}`, write);
+    return write;
+  }
+
   return {
     journal,
     stats,
@@ -115,28 +165,13 @@ export function createIntake(deps: {
     pendingCount: () => journal.pending().length,
 
     /** Takes a 실업인정 신청 into the journal; resolves once it is on disk. */
-    async journalRecognition(
-      account: { id: number },
-      payload: RecognitionPayload,
-      key: string,
-    ): Promise<{ receipt: string; at: string }> {
-      // A double click: the same account and key get the same receipt, even while the first write is
-      // still on its way to disk.
-      const inFlight = writing.get(`${account.id}:${key}`);
-      if (inFlight) return inFlight;
-      const same = journal.pendingByKey(account.id, key);
-      if (same) return { receipt: same.receipt, at: same.at };
-      const at = deps.now().toISOString();
-      const receipt = newReceipt(deps.now());
-      const write = journal
-        .append<RecognitionPayload>({ receipt, kind: 'recognition', key, accountId: account.id, at, payload })
-        .then(() => {
-          stats.journaled++;
-          return { receipt, at };
-        })
-        .finally(() => writing.delete(`${account.id}:${key}`));
-      writing.set(`${account.id}:${key}`, write);
-      return write;
+    journalRecognition(account: { id: number }, payload: RecognitionPayload, key: string) {
+      return take('recognition', account, payload, key);
+    },
+
+    /** Takes a 입사지원 into the journal; resolves once it is on disk. */
+    journalApplication(account: { id: number }, payload: ApplicationPayload, key: string) {
+      return take('application', account, payload, key);
     },
 
     /** Applies what the journal holds, in order; one run at a time. */
@@ -155,7 +190,7 @@ export function createIntake(deps: {
           status: 'pending',
           receipt,
           receivedAt: local.entry.at,
-          link: linkOf(local.entry.payload as RecognitionPayload),
+          link: linkOf(local.entry),
         };
       const [row] = await deps.database.read<{
         status: 'applied' | 'review';

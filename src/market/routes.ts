@@ -6,10 +6,12 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../app.ts';
+import { DatabaseUnavailableError } from '../db/failover.ts';
 import type { Database } from '../db/index.ts';
-import { accountOf, allow } from '../identity/access.ts';
+import { accountOf, allow, OFFLINE_METHOD } from '../identity/access.ts';
 import { audit, clientOf } from '../identity/audit.ts';
 import { errorSummary, formatDateTime } from '../identity/views.ts';
+import type { Intake } from '../intake/service.ts';
 import { EDUCATIONS, labelOf } from '../jobs/codes.ts';
 import { seoulToday } from '../shared/dates.ts';
 import {
@@ -117,7 +119,14 @@ export function resumeView(r: Resume): Html {
 
 export function marketRoutes(
   app: FastifyInstance,
-  deps: { database: Database; market: MarketStore; services: Services },
+  deps: {
+    database: Database;
+    market: MarketStore;
+    services: Services;
+    /** Takes a 입사지원 into the journal when no database can (a full outage). */
+    intake?: Intake;
+    databaseDown?: () => boolean;
+  },
 ): void {
   const { database, market, services } = deps;
   const thisMonth = () => seoulToday(services.now()).slice(0, 7);
@@ -261,9 +270,41 @@ ${
 
   app.post<{ Params: { id: string } }>('/jobs/:id/apply', SEEKER, async (request, reply) => {
     const me = accountOf(request);
-    const posting = await openPosting(request.params.id);
     const key = formText(request.body, 'idempotencyKey', 100);
     const resumeId = Number(formText(request.body, 'resumeId', 20));
+    // No database can take it (a full outage): into this server's journal, on disk before we answer.
+    const journal = async () => {
+      const wantedAuthNo = request.params.id;
+      if (
+        !deps.intake ||
+        !/^[A-Za-z0-9]{1,40}$/.test(wantedAuthNo) ||
+        !IDEMPOTENCY_KEY.test(key) ||
+        !Number.isSafeInteger(resumeId)
+      )
+        throw new DatabaseUnavailableError('데이터베이스에 연결할 수 없습니다.', 'write');
+      const { receipt, at } = await deps.intake.journalApplication(me, { wantedAuthNo, resumeId }, key);
+      reply.status(202);
+      return sendPage(request, reply, {
+        title: '입사지원이 접수되었습니다',
+        breadcrumbs: [{ label: '입사지원 현황' }],
+        main: html`<h1 class="heading-xlarge">입사지원이 접수되었습니다</h1>
+${alert({
+  variant: 'success',
+  role: 'status',
+  title: html`접수번호 <strong data-receipt>${receipt}</strong>`,
+  body: html`${formatDateTime(at)}에 받았습니다. 지금은 전산 장애로 바로 처리하지 못해 안전하게 보관했고, 복구되면 자동으로 처리합니다. 다시 지원하지 않아도 됩니다.`,
+})}
+<p><a href="/receipts/${receipt}">접수 상태 보기</a> · <a href="/status">서비스 상태</a></p>`,
+      });
+    };
+    if (deps.databaseDown?.() || request.identity?.method === OFFLINE_METHOD) return journal();
+    let posting: Awaited<ReturnType<typeof openPosting>>;
+    try {
+      posting = await openPosting(request.params.id);
+    } catch (err) {
+      if (err instanceof DatabaseUnavailableError) return journal();
+      throw err;
+    }
     if (!IDEMPOTENCY_KEY.test(key)) {
       reply.status(400);
       return renderApply(request, reply, posting.wantedAuthNo, {
@@ -282,6 +323,7 @@ ${
         303,
       );
     } catch (err) {
+      if (err instanceof DatabaseUnavailableError) return journal();
       if (!(err instanceof UserError) || err.statusCode === 404) throw err;
       reply.status(err.statusCode);
       return renderApply(request, reply, posting.wantedAuthNo, err.fields ?? { _form: err.message }, key);

@@ -14,7 +14,10 @@ import { loadConfig } from '../../src/config/index.ts';
 import { type Database, openDatabase } from '../../src/db/index.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { DEMO_PASSWORD, seedDemoAccounts } from '../../src/identity/demo.ts';
+import { insertPostings } from '../../src/jobs/store.ts';
+import { createMarketStore } from '../../src/market/store.ts';
 import { freshDatabaseConfig } from '../support/db.ts';
+import { makePosting } from '../support/postings.ts';
 import { WebClient } from '../support/web.ts';
 
 const APPLICATION = {
@@ -46,6 +49,8 @@ describe('the submission journal through a full outage (PGlite)', () => {
   let claimant: WebClient;
   let claimId = 0;
   let receipt = '';
+  let applicationReceipt = '';
+  let resumeId = 0;
 
   before(async () => {
     const fresh = await freshDatabaseConfig('pglite');
@@ -64,6 +69,22 @@ describe('the submission journal through a full outage (PGlite)', () => {
     await counsellor.signIn('counsel.gangnam', DEMO_PASSWORD);
     await counsellor.get(`/centre/claims/${claimId}`);
     await counsellor.post(`/centre/claims/${claimId}/approve`, { firstDate: '2026-11-25', cycleDays: '28' });
+    await insertPostings(database, [
+      makePosting({ wantedAuthNo: 'KJOURNAL01', title: '물류센터 관리자', regDt: '2026-11-20', closeDt: '2026-12-31' }),
+    ]);
+    const [minjun] = await database.query<{ id: number }>(
+      sql`SELECT id::int AS id FROM accounts WHERE login_id = 'minjun'`,
+    );
+    resumeId = await createMarketStore(database).saveResume(minjun?.id ?? 0, null, {
+      title: '물류 관리 경력 5년',
+      education: '05',
+      school: '한국대학교',
+      careers: [],
+      certificates: '',
+      skills: '',
+      introduction: '',
+      isPublic: false,
+    });
   });
   after(async () => {
     await app?.close().catch(() => {});
@@ -84,11 +105,19 @@ describe('the submission journal through a full outage (PGlite)', () => {
     assert.match(r.body, /다시 신청하지 않아도 됩니다/);
     const again = await claimant.post(`/benefits/claims/${claimId}/recognitions/1`, submit);
     assert.equal(/data-receipt>(R-[^<]+)</.exec(again.body)?.[1], receipt, 'a double submit gets the same receipt');
+    // A 입사지원 in the same outage goes into the journal too.
+    const applied = await claimant.post('/jobs/KJOURNAL01/apply', {
+      resumeId: String(resumeId),
+      idempotencyKey: 'apply-during-outage-0001',
+    });
+    assert.equal(applied.statusCode, 202);
+    applicationReceipt = /data-receipt>(R-\d{8}-[0-9A-F]{8})</.exec(applied.body)?.[1] ?? '';
+    assert.ok(applicationReceipt);
     const state = await claimant.get(`/receipts/${receipt}`);
     assert.equal(state.statusCode, 200);
     assert.match(state.body, /처리 대기 중/);
     const onDisk = await fs.readFile(`${config().journalDir}/entries.jsonl`, 'utf8');
-    assert.equal(onDisk.trim().split('\n').length, 1);
+    assert.equal(onDisk.trim().split('\n').length, 2);
     assert.match(onDisk, new RegExp(receipt));
   });
 
@@ -97,8 +126,8 @@ describe('the submission journal through a full outage (PGlite)', () => {
     clock = new Date('2026-11-26T01:00:00Z'); // after the 실업인정일: received in time, applied late
     database = await openDatabase(dbConfig);
     app = await buildApp({ config: config(), database, now: () => clock });
-    assert.equal(app.intake.pendingCount(), 1);
-    assert.deepEqual(await app.intake.replay(), { applied: 1, review: 0 });
+    assert.equal(app.intake.pendingCount(), 2);
+    assert.deepEqual(await app.intake.replay(), { applied: 2, review: 0 });
     assert.deepEqual(await app.intake.replay(), { applied: 0, review: 0 });
     const [row] = await database.query<{ status: string; filedAt: string; n: number }>(
       sql`SELECT status, filed_at::text AS "filedAt", (SELECT count(*)::int FROM claim_recognitions WHERE claim_id = ${claimId} AND status = 'filed') AS n
@@ -112,14 +141,19 @@ describe('the submission journal through a full outage (PGlite)', () => {
     const state = await c.get(`/receipts/${receipt}`);
     assert.match(state.body, /처리되었습니다/);
     const [receipts] = await database.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM journal_receipts`);
-    assert.equal(receipts?.n, 1);
+    assert.equal(receipts?.n, 2);
+    const [applications] = await database.query<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM applications WHERE resume_id = ${resumeId}`,
+    );
+    assert.equal(applications?.n, 1, 'the 입사지원 was applied once');
+    assert.match((await c.get(`/receipts/${applicationReceipt}`)).body, /처리되었습니다/);
     const metrics = await c.get('/metrics');
     assert.match(metrics.body, /ilteo_journal_pending 0/);
     const operator = new WebClient(app);
     await operator.signIn('admin', DEMO_PASSWORD);
     const ops = await operator.get('/admin/operations');
     assert.equal(ops.statusCode, 200);
-    assert.match(ops.body, /최근 24시간 재처리: 처리됨 1건, 확인 필요 0건/);
+    assert.match(ops.body, /최근 24시간 재처리: 처리됨 2건, 확인 필요 0건/);
     assert.equal((await c.get('/admin/operations')).statusCode, 403, 'operators only');
   });
 });
