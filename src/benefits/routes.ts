@@ -9,14 +9,13 @@ import type { Database } from '../db/index.ts';
 import { accountOf, allow, OFFLINE_METHOD } from '../identity/access.ts';
 import { listCentres } from '../identity/accounts.ts';
 import { maskPersonalNumbers } from '../identity/rules.ts';
-import { formatDateTime } from '../identity/views.ts';
+import { receivedPage } from '../intake/routes.ts';
 import type { Intake } from '../intake/service.ts';
 import type { MarketStore } from '../market/store.ts';
 import { isIsoDate, seoulToday } from '../shared/dates.ts';
 import { alert } from '../web/components.ts';
 import { UserError } from '../web/errors.ts';
 import { formText, IDEMPOTENCY_KEY } from '../web/forms.ts';
-import { type Html, html } from '../web/html.ts';
 import { sendPage } from '../web/page.ts';
 import { csrfToken } from '../web/security.ts';
 import { estimate } from './calculate.ts';
@@ -35,18 +34,6 @@ import {
 } from './views.ts';
 
 const SEEKER = allow('seeker');
-
-/** "접수되었습니다": what a citizen sees when the submission went into the journal. */
-function journaledPage(r: { receipt: string; at: string; seq: number }): Html {
-  return html`<h1 class="heading-xlarge">실업인정 신청이 접수되었습니다</h1>
-${alert({
-  variant: 'success',
-  role: 'status',
-  title: html`접수번호 <strong data-receipt>${r.receipt}</strong>`,
-  body: html`${r.seq}차 실업인정 신청을 ${formatDateTime(r.at)}에 받았습니다. 지금은 전산 장애로 바로 처리하지 못해 안전하게 보관했고, 복구되면 <strong>받은 시각 기준으로</strong> 자동 처리합니다. 다시 신청하지 않아도 됩니다.`,
-})}
-<p><a href="/receipts/${r.receipt}">접수 상태 보기</a> · <a href="/status">서비스 상태</a></p>`;
-}
 
 export function benefitsRoutes(
   app: FastifyInstance,
@@ -380,7 +367,13 @@ export function benefitsRoutes(
         return sendPage(request, reply, {
           title: '접수되었습니다',
           breadcrumbs: crumbs('실업인정 신청'),
-          main: journaledPage({ receipt, at, seq: n }),
+          main: receivedPage({
+            heading: '실업인정 신청이 접수되었습니다',
+            what: `${n}차 실업인정 신청을`,
+            receipt,
+            at,
+            again: '다시 신청하지 않아도 됩니다.',
+          }),
         });
       };
       if (deps.databaseDown?.() || request.identity?.method === OFFLINE_METHOD) return journal();

@@ -9,9 +9,57 @@ import type { Database } from '../db/index.ts';
 import { allow } from '../identity/access.ts';
 import { formatDateTime } from '../identity/views.ts';
 import { table } from '../web/components.ts';
-import { html } from '../web/html.ts';
+import { type Html, html } from '../web/html.ts';
 import { sendPage } from '../web/page.ts';
 import type { Intake } from './service.ts';
+
+export interface Rescheduled extends Record<string, unknown> {
+  incidentId: number;
+  title: string;
+  claimId: number;
+  name: string;
+  centre: string;
+  seq: number;
+  fromDate: string;
+  toDate: string | null;
+  /** moved | review */
+  result: string;
+  reason: string;
+}
+
+/** 실업인정일 moved after outages (those a counsellor must settle first), for one incident or all. */
+export function rescheduled(
+  database: Database,
+  opts: { incidentId?: number; limit?: number } = {},
+): Promise<Rescheduled[]> {
+  return database.read<Rescheduled>(
+    sql`SELECT r.incident_id::int AS "incidentId", i.title, r.claim_id::int AS "claimId", a.name, j.name AS centre, r.seq,
+               r.from_date::text AS "fromDate", r.to_date::text AS "toDate", r.result, r.reason
+          FROM outage_reschedules r JOIN incidents i ON i.id = r.incident_id JOIN benefit_claims c ON c.id = r.claim_id
+          JOIN accounts a ON a.id = c.claimant_id JOIN job_centres j ON j.code = c.centre_code
+         WHERE ${opts.incidentId === undefined ? sql`true` : sql`r.incident_id = ${opts.incidentId}`}
+         ORDER BY r.result DESC, r.at DESC, j.name, a.name LIMIT ${opts.limit ?? 1000}`,
+  );
+}
+
+/** Who had their 실업인정일 moved: one table for the operations view and an incident's desk. */
+export function rescheduledTable(rows: readonly Rescheduled[], opts: { withIncident: boolean }): Html {
+  const columns = ['수급자', '고용센터', '차수', '원래 날짜', '새 날짜', '결과'];
+  return table({
+    caption: `장애로 실업인정일이 바뀐 수급자: ${(opts.withIncident ? ['장애', ...columns] : columns).join(', ')}`,
+    columns: (opts.withIncident ? ['장애', ...columns] : columns).map((header) => ({ header })),
+    rows: rows.map((r) => [
+      ...(opts.withIncident ? [html`<a href="/admin/status/incidents/${r.incidentId}">${r.title}</a>`] : []),
+      r.name,
+      r.centre,
+      `${r.seq}차`,
+      r.fromDate,
+      r.toDate ?? '-',
+      r.result === 'moved' ? '변경됨 (불이익 없음)' : html`<strong>상담원 확인 필요</strong>: ${r.reason}`,
+    ]),
+    rowHeaders: !opts.withIncident,
+  });
+}
 
 export interface OperationsNumbers {
   journals: { instance: string; pending: number; seenAt: string }[];
@@ -25,16 +73,7 @@ export interface OperationsNumbers {
     received24h: number;
     review24h: number;
   }[];
-  reschedules: {
-    incidentId: number;
-    title: string;
-    name: string;
-    centre: string;
-    seq: number;
-    fromDate: string;
-    toDate: string | null;
-    result: string;
-  }[];
+  reschedules: Rescheduled[];
 }
 
 export async function operationsNumbers(database: Database, now: Date): Promise<OperationsNumbers> {
@@ -62,13 +101,7 @@ export async function operationsNumbers(database: Database, now: Date): Promise<
               OR EXISTS (SELECT 1 FROM counter_submissions s WHERE s.centre_code = j.code AND s.received_at >= ${dayAgo})
            ORDER BY j.name`,
     ),
-    database.read<OperationsNumbers['reschedules'][number]>(
-      sql`SELECT r.incident_id::int AS "incidentId", i.title, a.name, j.name AS centre, r.seq, r.from_date::text AS "fromDate",
-                 r.to_date::text AS "toDate", r.result
-            FROM outage_reschedules r JOIN incidents i ON i.id = r.incident_id JOIN benefit_claims c ON c.id = r.claim_id
-            JOIN accounts a ON a.id = c.claimant_id JOIN job_centres j ON j.code = c.centre_code
-           ORDER BY r.at DESC LIMIT 300`,
-    ),
+    rescheduled(database, { limit: 300 }),
   ]);
   return { journals, replay, counters, reschedules };
 }
@@ -88,62 +121,50 @@ export function operationsRoutes(
 <section class="ilteo-section" aria-labelledby="j-title">
 	<h2 id="j-title" class="heading-medium">앱 서버 접수 보관함 (저널)</h2>
 	<p>이 서버: 처리 대기 ${deps.intake.pendingCount()}건. 최근 24시간 재처리: 처리됨 ${replayed('applied')}건, 확인 필요 ${replayed('review')}건.</p>
-	${table({
-    caption: '앱 서버별 보관함: 서버, 처리 대기, 마지막 보고',
-    columns: [{ header: '서버' }, { header: '처리 대기', align: 'right' }, { header: '마지막 보고' }],
-    rows: n.journals.map((j) => [j.instance, `${j.pending}건`, formatDateTime(j.seenAt)]),
-    rowHeaders: true,
-  })}
+	${
+    n.journals.length === 0
+      ? html`<p>보고한 앱 서버가 없습니다.</p>`
+      : table({
+          caption: '앱 서버별 보관함: 서버, 처리 대기, 마지막 보고',
+          columns: [{ header: '서버' }, { header: '처리 대기', align: 'right' }, { header: '마지막 보고' }],
+          rows: n.journals.map((j) => [j.instance, `${j.pending}건`, formatDateTime(j.seenAt)]),
+          rowHeaders: true,
+        })
+  }
 </section>
 <section class="ilteo-section" aria-labelledby="c-title">
 	<h2 id="c-title" class="heading-medium">고용센터 창구 대기열</h2>
-	${table({
-    caption:
-      '고용센터별 창구 대기열: 센터, 보고한 창구, 전송 대기, 확인 필요, 가장 오래된 대기, 24시간 받은 접수, 그중 확인 필요',
-    columns: [
-      { header: '고용센터' },
-      { header: '창구', align: 'right' },
-      { header: '전송 대기', align: 'right' },
-      { header: '확인 필요', align: 'right' },
-      { header: '가장 오래된 대기' },
-      { header: '24시간 받은 접수', align: 'right' },
-      { header: '그중 확인 필요', align: 'right' },
-    ],
-    rows: n.counters.map((c) => [
-      c.centre,
-      String(c.counters),
-      `${c.waiting}건`,
-      `${c.review}건`,
-      formatDateTime(c.oldest),
-      `${c.received24h}건`,
-      `${c.review24h}건`,
-    ]),
-    rowHeaders: true,
-  })}
+	${
+    n.counters.length === 0
+      ? html`<p>지난 1시간 동안 보고한 창구와 지난 24시간 받은 창구 접수가 없습니다.</p>`
+      : table({
+          caption:
+            '고용센터별 창구 대기열: 센터, 보고한 창구, 전송 대기, 확인 필요, 가장 오래된 대기, 24시간 받은 접수, 그중 확인 필요',
+          columns: [
+            { header: '고용센터' },
+            { header: '창구', align: 'right' },
+            { header: '전송 대기', align: 'right' },
+            { header: '확인 필요', align: 'right' },
+            { header: '가장 오래된 대기' },
+            { header: '24시간 받은 접수', align: 'right' },
+            { header: '그중 확인 필요', align: 'right' },
+          ],
+          rows: n.counters.map((c) => [
+            c.centre,
+            String(c.counters),
+            `${c.waiting}건`,
+            `${c.review}건`,
+            formatDateTime(c.oldest),
+            `${c.received24h}건`,
+            `${c.review24h}건`,
+          ]),
+          rowHeaders: true,
+        })
+  }
 </section>
 <section class="ilteo-section" aria-labelledby="r-title">
 	<h2 id="r-title" class="heading-medium">실업인정일 자동 변경</h2>
-	${table({
-    caption: '장애로 실업인정일이 바뀐 수급자: 장애, 수급자, 고용센터, 차수, 원래 날짜, 새 날짜, 결과',
-    columns: [
-      { header: '장애' },
-      { header: '수급자' },
-      { header: '고용센터' },
-      { header: '차수' },
-      { header: '원래 날짜' },
-      { header: '새 날짜' },
-      { header: '결과' },
-    ],
-    rows: n.reschedules.map((r) => [
-      html`<a href="/admin/status/incidents/${r.incidentId}">${r.title}</a>`,
-      r.name,
-      r.centre,
-      `${r.seq}차`,
-      r.fromDate,
-      r.toDate ?? '-',
-      r.result === 'moved' ? '변경됨' : '상담원 확인 필요',
-    ]),
-  })}
+	${n.reschedules.length === 0 ? html`<p>장애로 실업인정일이 바뀐 수급자가 없습니다.</p>` : rescheduledTable(n.reschedules, { withIncident: true })}
 </section>`,
     });
   });

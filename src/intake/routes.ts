@@ -4,9 +4,24 @@ import { accountOf, allow } from '../identity/access.ts';
 import { formatDateTime } from '../identity/views.ts';
 import { alert } from '../web/components.ts';
 import { UserError } from '../web/errors.ts';
-import { html } from '../web/html.ts';
+import { type Html, html } from '../web/html.ts';
 import { sendPage } from '../web/page.ts';
 import type { Intake } from './service.ts';
+
+/**
+ * "접수되었습니다": what a citizen sees when a submission went into the journal (any kind): the receipt
+ * number, when it was received, and that it need not be sent again.
+ */
+export function receivedPage(r: { heading: string; what: string; receipt: string; at: string; again: string }): Html {
+  return html`<h1 class="heading-xlarge">${r.heading}</h1>
+${alert({
+  variant: 'success',
+  role: 'status',
+  title: html`접수번호 <strong data-receipt>${r.receipt}</strong>`,
+  body: html`${r.what} ${formatDateTime(r.at)}에 받았습니다. 지금은 전산 장애로 바로 처리하지 못해 안전하게 보관했고, 복구되면 <strong>받은 시각 기준으로</strong> 자동 처리합니다. ${r.again}`,
+})}
+<p><a href="/receipts/${r.receipt}">접수 상태 보기</a> · <a href="/status">서비스 상태</a></p>`;
+}
 
 export function intakeRoutes(app: FastifyInstance, deps: { intake: Intake }): void {
   app.get<{ Params: { receipt: string } }>('/receipts/:receipt', allow('seeker'), async (request, reply) => {

@@ -11,6 +11,7 @@ import type { Database } from '../db/index.ts';
 import { accountOf, allow, OFFLINE_METHOD } from '../identity/access.ts';
 import { audit, clientOf } from '../identity/audit.ts';
 import { errorSummary, formatDateTime } from '../identity/views.ts';
+import { receivedPage } from '../intake/routes.ts';
 import type { Intake } from '../intake/service.ts';
 import { EDUCATIONS, labelOf } from '../jobs/codes.ts';
 import { seoulToday } from '../shared/dates.ts';
@@ -287,14 +288,13 @@ ${
       return sendPage(request, reply, {
         title: '입사지원이 접수되었습니다',
         breadcrumbs: [{ label: '입사지원 현황' }],
-        main: html`<h1 class="heading-xlarge">입사지원이 접수되었습니다</h1>
-${alert({
-  variant: 'success',
-  role: 'status',
-  title: html`접수번호 <strong data-receipt>${receipt}</strong>`,
-  body: html`${formatDateTime(at)}에 받았습니다. 지금은 전산 장애로 바로 처리하지 못해 안전하게 보관했고, 복구되면 자동으로 처리합니다. 다시 지원하지 않아도 됩니다.`,
-})}
-<p><a href="/receipts/${receipt}">접수 상태 보기</a> · <a href="/status">서비스 상태</a></p>`,
+        main: receivedPage({
+          heading: '입사지원이 접수되었습니다',
+          what: `채용공고 ${wantedAuthNo} 입사지원을`,
+          receipt,
+          at,
+          again: '다시 지원하지 않아도 됩니다.',
+        }),
       });
     };
     if (deps.databaseDown?.() || request.identity?.method === OFFLINE_METHOD) return journal();

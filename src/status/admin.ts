@@ -11,6 +11,7 @@ import { CHANGE_KINDS } from '../benefits/service.ts';
 import type { Database } from '../db/index.ts';
 import { accountOf, allow } from '../identity/access.ts';
 import { audit, clientOf } from '../identity/audit.ts';
+import { rescheduled, rescheduledTable } from '../intake/operations.ts';
 import { seoulToday } from '../shared/dates.ts';
 import { alert, badge, button, checkboxGroup, select, table, textarea, textInput } from '../web/components.ts';
 import { UserError } from '../web/errors.ts';
@@ -404,22 +405,7 @@ ${
              WHERE incident_id = ${incident.id} ORDER BY due_date, id`,
       ),
       measuredImpact(database, incident, deps.now()),
-      database.query<{
-        claimId: number;
-        name: string;
-        centre: string;
-        seq: number;
-        fromDate: string;
-        toDate: string | null;
-        result: string;
-        reason: string;
-      }>(
-        sql`SELECT r.claim_id::int AS "claimId", a.name, j.name AS centre, r.seq, r.from_date::text AS "fromDate",
-                   r.to_date::text AS "toDate", r.result, r.reason
-              FROM outage_reschedules r JOIN benefit_claims c ON c.id = r.claim_id
-              JOIN accounts a ON a.id = c.claimant_id JOIN job_centres j ON j.code = c.centre_code
-             WHERE r.incident_id = ${incident.id} ORDER BY r.result DESC, j.name, a.name LIMIT 1000`,
-      ),
+      rescheduled(database, { incidentId: incident.id }),
     ]);
     const p = pm[0];
     const token = csrfToken(reply);
@@ -449,26 +435,7 @@ ${errorList(errors)}
 	<h2 id="moved-title" class="heading-medium">실업인정일 자동 변경 ${reschedules.length}건</h2>
 	${
     reschedules.length
-      ? table({
-          caption: '이 장애로 실업인정일이 바뀐 수급자: 수급자, 고용센터, 차수, 원래 날짜, 새 날짜, 결과',
-          columns: [
-            { header: '수급자' },
-            { header: '고용센터' },
-            { header: '차수' },
-            { header: '원래 날짜' },
-            { header: '새 날짜' },
-            { header: '결과' },
-          ],
-          rows: reschedules.map((r) => [
-            r.name,
-            r.centre,
-            `${r.seq}차`,
-            r.fromDate,
-            r.toDate ?? '-',
-            r.result === 'moved' ? '변경됨 (불이익 없음)' : html`<strong>상담원 확인 필요</strong>: ${r.reason}`,
-          ]),
-          rowHeaders: true,
-        })
+      ? rescheduledTable(reschedules, { withIncident: false })
       : html`<p>${incident.services.includes('benefits') && (incident.impact === 'major' || incident.impact === 'partial') ? (incident.resolvedAt ? '이 장애 기간에 실업인정일이 있던 미신청 수급자가 없거나, 아직 처리 전입니다 (1분마다 처리).' : '장애가 끝나면 자동으로 처리합니다.') : '실업급여 서비스의 전체·부분 장애가 아니어서 일정 변경 대상이 아닙니다.'}</p>`
   }
 </section>

@@ -11,8 +11,9 @@ import { type ServiceState, STATE_LABELS } from './uptime.ts';
 /** The states a component or service can be in right now (자료 없음 exists only in history). */
 export type LiveState = Exclude<ServiceState, 'nodata'>;
 
-/** Worse is higher. 점검 중 outranks 성능 저하: during announced maintenance that is what people see. */
-const SEVERITY: Record<LiveState, number> = {
+/** Worse is higher (also the scale of the /metrics state gauges). 점검 중 outranks 성능 저하: during
+ * announced maintenance that is what people see. */
+export const SEVERITY: Record<LiveState, number> = {
   operational: 0,
   'redundancy-lost': 1,
   degraded: 2,

@@ -37,6 +37,7 @@ import {
   type MonitorView,
   type OpenIncident,
   rootCauses,
+  SEVERITY,
   serviceStates,
 } from './model.ts';
 import { afterCheck, initialState, jittered, type MonitorPolicy, type MonitorState } from './monitor.ts';
@@ -347,8 +348,8 @@ export class StatusRunner {
         this.#deps.log.warn({ subject: s.subject, state: s.state, detail: s.detail }, 'status changed');
       }
     }
-    for (const c of components) this.#deps.metrics.componentState.set({ component: c.id }, severityOf(c.state));
-    for (const s of services) this.#deps.metrics.serviceState.set({ service: s.id }, severityOf(s.state));
+    for (const c of components) this.#deps.metrics.componentState.set({ component: c.id }, SEVERITY[c.state]);
+    for (const s of services) this.#deps.metrics.serviceState.set({ service: s.id }, SEVERITY[s.state]);
     for (const v of views) this.#deps.metrics.monitorUp.set({ monitor: v.id }, v.confirmed === 'down' ? 0 : 1);
     if (!this.#leader || !settled) return;
     // A monitor not yet confirmed either way (just started, or a new leader) says nothing: its
@@ -482,8 +483,4 @@ export class StatusRunner {
       local: { database: this.#tracked.get('component:database') },
     };
   }
-}
-
-export function severityOf(state: LiveState): number {
-  return { operational: 0, 'redundancy-lost': 1, degraded: 2, maintenance: 3, partial: 4, major: 5 }[state];
 }

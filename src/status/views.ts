@@ -6,7 +6,7 @@
 import { alert, type BadgeColor, badge, criticalAlerts, table } from '../web/components.ts';
 import { type Html, html } from '../web/html.ts';
 import type { Lang } from '../web/page.ts';
-import type { LiveState, Named } from './model.ts';
+import type { Named } from './model.ts';
 import type { IncidentView, ServiceView, Snapshot } from './snapshot.ts';
 import { formatDuration, UPDATE_LABELS } from './store.ts';
 import { type ServiceState, STATE_LABELS } from './uptime.ts';
@@ -436,13 +436,3 @@ export function incidentBanner(snapshot: Snapshot | null, lang: Lang, at: Date =
   ];
   return html`<div data-incident-banner>${criticalAlerts(items, { lang, label: ko ? '서비스 장애 알림' : 'Service incidents' })}</div>`;
 }
-
-/** For states the page shows next to a monitor's view; exported for the admin page. */
-export const LIVE_STATES: readonly LiveState[] = [
-  'operational',
-  'redundancy-lost',
-  'degraded',
-  'maintenance',
-  'partial',
-  'major',
-];

@@ -18,6 +18,7 @@ import { DEMO_PASSWORD, seedDemoAccounts } from '../../src/identity/demo.ts';
 import { type RunningServer, startServer } from '../../src/server.ts';
 import { addDays, seoulToday } from '../../src/shared/dates.ts';
 import { launchBrowser, screenshot, seriousViolations } from '../support/browser.ts';
+import { approvedClaim } from '../support/claims.ts';
 import { freshDatabaseConfig } from '../support/db.ts';
 import { HttpClient } from '../support/http.ts';
 
@@ -49,33 +50,12 @@ describe('창구 접수 keeps working offline', () => {
     const id = (login: string) => people.find((p) => p.loginId === login)?.id ?? 0;
     const benefits = createBenefitsService({ database: setup, calendar, now: () => new Date() });
     for (const login of ['minjun', 'jiwoo']) {
-      const reportDate = addDays(today, -14);
-      const { claim } = await benefits.fileClaim({
-        claimant: { id: id(login), kind: 'seeker' },
-        centreCode: 'seoul-gangnam',
-        idempotencyKey: `setup-${login}-xxxxxxxxxxxx`,
-        companyName: '(주)한빛물류',
-        reportDate,
-        facts: {
-          separationDate: addDays(reportDate, -5),
-          birthDate: '1985-05-20',
-          disabled: false,
-          insuredMonths: 40,
-          insuredUnitDays: 400,
-          separationReason: '23',
-          justifiedReason: null,
-          averageDailyWage: 98_000,
-          ordinaryDailyWage: null,
-          dailyHours: 8,
-        },
-      });
-      await benefits.approve({ id: id('counsel.gangnam'), kind: 'counsellor' }, claim.id, {
+      claims[login] = await approvedClaim(benefits, {
+        claimantId: id(login),
+        counsellorId: id('counsel.gangnam'),
+        today,
         firstDate: nextBusinessDay(today, calendar).date,
-        cycleDays: 28,
-        note: '',
-        repeatClaimant: false,
       });
-      claims[login] = claim.id;
     }
     await setup.close();
     server = await startServer({ ...loadConfig({ LOG_LEVEL: 'warn', PORT: '0' }), database: fresh.config });

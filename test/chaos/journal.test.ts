@@ -8,22 +8,21 @@
  * `npm run test:chaos` (also run by .ci/run). Starts the cluster when it is not running.
  */
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { koreanCalendar, nextBusinessDay } from '../../src/benefits/schedule.ts';
 import { createBenefitsService } from '../../src/benefits/service.ts';
-import { createDatabase, dropDatabase } from '../../src/db/admin.ts';
 import type { Database } from '../../src/db/index.ts';
-import { migrate } from '../../src/db/migrate.ts';
 import { createAccount } from '../../src/identity/accounts.ts';
 import { DEMO_PASSWORD, seedDemoAccounts } from '../../src/identity/demo.ts';
 import * as cluster from '../../src/ops/cluster.ts';
 import { crashLines, type Fleet, startFleet } from '../../src/ops/fleet.ts';
 import { waitFor } from '../../src/ops/wait.ts';
 import { addDays, seoulToday } from '../../src/shared/dates.ts';
+import { freshClusterDatabase } from '../support/chaos.ts';
+import { approvedClaim } from '../support/claims.ts';
 import { HttpClient } from '../support/http.ts';
 
 const layout = cluster.DEFAULT_LAYOUT;
@@ -51,15 +50,7 @@ describe('a full outage: citizens keep filing, nothing is lost or doubled', { ti
   const firstDate = nextBusinessDay(today, calendar).date;
 
   before(async () => {
-    if (!(await cluster.isHealthy(layout))) {
-      await cluster.up(layout);
-      startedCluster = true;
-    }
-    await cluster.waitHealthy(layout, 120_000);
-    await dropDatabase(URL_, DB);
-    await createDatabase(URL_);
-    database = await cluster.openCreatedDatabase(URL_, 'ilteo-journal-chaos');
-    await migrate(database);
+    ({ database, startedCluster } = await freshClusterDatabase(layout, URL_, DB, 'ilteo-journal-chaos'));
     await seedDemoAccounts(database, () => {});
     const [counsellor] = await database.query<{ id: number }>(
       sql`SELECT id::int AS id FROM accounts WHERE login_id = 'counsel.gangnam'`,
@@ -74,33 +65,13 @@ describe('a full outage: citizens keep filing, nothing is lost or doubled', { ti
         name: `시민${i}`,
         email: null,
       });
-      const reportDate = addDays(today, -14);
-      const { claim } = await benefits.fileClaim({
-        claimant: { id, kind: 'seeker' },
-        centreCode: 'seoul-gangnam',
-        idempotencyKey: randomUUID(),
-        companyName: '(주)한빛물류',
-        reportDate,
-        facts: {
-          separationDate: addDays(reportDate, -5),
-          birthDate: '1985-05-20',
-          disabled: false,
-          insuredMonths: 40,
-          insuredUnitDays: 400,
-          separationReason: '23',
-          justifiedReason: null,
-          averageDailyWage: 98_000,
-          ordinaryDailyWage: null,
-          dailyHours: 8,
-        },
-      });
-      await benefits.approve({ id: counsellor?.id ?? 0, kind: 'counsellor' }, claim.id, {
+      const claimId = await approvedClaim(benefits, {
+        claimantId: id,
+        counsellorId: counsellor?.id ?? 0,
+        today,
         firstDate,
-        cycleDays: 28,
-        note: '',
-        repeatClaimant: false,
       });
-      citizens.push({ login, claimId: claim.id, client: new HttpClient('http://127.0.0.1:23200'), key: '' });
+      citizens.push({ login, claimId, client: new HttpClient('http://127.0.0.1:23200'), key: '' });
     }
     fleet = await startFleet({
       dir: path.join(layout.dir, 'fleet-journal'),

@@ -15,13 +15,12 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { createDatabase, dropDatabase } from '../../src/db/admin.ts';
 import type { Database } from '../../src/db/index.ts';
-import { migrate } from '../../src/db/migrate.ts';
 import * as cluster from '../../src/ops/cluster.ts';
 import { crashLines, type Fleet, startFleet } from '../../src/ops/fleet.ts';
 import { waitFor } from '../../src/ops/wait.ts';
 import { launchBrowser, screenshot } from '../support/browser.ts';
+import { freshClusterDatabase } from '../support/chaos.ts';
 
 const layout = cluster.DEFAULT_LAYOUT;
 const DB = 'ilteo_status_chaos';
@@ -47,15 +46,7 @@ describe('the status page watches the database cluster', { timeout: 600_000 }, (
   let page: Page;
 
   before(async () => {
-    if (!(await cluster.isHealthy(layout))) {
-      await cluster.up(layout);
-      startedCluster = true;
-    }
-    await cluster.waitHealthy(layout, 120_000);
-    await dropDatabase(URL_, DB);
-    await createDatabase(URL_);
-    database = await cluster.openCreatedDatabase(URL_, 'ilteo-status-chaos');
-    await migrate(database);
+    ({ database, startedCluster } = await freshClusterDatabase(layout, URL_, DB, 'ilteo-status-chaos'));
     fleet = await startFleet({
       dir: path.join(layout.dir, 'fleet-status'),
       databaseUrl: URL_,

@@ -16,22 +16,12 @@ import { migrate } from '../../src/db/migrate.ts';
 import { DEMO_PASSWORD, seedDemoAccounts } from '../../src/identity/demo.ts';
 import { insertPostings } from '../../src/jobs/store.ts';
 import { createMarketStore } from '../../src/market/store.ts';
+import { CLAIM_FORM } from '../support/claims.ts';
 import { freshDatabaseConfig } from '../support/db.ts';
 import { makePosting } from '../support/postings.ts';
 import { WebClient } from '../support/web.ts';
 
-const APPLICATION = {
-  companyName: '(주)한빛물류',
-  centreCode: 'seoul-gangnam',
-  separationDate: '2026-10-30',
-  birthDate: '1985-05-20',
-  insuredMonths: '40',
-  insuredUnitDays: '400',
-  separationReason: '23',
-  wageMode: 'average',
-  averageDailyWage: '95,000',
-  dailyHours: '8',
-};
+const APPLICATION = CLAIM_FORM;
 
 describe('the submission journal through a full outage (PGlite)', () => {
   let database: Database;

@@ -13,21 +13,11 @@ import { buildApp, createServices } from '../../src/app.ts';
 import { runOutageReschedules } from '../../src/benefits/outage-job.ts';
 import { loadConfig } from '../../src/config/index.ts';
 import { DEMO_PASSWORD, seedDemoAccounts } from '../../src/identity/demo.ts';
+import { CLAIM_FORM } from '../support/claims.ts';
 import { DRIVERS, openTestDatabase, type TestDatabase } from '../support/db.ts';
 import { WebClient } from '../support/web.ts';
 
-const APPLICATION = {
-  companyName: '(주)한빛물류',
-  centreCode: 'seoul-gangnam',
-  separationDate: '2026-10-30',
-  birthDate: '1985-05-20',
-  insuredMonths: '40',
-  insuredUnitDays: '400',
-  separationReason: '23',
-  wageMode: 'average',
-  averageDailyWage: '95,000',
-  dailyHours: '8',
-};
+const APPLICATION = CLAIM_FORM;
 
 for (const kind of DRIVERS) {
   describe(`실업인정일 rescheduled after an outage on ${kind}`, () => {
