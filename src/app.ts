@@ -5,7 +5,9 @@
  * and stops when the app closes.
  */
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
 import { hostname } from 'node:os';
+import path from 'node:path';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import { sql } from 'drizzle-orm';
@@ -51,6 +53,7 @@ import { incidentBanner } from './status/views.ts';
 import { errorMain, registerErrorHandling } from './web/errors.ts';
 import { registerStaticAssets } from './web/krds/static.ts';
 import { renderPage } from './web/page.ts';
+import { PageCache, registerPageCache, sendCached, warmPageCache } from './web/page-cache.ts';
 import { isSecure, registerSecurity } from './web/security.ts';
 
 declare module 'fastify' {
@@ -67,6 +70,11 @@ export interface AppDeps {
   database: Database;
   /** Clock, injectable for tests. */
   now?: () => Date;
+  /**
+   * Given when the process started while no database node answered (src/server.ts): settles once the
+   * database is reached and migrated. Until then the app serves from what it has on its own disk.
+   */
+  databaseReady?: Promise<void>;
 }
 
 export function createServices(deps: AppDeps) {
@@ -101,6 +109,33 @@ async function sharedSecret(database: Database, name: string, configured: string
   const [row] = await database.query<{ value: string }>(sql`SELECT value FROM app_secrets WHERE name = ${name}`);
   if (!row) throw new Error(`secret ${name} missing after insert`);
   return row.value;
+}
+
+/**
+ * The cookie secret. Kept on this server's disk too (beside its journal), so a process that starts
+ * while no database answers can still read the signed cookies and pass of people already signed in.
+ */
+async function cookieSecret(deps: AppDeps, log: FastifyInstance['log']): Promise<string> {
+  const file = path.join(deps.config.journalDir, 'cookie-secret');
+  if (deps.databaseReady === undefined) {
+    const secret = await sharedSecret(deps.database, 'cookie', deps.config.auth.cookieSecret);
+    if (!deps.config.auth.cookieSecret) {
+      const saved = await fs.readFile(file, 'utf8').catch(() => null);
+      if (saved !== secret) {
+        await fs.mkdir(deps.config.journalDir, { recursive: true });
+        await fs.writeFile(`${file}.tmp`, secret, { mode: 0o600 });
+        await fs.rename(`${file}.tmp`, file);
+      }
+    }
+    return secret;
+  }
+  if (deps.config.auth.cookieSecret) return deps.config.auth.cookieSecret;
+  const saved = await fs.readFile(file, 'utf8').catch(() => null);
+  if (saved) return saved;
+  log.warn(
+    '쿠키 비밀값이 이 서버에 없고 데이터베이스도 응답하지 않아 임시 값을 씁니다: 로그인한 분은 복구 후 다시 로그인해야 합니다.',
+  );
+  return randomBytes(32).toString('base64url');
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -153,7 +188,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     now: services.now,
     publicUrl: deps.config.publicUrl,
   };
-  const databaseDown = () => status.view().local.database?.state === 'major';
+  let databaseReached = deps.databaseReady === undefined;
+  deps.databaseReady?.then(
+    () => {
+      databaseReached = true;
+    },
+    () => {},
+  );
+  const databaseDown = () => !databaseReached || status.view().local.database?.state === 'major';
+  const pageCache = new PageCache({ dir: deps.config.pageCacheDir });
+  await pageCache.open();
+  const pageCacheDeps = { cache: pageCache, databaseDown, now: services.now };
   const intake = createIntake({
     database: deps.database,
     benefits: services.benefits,
@@ -201,7 +246,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(formbody);
   await registerSecurity(app, {
-    cookieSecret: await sharedSecret(deps.database, 'cookie', deps.config.auth.cookieSecret),
+    cookieSecret: await cookieSecret(deps, app.log),
     rateLimitPerMinute: deps.config.rateLimitPerMinute,
   });
   registerAccess(app, {
@@ -213,9 +258,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await registerStaticAssets(app);
 
-  registerErrorHandling(app, (request, reply, status, title, message) =>
-    renderPage(request, { title, main: errorMain(status, title, message, request.id) }, reply),
+  registerErrorHandling(
+    app,
+    (request, reply, status, title, message) =>
+      renderPage(request, { title, main: errorMain(status, title, message, request.id) }, reply),
+    { savedCopy: (request, reply) => sendCached(pageCacheDeps, request, reply) },
   );
+  registerPageCache(app, pageCacheDeps);
 
   healthRoutes(app, { database: deps.database, startedAt });
   homeRoutes(app, services);
@@ -261,7 +310,35 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   statusAdminRoutes(app, statusDeps);
 
   services.providers.start();
-  if (deps.config.status.enabled) await status.start();
+  if (deps.config.status.enabled) await status.start({ waitForDatabase: deps.databaseReady === undefined });
+  // Public pages people need in an outage, rendered ahead of it: now (once the database answers) and
+  // every 5 minutes.
+  const warm = async () => {
+    if (databaseDown()) return;
+    const latest = await services.jobs.latest(100);
+    const kept = await warmPageCache(app, [
+      ...['/', '/jobs', '/benefits', '/benefits/estimate'].flatMap((u) => [u, `${u}?lang=en`]),
+      '/jobs?page=2',
+      '/jobs?page=3',
+      ...latest.items.map((p) => `/jobs/${encodeURIComponent(p.wantedAuthNo)}`),
+    ]);
+    app.log.debug({ kept, cached: pageCache.size }, 'page cache warmed');
+  };
+  const warming = deps.config.status.enabled
+    ? setInterval(
+        () => void warm().catch((err: unknown) => app.log.warn({ err }, 'page cache warm-up failed')),
+        300_000,
+      )
+    : null;
+  warming?.unref();
+  if (deps.config.status.enabled) {
+    const first = setTimeout(() => void warm().catch(() => {}), 3_000);
+    first.unref();
+    deps.databaseReady?.then(
+      () => warm().catch(() => {}),
+      () => {},
+    );
+  }
   // Alerts and the e-mail outbox: every process runs the timer; a lease lets one do the work.
   const holder = holderId();
   const alerts =
@@ -309,7 +386,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (alerts) clearInterval(alerts);
     if (reschedules) clearInterval(reschedules);
     clearInterval(replay);
+    if (warming) clearInterval(warming);
     await intake.close();
+    await pageCache.flush();
   });
   return app;
 }

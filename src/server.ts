@@ -3,8 +3,8 @@ import { buildApp } from './app.ts';
 import { seedDemoClaims } from './benefits/demo.ts';
 import { koreanCalendar } from './benefits/schedule.ts';
 import type { Config } from './config/index.ts';
-import { type Database, openDatabase } from './db/index.ts';
-import { migrate } from './db/migrate.ts';
+import { type Database, DatabaseOpenError, openDatabase } from './db/index.ts';
+import { LocaleError, migrate } from './db/migrate.ts';
 import { seedDemoAccounts } from './identity/demo.ts';
 import { seedDemoIfEmpty } from './jobs/seed-demo.ts';
 import { seedDemoApplications } from './market/demo.ts';
@@ -26,11 +26,38 @@ export async function startServer(
   config: Config,
   options: { demo?: boolean /** Clock, for tests that need days to pass. */; now?: () => Date } = {},
 ): Promise<RunningServer> {
-  const database = await openDatabase(config.database);
+  let database: Database;
+  let databaseReady: Promise<void> | undefined;
+  let closed = false;
+  try {
+    database = await openDatabase(config.database);
+  } catch (err) {
+    // PostgreSQL with no node answering (a full outage): start anyway, serve what this server has on its
+    // own disk (status snapshot, saved pages, the journal), and migrate as soon as a node answers.
+    // The embedded database has no such outage: its errors stop the start.
+    if (!(err instanceof DatabaseOpenError) || config.database.kind !== 'postgres') throw err;
+    console.warn(`${err.message}\n데이터베이스 없이 시작합니다: 복구되면 스스로 연결합니다.`);
+    database = await openDatabase(config.database, { lazy: true });
+    const db = database;
+    databaseReady = (async () => {
+      for (;;) {
+        try {
+          await migrate(db);
+          console.warn('데이터베이스에 연결되었습니다.');
+          return;
+        } catch (e) {
+          if (closed) throw e;
+          if (e instanceof LocaleError) console.error(e.message);
+          await new Promise((r) => setTimeout(r, 2_000).unref());
+        }
+      }
+    })();
+    databaseReady.catch(() => {});
+  }
   let app: FastifyInstance | undefined;
   try {
-    await migrate(database);
-    if (options.demo) {
+    if (!databaseReady) await migrate(database);
+    if (options.demo && !databaseReady) {
       await seedDemoIfEmpty(database, config.demoPostings, (msg) => console.log(msg));
       await seedDemoAccounts(database, (msg) => console.log(msg));
       await seedDemoClaims(database, koreanCalendar(), (msg) => console.log(msg));
@@ -42,7 +69,12 @@ export async function startServer(
         (msg) => console.log(msg),
       );
     }
-    app = await buildApp({ config, database, ...(options.now ? { now: options.now } : {}) });
+    app = await buildApp({
+      config,
+      database,
+      ...(options.now ? { now: options.now } : {}),
+      ...(databaseReady ? { databaseReady } : {}),
+    });
     const address = await app.listen({ host: config.host, port: config.port });
     let closing: Promise<void> | undefined;
     return {
@@ -51,6 +83,7 @@ export async function startServer(
       url: address,
       close() {
         closing ??= (async () => {
+          closed = true;
           await app?.close();
           await database.close();
         })();
@@ -58,6 +91,7 @@ export async function startServer(
       },
     };
   } catch (err) {
+    closed = true;
     await app?.close().catch(() => {});
     await database.close().catch(() => {});
     throw err;

@@ -30,6 +30,7 @@ import {
   changePage,
   claimPage,
   estimatePage,
+  outageRecognitionPage,
   recognitionPage,
 } from './views.ts';
 
@@ -214,11 +215,46 @@ export function benefitsRoutes(
     return { rows, errors, activities };
   };
 
-  const renderRecognition = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    opts: { claimId: string; seq: string; body?: unknown; errors?: Record<string, string>; check?: boolean },
-  ) => {
+  type RecognitionView = {
+    claimId: string;
+    seq: string;
+    body?: unknown;
+    errors?: Record<string, string>;
+    check?: boolean;
+  };
+  /** No database: the form alone, for the journal (what was typed is kept). */
+  const renderOutageRecognition = async (request: FastifyRequest, reply: FastifyReply, opts: RecognitionView) => {
+    const claimId = Number(opts.claimId);
+    const seq = Number(opts.seq);
+    if (!Number.isSafeInteger(claimId) || !Number.isSafeInteger(seq) || claimId < 1 || seq < 1)
+      throw new UserError(404, 'NOT_FOUND', '해당 차수의 실업인정이 없습니다.');
+    const read = opts.body ? readActivities(opts.body) : { rows: [], errors: {} };
+    const key = formText(opts.body, 'idempotencyKey', 100);
+    return sendPage(request, reply, {
+      title: `${seq}차 실업인정 신청`,
+      breadcrumbs: crumbs(`${seq}차 실업인정`),
+      main: outageRecognitionPage({
+        claimId,
+        seq,
+        rows: read.rows,
+        workedOrEarned: formText(opts.body, 'workedOrEarned', 5),
+        errors: { ...read.errors, ...(opts.errors ?? {}) },
+        csrf: csrfToken(reply),
+        idempotencyKey: IDEMPOTENCY_KEY.test(key) ? key : randomUUID(),
+      }),
+    });
+  };
+  const renderRecognition = async (request: FastifyRequest, reply: FastifyReply, opts: RecognitionView) => {
+    if (deps.intake && (deps.databaseDown?.() || request.identity?.method === OFFLINE_METHOD))
+      return renderOutageRecognition(request, reply, opts);
+    try {
+      return await renderRecognitionNow(request, reply, opts);
+    } catch (err) {
+      if (deps.intake && err instanceof DatabaseUnavailableError) return renderOutageRecognition(request, reply, opts);
+      throw err;
+    }
+  };
+  const renderRecognitionNow = async (request: FastifyRequest, reply: FastifyReply, opts: RecognitionView) => {
     const claim = await ownClaim(request, opts.claimId);
     const recognition = (await benefits.recognitions(claim.id)).find((r) => String(r.seq) === opts.seq);
     if (!recognition) throw new UserError(404, 'NOT_FOUND', '해당 차수의 실업인정이 없습니다.');

@@ -291,14 +291,6 @@ export function recognitionPage(opts: {
   applications: readonly { date: string; organisation: string; description: string }[];
 }): Html {
   const { claim, recognition: r } = opts;
-  const kindOptions = [
-    { value: '', label: '선택' },
-    ...Object.entries(ACTIVITY_KINDS).map(([value, k]) => ({ value, label: k.label })),
-  ];
-  const rows = Array.from(
-    { length: ACTIVITY_ROWS },
-    (_, i) => opts.rows[i] ?? { kind: '', date: '', organisation: '', description: '' },
-  );
   return html`<h1 class="heading-xlarge">${r.seq}차 실업인정 신청</h1>
 <p>대상 기간 ${formatKoreanDate(r.periodStart)} ~ ${formatKoreanDate(r.periodEnd)}, 실업인정일 ${formatKoreanDate(r.scheduledDate)}.</p>
 ${alert({ variant: 'info', title: '이번 기간에 필요한 재취업활동', body: opts.requirementText })}
@@ -320,7 +312,53 @@ ${
     ? html`<p class="ilteo-muted">일터에서 한 입사 지원은 아래 목록에 미리 채워 두었습니다.</p>`
     : null
 }
-<form method="post" action="/benefits/claims/${claim.id}/recognitions/${r.seq}" novalidate>
+${recognitionForm({ ...opts, action: `/benefits/claims/${claim.id}/recognitions/${r.seq}`, canCheck: true })}`;
+}
+
+/**
+ * The 실업인정 form while no database answers: the claim cannot be shown or checked, but the form is
+ * taken into the journal and applied, as of when it was sent, when the database returns.
+ */
+export function outageRecognitionPage(opts: {
+  claimId: number;
+  seq: number;
+  rows: readonly ActivityRow[];
+  workedOrEarned: string;
+  errors: Record<string, string>;
+  csrf: string;
+  idempotencyKey: string;
+}): Html {
+  return html`<h1 class="heading-xlarge">${opts.seq}차 실업인정 신청</h1>
+${alert({
+  variant: 'warning',
+  role: 'status',
+  title: '지금은 데이터베이스 장애로 신청 내역과 요건을 불러올 수 없습니다.',
+  body: html`그래도 신청은 지금 접수됩니다. 접수 번호를 드리고, 복구되면 <strong>보내신 시각 기준으로</strong> 처리합니다.
+실업인정일이 장애 시간에 걸렸다면 다음 업무일로 자동으로 옮겨 드리며 불이익은 없습니다.`,
+})}
+${errorSummary(opts.errors)}
+${recognitionForm({ ...opts, action: `/benefits/claims/${opts.claimId}/recognitions/${opts.seq}`, canCheck: false })}`;
+}
+
+function recognitionForm(opts: {
+  action: string;
+  rows: readonly ActivityRow[];
+  workedOrEarned: string;
+  errors: Record<string, string>;
+  csrf: string;
+  idempotencyKey: string;
+  /** The 요건 확인 button (needs the claim). */
+  canCheck: boolean;
+}): Html {
+  const kindOptions = [
+    { value: '', label: '선택' },
+    ...Object.entries(ACTIVITY_KINDS).map(([value, k]) => ({ value, label: k.label })),
+  ];
+  const rows = Array.from(
+    { length: ACTIVITY_ROWS },
+    (_, i) => opts.rows[i] ?? { kind: '', date: '', organisation: '', description: '' },
+  );
+  return html`<form method="post" action="${opts.action}" novalidate>
 	${csrfField(opts.csrf)}
 	<input type="hidden" name="idempotencyKey" value="${opts.idempotencyKey}">
 	<fieldset class="fieldset ilteo-fieldset"><legend class="ilteo-legend">재취업활동 (최대 ${ACTIVITY_ROWS}건)</legend>
@@ -340,7 +378,7 @@ ${
 		</div>
 	</fieldset>
 	<div class="ilteo-actions">
-		${button({ label: '요건 확인', type: 'submit', name: 'action', value: 'check', variant: 'secondary' })}
+		${opts.canCheck ? button({ label: '요건 확인', type: 'submit', name: 'action', value: 'check', variant: 'secondary' }) : null}
 		${button({ label: '신청하기', type: 'submit', name: 'action', value: 'submit', size: 'large' })}
 	</div>
 </form>`;

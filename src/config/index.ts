@@ -63,6 +63,7 @@ const EnvSchema = z.object({
   ILTEO_STATUS_SNAPSHOT: z.string().min(1).optional(),
   ILTEO_STATUS_MONITORS: z.string().optional(),
   ILTEO_JOURNAL_DIR: z.string().min(1).optional(),
+  ILTEO_PAGE_CACHE_DIR: z.string().min(1).optional(),
   ILTEO_TRUST_PROXY: z
     .enum(['true', 'false', '1', '0', ''])
     .optional()
@@ -103,6 +104,8 @@ export interface Config {
   publicUrl: string | null;
   /** This app server's submission journal (one directory per process; fsync'd files). */
   journalDir: string;
+  /** Public pages as last rendered, served when no database node answers (one directory per process). */
+  pageCacheDir: string;
   status: {
     /** Run the monitors and the snapshot (off only for tools that build the app without serving). */
     enabled: boolean;
@@ -192,6 +195,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : database.kind === 'pglite'
         ? `${database.dataDir}.journal`
         : path.resolve(cwd, 'data', 'journal', `${databaseName(database.url)}-${e.PORT}`),
+    pageCacheDir: e.ILTEO_PAGE_CACHE_DIR
+      ? path.resolve(cwd, e.ILTEO_PAGE_CACHE_DIR)
+      : database.kind === 'pglite'
+        ? `${database.dataDir}.pages`
+        : path.resolve(cwd, 'data', 'pages', `${databaseName(database.url)}-${e.PORT}`),
     status: {
       enabled: e.ILTEO_STATUS === 'on',
       checkIntervalMs: Math.round(e.ILTEO_STATUS_CHECK_SECONDS * 1000),

@@ -7,7 +7,7 @@ export { DatabaseOpenError } from './database.ts';
 /** Opens the configured database. Called by the composition root only. */
 export async function openDatabase(
   config: DatabaseConfig,
-  options: { applicationName?: string } = {},
+  options: { applicationName?: string; lazy?: boolean } = {},
 ): Promise<Database> {
   if (config.kind === 'postgres') {
     const { openPostgres } = await import('./postgres.ts');

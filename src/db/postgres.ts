@@ -38,6 +38,11 @@ function copyEscape(value: unknown): string {
 
 export interface PostgresOpenOptions extends PostgresOptions {
   retry?: RetryPolicy;
+  /**
+   * Open even when no node answers yet (an app process starting during a full outage): the pools
+   * connect on first use. Without it, an unreachable database is a DatabaseOpenError.
+   */
+  lazy?: boolean;
   log?: (event: { msg: string; attempt?: number; kind?: string; error?: string }) => void;
 }
 
@@ -87,11 +92,15 @@ export async function openPostgres(rawUrl: string, options: PostgresOpenOptions 
   try {
     await writer`select 1`;
   } catch (err) {
-    await Promise.all([writer.end({ timeout: 1 }), reader.end({ timeout: 1 })]);
-    const safeUrl = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
-    throw new DatabaseOpenError(`PostgreSQL(${safeUrl})에 연결할 수 없습니다: ${(err as Error).message}`, {
-      cause: err,
-    });
+    if (options.lazy) {
+      options.log?.({ msg: 'database not reachable at open; pools connect on first use', error: String(err) });
+    } else {
+      await Promise.all([writer.end({ timeout: 1 }), reader.end({ timeout: 1 })]);
+      const safeUrl = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+      throw new DatabaseOpenError(`PostgreSQL(${safeUrl})에 연결할 수 없습니다: ${(err as Error).message}`, {
+        cause: err,
+      });
+    }
   }
 
   let recycling: Promise<void> | undefined;

@@ -127,7 +127,7 @@ export class StatusRunner {
     return this.#leader;
   }
 
-  async start(): Promise<void> {
+  async start(options: { waitForDatabase?: boolean } = {}): Promise<void> {
     this.#snapshot = await readSnapshot(this.#options.snapshotFile);
     const loop = (fn: () => Promise<void>, interval: number) => {
       const run = () => {
@@ -146,7 +146,9 @@ export class StatusRunner {
     };
     loop(() => this.tick(), this.#options.checkIntervalMs);
     loop(() => this.refreshSnapshot(), this.#options.snapshotIntervalMs);
-    await this.refreshSnapshot();
+    // A process starting during an outage does not wait for the database: it serves the snapshot on disk.
+    const first = this.refreshSnapshot();
+    if (options.waitForDatabase !== false) await first;
   }
 
   async stop(): Promise<void> {

@@ -47,7 +47,14 @@ export type ErrorPageRenderer = (
  * One error handler for the whole app: users get a Korean message and the right status, never a
  * stack trace; operators get the error in the log with the request id.
  */
-export function registerErrorHandling(app: FastifyInstance, renderPage: ErrorPageRenderer): void {
+export function registerErrorHandling(
+  app: FastifyInstance,
+  renderPage: ErrorPageRenderer,
+  options: {
+    /** A read with no database to answer it: a saved copy of the page, if there is one (true when sent). */
+    savedCopy?: (request: FastifyRequest, reply: FastifyReply) => Promise<boolean>;
+  } = {},
+): void {
   const send = (
     request: FastifyRequest,
     reply: FastifyReply,
@@ -65,12 +72,14 @@ export function registerErrorHandling(app: FastifyInstance, renderPage: ErrorPag
     return reply.type('text/html; charset=utf-8').send(renderPage(request, reply, status, title, message).toString());
   };
 
-  app.setErrorHandler((error: FastifyError | UserError, request, reply) => {
+  app.setErrorHandler(async (error: FastifyError | UserError, request, reply) => {
     if (error instanceof UserError)
       return send(request, reply, error.statusCode, error.code, error.message, error.fields);
     if (error instanceof DatabaseUnavailableError) {
-      // No database (primary) within the retry deadline: say so, and when to try again.
+      // No database (primary) within the retry deadline: a saved copy of a public page, else say so,
+      // and when to try again.
       request.log.warn({ err: error.cause ?? error, kind: error.kind }, 'database unavailable');
+      if (options.savedCopy && (await options.savedCopy(request, reply))) return reply;
       reply.header('retry-after', String(error.retryAfterSeconds));
       return send(request, reply, 503, 'DATABASE_UNAVAILABLE', error.message);
     }

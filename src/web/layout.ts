@@ -11,8 +11,12 @@
  * - KRDS's `ui-script.js` is included (`defer`, with the CSP nonce). With this markup it only adds
  *   arrow-key movement between main-menu items; the page does not depend on it.
  */
-import { attr, type Html, html } from './html.ts';
+import { attr, type Html, html, raw } from './html.ts';
 import { fontUrl, krdsUrl, staticUrl } from './krds/static.ts';
+
+/** The banner slot: a page served from the outage cache gets the banners of now put here. */
+export const BANNER_START = '<!--ilteo:banner-->';
+export const BANNER_END = '<!--/ilteo:banner-->';
 
 export interface Breadcrumb {
   label: string;
@@ -297,7 +301,7 @@ export function layout(opts: {
 ${skipLink(t)}
 ${masthead(t)}
 ${header(opts, t)}
-${opts.banner ? html`<div class="ilteo-banner">${opts.banner}</div>` : null}
+${raw(BANNER_START)}${opts.banner ? html`<div class="ilteo-banner">${opts.banner}</div>` : null}${raw(BANNER_END)}
 <div class="ilteo-container">
 <div class="inner">
 ${crumbs}

@@ -82,11 +82,35 @@ describe('the submission journal through a full outage (PGlite)', () => {
     await remove?.();
   });
 
+  it('with no database, public pages come from the saved copies and the 실업인정 form still opens', async () => {
+    const visitor = new WebClient(app);
+    assert.equal((await visitor.get('/jobs/KJOURNAL01')).statusCode, 200);
+    assert.equal((await visitor.get('/jobs?lang=en')).statusCode, 200);
+    await database.close();
+    for (let i = 0; i < 3; i++) await app.statusRunner.tick();
+    const saved = await visitor.get('/jobs/KJOURNAL01');
+    assert.equal(saved.statusCode, 200);
+    assert.equal(saved.headers['x-ilteo-served-from'], 'cache');
+    assert.match(saved.body, /물류센터 관리자/);
+    assert.match(saved.body, /저장해 둔 화면을 보여 드립니다/);
+    const nonce = /script-src[^;]*'nonce-([^']+)'/.exec(String(saved.headers['content-security-policy']))?.[1];
+    assert.ok(nonce);
+    assert.match(saved.body, new RegExp(`nonce="${nonce}"`), "the page's script carries this response's nonce");
+    assert.match((await visitor.get('/jobs?lang=en')).body, /this page is as it was at/);
+    // A signed-in citizen sees the same saved page (nothing personal is ever saved).
+    assert.equal((await claimant.get('/jobs/KJOURNAL01')).headers['x-ilteo-served-from'], 'cache');
+    const never = await visitor.get('/jobs?q=never-saved');
+    assert.equal(never.statusCode, 503);
+    assert.match(never.body, /저장된 사본도 없습니다/);
+    const form = await claimant.get(`/benefits/claims/${claimId}/recognitions/1`);
+    assert.equal(form.statusCode, 200);
+    assert.match(form.body, /데이터베이스 장애로 신청 내역과 요건을 불러올 수 없습니다/);
+    assert.doesNotMatch(form.body, /요건 확인/, 'the requirement check needs the claim');
+  });
+
   it('takes the 실업인정 신청 into the journal when no database answers: 202 with a receipt number', async () => {
     const form = await claimant.get(`/benefits/claims/${claimId}/recognitions/1`);
     const key = /name="idempotencyKey" value="([^"]+)"/.exec(form.body)?.[1] ?? '';
-    await database.close();
-    for (let i = 0; i < 3; i++) await app.statusRunner.tick();
     const submit = { action: 'submit', workedOrEarned: 'no', idempotencyKey: key };
     const r = await claimant.post(`/benefits/claims/${claimId}/recognitions/1`, submit);
     assert.equal(r.statusCode, 202);
