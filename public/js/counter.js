@@ -3,6 +3,11 @@
  * browser and rebooting the PC) with a key made here, who took it and when; the queue is sent by itself
  * whenever the server answers (and by "지금 전송"). The server applies each key once and answers
  * 처리됨 or 확인 필요; nothing leaves the queue unless the server has answered for it.
+ *
+ * The counter also remembers (in IndexedDB, so a reload or a reboot keeps it) when it lost the server —
+ * the first failed request or the browser's `offline` event — and, on the first answer again, sends
+ * that window {key, counterId, from, to} to /api/v1/counter/outages (once per key, kept until the
+ * server has taken it): the 실업인정일 of the centre's claimants that fell in it are moved.
  */
 (() => {
   const root = document.getElementById('counter');
@@ -10,27 +15,110 @@
   const counsellorId = Number(root.dataset.counsellorId);
   const DB = 'ilteo-counter';
   const STORE = 'queue';
+  const OUTAGES = 'outages';
+  const META = 'meta';
+  /** The server is there but cannot answer (a proxy without an app server behind it). */
+  const GATEWAY = [502, 503, 504];
   const LABELS = { jobseeking: '구직신청', claim: '수급자격 신청', recognition: '실업인정 신청' };
   const STATES = { waiting: '대기', sending: '전송 중', applied: '처리됨', review: '확인 필요', resolved: '확인 완료' };
 
   const open = () =>
     new Promise((resolve, reject) => {
-      const req = indexedDB.open(DB, 1);
-      req.onupgradeneeded = () => req.result.createObjectStore(STORE, { keyPath: 'key' });
+      const req = indexedDB.open(DB, 2);
+      req.onupgradeneeded = () => {
+        for (const name of [STORE, OUTAGES, META])
+          if (!req.result.objectStoreNames.contains(name)) req.result.createObjectStore(name, { keyPath: 'key' });
+      };
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
     });
-  const tx = async (mode, fn) => {
+  /** One transaction over `stores`; fn gets the first store (and the transaction); resolves with its request's result. */
+  const tx = async (stores, mode, fn) => {
     const db = await open();
     return new Promise((resolve, reject) => {
-      const t = db.transaction(STORE, mode);
-      const result = fn(t.objectStore(STORE));
+      const t = db.transaction(stores, mode);
+      const result = fn(t.objectStore([stores].flat()[0]), t);
       t.oncomplete = () => resolve(result && 'result' in result ? result.result : undefined);
       t.onerror = () => reject(t.error);
     });
   };
-  const all = () => tx('readonly', (s) => s.getAll());
-  const put = (item) => tx('readwrite', (s) => s.put(item));
+  const all = (store = STORE) => tx(store, 'readonly', (s) => s.getAll());
+  const put = (item) => tx(STORE, 'readwrite', (s) => s.put(item));
+
+  // This PC's own ID, made once.
+  const counterIdReady = tx(META, 'readwrite', (s) => {
+    const got = s.get('counterId');
+    got.onsuccess = () => {
+      if (!got.result) s.put({ key: 'counterId', value: crypto.randomUUID() });
+    };
+  }).then(() => tx(META, 'readonly', (s) => s.get('counterId')));
+
+  /** The server could not be reached: remember since when (the first failure only). */
+  const lost = () =>
+    tx(META, 'readwrite', (s) => {
+      const since = s.get('offlineSince');
+      since.onsuccess = () => {
+        if (!since.result) s.put({ key: 'offlineSince', value: new Date().toISOString() });
+      };
+    });
+
+  /** The server answered: close the offline window, if any (one transaction), and send what waits. */
+  async function reached() {
+    const { value: counterId } = await counterIdReady;
+    await tx([META, OUTAGES], 'readwrite', (s, t) => {
+      const since = s.get('offlineSince');
+      since.onsuccess = () => {
+        if (!since.result) return;
+        s.delete('offlineSince');
+        t.objectStore(OUTAGES).put({
+          key: crypto.randomUUID(),
+          counterId,
+          from: since.result.value,
+          to: new Date().toISOString(),
+        });
+      };
+    });
+    sendOutages();
+  }
+
+  /** Every POST to the server goes through here, noting when the server was lost and reached again. */
+  async function post(url, body) {
+    let response = null;
+    try {
+      response = await fetch(url, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify(body),
+      });
+    } catch {
+      // offline, or no server
+    }
+    await (response && !GATEWAY.includes(response.status) ? reached() : lost());
+    return response;
+  }
+
+  let sendingOutages = false;
+  /** Sends the closed offline windows; each stays until the server has taken (or refused) it. */
+  async function sendOutages() {
+    if (sendingOutages) return;
+    sendingOutages = true;
+    try {
+      for (const w of await all(OUTAGES)) {
+        const response = await post('/api/v1/counter/outages', {
+          key: w.key,
+          counterId: w.counterId,
+          from: w.from,
+          to: w.to,
+        });
+        // 401 (signed out), 5xx, no answer: kept and sent again with the next contact.
+        if (!response || !(response.ok || response.status === 400 || response.status === 422)) break;
+        await tx(OUTAGES, 'readwrite', (s) => s.delete(w.key));
+      }
+    } finally {
+      sendingOutages = false;
+    }
+  }
 
   const network = document.getElementById('counter-network');
   const summary = document.getElementById('counter-summary');
@@ -96,22 +184,15 @@
         item.status = 'sending';
         await put(item);
         await render();
-        let response;
-        try {
-          response = await fetch('/api/v1/counter/submissions', {
-            method: 'POST',
-            credentials: 'same-origin',
-            headers: { 'content-type': 'application/json', accept: 'application/json' },
-            body: JSON.stringify({
-              key: item.key,
-              kind: item.kind,
-              takenAt: item.takenAt,
-              counsellorId: item.counsellorId,
-              citizen: item.citizen,
-              payload: item.payload,
-            }),
-          });
-        } catch {
+        const response = await post('/api/v1/counter/submissions', {
+          key: item.key,
+          kind: item.kind,
+          takenAt: item.takenAt,
+          counsellorId: item.counsellorId,
+          citizen: item.citizen,
+          payload: item.payload,
+        });
+        if (!response) {
           item.status = 'waiting';
           await put(item);
           showNetwork(false);
@@ -226,28 +307,29 @@
   window.addEventListener('online', () => {
     showNetwork(true);
     sync();
+    report();
   });
-  window.addEventListener('offline', () => showNetwork(false));
+  window.addEventListener('offline', () => {
+    showNetwork(false);
+    lost();
+  });
   setInterval(sync, 5000);
-  // Tell the operators what waits here (only while online; a failure is simply retried next time).
+  // Tell the operators what waits here (a failure is simply retried next time); also how the counter
+  // notices it lost the server, or has it back, while nothing waits to be sent.
   async function report() {
     const items = await all();
     const waiting = items.filter((i) => i.status === 'waiting' || i.status === 'sending');
     const oldest = waiting.map((i) => i.takenAt).sort()[0] || null;
-    fetch('/api/v1/counter/queue', {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        waiting: waiting.length,
-        review: items.filter((i) => i.status === 'review').length,
-        oldestTakenAt: oldest,
-      }),
-    }).catch(() => {});
+    await post('/api/v1/counter/queue', {
+      waiting: waiting.length,
+      review: items.filter((i) => i.status === 'review').length,
+      oldestTakenAt: oldest,
+    });
   }
   setInterval(report, 30000);
   report();
   showNetwork(navigator.onLine);
+  if (!navigator.onLine) lost();
   render().then(sync);
 
   if ('serviceWorker' in navigator)

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { type RecognitionState, rescheduleAfterOutage } from './outage.ts';
+import { outageReason, type RecognitionState, rescheduleAfterOutage } from './outage.ts';
 import { koreanCalendar } from './schedule.ts';
 
 const calendar = koreanCalendar();
@@ -95,4 +95,30 @@ describe('실업인정일 after an outage', () => {
     assert.equal(d?.ok, false);
     assert.ok(d && !d.ok && /2차 실업인정일/.test(d.reason));
   });
+});
+
+describe('why a 실업인정일 moved', () => {
+  const cases: [string, Parameters<typeof outageReason>[0], RegExp][] = [
+    [
+      'an incident',
+      {
+        source: { kind: 'incident', id: 1 },
+        title: '고용보험 시스템 접속 장애',
+        from: kst('2026-11-25T09:15'),
+        to: kst('2026-11-25T11:57'),
+      },
+      /^전산 장애\(고용보험 시스템 접속 장애, 2026-11-25 09:15~11:57\)로 실업인정일을 옮겼습니다\. 불이익이 없고/,
+    ],
+    [
+      "a centre's counter, over midnight",
+      {
+        source: { kind: 'counter', id: 2, centreCode: 'seoul-gangnam' },
+        title: '서울강남고용센터 창구 전산 중단',
+        from: kst('2026-11-24T20:00'),
+        to: kst('2026-11-25T10:00'),
+      },
+      /^서울강남고용센터 창구 전산 중단 \(2026-11-24 20:00~2026-11-25 10:00\)으로 실업인정일을 옮겼습니다\./,
+    ],
+  ];
+  for (const [name, outage, expected] of cases) it(name, () => assert.match(outageReason(outage), expected));
 });

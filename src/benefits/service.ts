@@ -19,7 +19,7 @@ import {
   waitingPeriod,
 } from './calculate.ts';
 import { type LedgerEvent, replay } from './ledger.ts';
-import { rescheduleAfterOutage } from './outage.ts';
+import { type Outage, outageReason, rescheduleAfterOutage } from './outage.ts';
 import { type ActivityKind, amountRulesFor } from './rules.ts';
 import {
   type Calendar,
@@ -604,30 +604,29 @@ export function createBenefitsService(deps: { database: Database; calendar: Cale
     },
 
     /**
-     * Reschedules, after one outage of the 실업급여 service, every 실업인정일 that fell in it and was not
-     * filed yet (outage.ts has the rule): without penalty, without the personal change, once per
-     * incident, claim and 차수 (outage_reschedules), with the ledger saying why and the claimant told.
-     * What the rules cannot move is kept for a counsellor (`review`).
+     * Reschedules, after one outage — of the 실업급여 service, or a counter's offline window (then only
+     * claims of that centre) — every 실업인정일 that fell in it and was not filed yet (outage.ts has the
+     * rule): without penalty, without the personal change, once per outage, claim and 차수
+     * (outage_reschedules), with the ledger saying why and the claimant told. What the rules cannot
+     * move is kept for a counsellor (`review`).
      */
-    async rescheduleForOutage(incident: {
-      id: number;
-      title: string;
-      from: number;
-      to: number;
-    }): Promise<{ moved: number; review: number }> {
-      const firstDay = seoulToday(new Date(incident.from));
-      const lastDay = seoulToday(new Date(incident.to));
+    async rescheduleForOutage(outage: Outage): Promise<{ moved: number; review: number }> {
+      const { source } = outage;
+      const firstDay = seoulToday(new Date(outage.from));
+      const lastDay = seoulToday(new Date(outage.to));
       const claims = await database.query<{ claimId: number }>(
         sql`SELECT DISTINCT r.claim_id::int AS "claimId" FROM claim_recognitions r
               JOIN benefit_claims c ON c.id = r.claim_id
              WHERE c.status = 'approved' AND r.status = 'scheduled'
                AND r.scheduled_date BETWEEN ${firstDay}::date AND ${lastDay}::date
+               AND ${source.kind === 'counter' ? sql`c.centre_code = ${source.centreCode}` : sql`true`}
              ORDER BY 1`,
       );
       let moved = 0;
       let review = 0;
-      const window = `${firstDay} ${new Date(incident.from + 9 * 3_600_000).toISOString().slice(11, 16)}~${lastDay === firstDay ? '' : `${lastDay} `}${new Date(incident.to + 9 * 3_600_000).toISOString().slice(11, 16)}`;
-      const reason = `전산 장애(${incident.title}, ${window})로 실업인정일을 옮겼습니다. 불이익이 없고 개인 사정 변경 횟수에 들어가지 않습니다.`;
+      const reason = outageReason(outage);
+      const incidentId = source.kind === 'incident' ? source.id : null;
+      const counterOutageId = source.kind === 'counter' ? source.id : null;
       for (const { claimId } of claims) {
         const result = await database.transaction(async (tx) => {
           const [claim] = await tx.query<{ claimantId: number; benefitPeriodEnd: string }>(
@@ -646,14 +645,14 @@ export function createBenefitsService(deps: { database: Database; calendar: Cale
               periodEnd: r.periodEnd,
               status: r.status,
             })),
-            { from: incident.from, to: incident.to },
+            outage,
             { calendar, benefitPeriodEnd: claim.benefitPeriodEnd },
           );
           const counts = { moved: 0, review: 0 };
           for (const d of decisions) {
             const fresh = await tx.query<{ seq: number }>(
-              sql`INSERT INTO outage_reschedules (incident_id, claim_id, seq, from_date, to_date, result, reason, at)
-                  VALUES (${incident.id}, ${claimId}, ${d.seq}, ${d.from}, ${d.ok ? d.to : null}, ${d.ok ? 'moved' : 'review'},
+              sql`INSERT INTO outage_reschedules (incident_id, counter_outage_id, claim_id, seq, from_date, to_date, result, reason, at)
+                  VALUES (${incidentId}, ${counterOutageId}, ${claimId}, ${d.seq}, ${d.from}, ${d.ok ? d.to : null}, ${d.ok ? 'moved' : 'review'},
                           ${d.ok ? '' : d.reason}, ${now().toISOString()})
                   ON CONFLICT DO NOTHING RETURNING seq`,
             );
@@ -670,12 +669,12 @@ export function createBenefitsService(deps: { database: Database; calendar: Cale
               to: d.to,
               kind: 'outage',
               reason,
-              incidentId: incident.id,
+              ...(incidentId === null ? { counterOutageId } : { incidentId }),
             });
             await tx.query(
               sql`INSERT INTO notifications (account_id, kind, title, body, link, dedupe_key)
                   VALUES (${claim.claimantId}, 'benefits.rescheduled', ${`${d.seq}차 실업인정일이 ${d.to}(으)로 바뀌었습니다`},
-                          ${reason}, ${`/benefits/claims/${claimId}`}, ${`outage:${incident.id}:${claimId}:${d.seq}`})
+                          ${reason}, ${`/benefits/claims/${claimId}`}, ${`${source.kind === 'incident' ? 'outage' : 'counter-outage'}:${source.id}:${claimId}:${d.seq}`})
                   ON CONFLICT (dedupe_key) DO NOTHING`,
             );
             counts.moved++;

@@ -770,15 +770,15 @@ export const correctiveActions = pgTable(
 );
 
 /**
- * 실업인정일 moved because of an outage (issue 7): one row per incident, claim and 차수, so a move is
- * made once; `review` when it could not be moved by the rules and a counsellor must settle it.
+ * 실업인정일 moved because of an outage (issue 7): one row per outage, claim and 차수, so a move is made
+ * once; `review` when it could not be moved by the rules and a counsellor must settle it. The outage is
+ * either an incident of the 실업급여 service or a counter's offline window (exactly one of the two).
  */
 export const outageReschedules = pgTable(
   'outage_reschedules',
   {
-    incidentId: bigint('incident_id', { mode: 'number' })
-      .notNull()
-      .references(() => incidents.id),
+    incidentId: bigint('incident_id', { mode: 'number' }).references(() => incidents.id),
+    counterOutageId: bigint('counter_outage_id', { mode: 'number' }).references(() => counterOutages.id),
     claimId: bigint('claim_id', { mode: 'number' })
       .notNull()
       .references(() => benefitClaims.id),
@@ -790,7 +790,11 @@ export const outageReschedules = pgTable(
     reason: text('reason').notNull().default(''),
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.incidentId, t.claimId, t.seq] })],
+  (t) => [
+    uniqueIndex('outage_reschedules_incident_key').on(t.incidentId, t.claimId, t.seq),
+    uniqueIndex('outage_reschedules_counter_key').on(t.counterOutageId, t.claimId, t.seq),
+    check('outage_reschedules_one_source', sql`(incident_id IS NULL) <> (counter_outage_id IS NULL)`),
+  ],
 );
 
 /** Incidents whose rescheduling has been done (the job looks for closed outages not in here). */
@@ -861,6 +865,40 @@ export const counterQueues = pgTable('counter_queues', {
   reportedAt: timestamp('reported_at', { withTimezone: true }).notNull(),
 });
 
+/**
+ * A job-centre counter's offline window (issue 7): from when the counter lost the server until it
+ * reached it again, reported by the counter afterwards (one row per key the counter made, so a resend
+ * is recorded once), with the counsellor signed in there and their centre. Closed windows reschedule
+ * the 실업인정일 of that centre's claims that fell in them (`rescheduled_at` once done).
+ */
+export const counterOutages = pgTable(
+  'counter_outages',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    key: text('key').notNull(),
+    /** The counter PC (an ID its browser made once and keeps in IndexedDB). */
+    counterId: text('counter_id').notNull(),
+    counsellorId: bigint('counsellor_id', { mode: 'number' })
+      .notNull()
+      .references(() => accounts.id),
+    centreCode: text('centre_code')
+      .notNull()
+      .references(() => jobCentres.code),
+    fromAt: timestamp('from_at', { withTimezone: true }).notNull(),
+    toAt: timestamp('to_at', { withTimezone: true }).notNull(),
+    /** The start the counter reported, when it was longer than the longest window kept (clamped). */
+    reportedFrom: timestamp('reported_from', { withTimezone: true }),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+    rescheduledAt: timestamp('rescheduled_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('counter_outages_key').on(t.key),
+    index('counter_outages_centre_idx').on(t.centreCode, t.fromAt),
+    index('counter_outages_pending_idx').on(t.fromAt).where(sql`rescheduled_at IS NULL`),
+    check('counter_outages_order', sql`to_at > from_at`),
+  ],
+);
+
 export const schema = {
   companies,
   postings,
@@ -901,5 +939,6 @@ export const schema = {
   journalReceipts,
   counterSubmissions,
   counterQueues,
+  counterOutages,
 };
 export type Schema = typeof schema;

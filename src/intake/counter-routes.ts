@@ -20,7 +20,7 @@ import { UserError } from '../web/errors.ts';
 import { type Html, html } from '../web/html.ts';
 import { staticUrl } from '../web/krds/static.ts';
 import { sendPage } from '../web/page.ts';
-import { COUNTER_KINDS, type Counter, parseSubmission } from './counter.ts';
+import { COUNTER_KINDS, COUNTER_OUTAGE_MIN_MS, type Counter, parseCounterOutage, parseSubmission } from './counter.ts';
 
 const COUNSELLOR = allow('counsellor');
 const SW_FILE = path.resolve(import.meta.dirname, '../../public/js/counter-sw.js');
@@ -161,6 +161,20 @@ export function counterRoutes(
             review = excluded.review, oldest_taken_at = excluded.oldest_taken_at, reported_at = excluded.reported_at`,
     );
     return { ok: true };
+  });
+
+  // A counter that lost the server reports the window when it reaches it again (idempotent by its key).
+  app.post('/api/v1/counter/outages', COUNSELLOR, async (request) => {
+    const parsed = parseCounterOutage(request.body, deps.now());
+    if (!parsed.ok) throw new UserError(parsed.status, 'BAD_OUTAGE', parsed.error);
+    if (parsed.blip)
+      return {
+        ok: true,
+        recorded: false,
+        message: `${COUNTER_OUTAGE_MIN_MS / 60_000}분보다 짧은 연결 끊김은 기록하지 않습니다.`,
+      };
+    const { id } = await deps.counter.recordOutage(accountOf(request), parsed.value);
+    return { ok: true, recorded: true, id };
   });
 
   app.post('/api/v1/counter/submissions', COUNSELLOR, async (request, reply) => {

@@ -72,6 +72,64 @@ export function parseSubmission(
   return { ok: true, value: { key, kind, takenAt: new Date(takenAt).toISOString(), counsellorId, citizen, payload } };
 }
 
+/** Offline windows shorter than this are network blips: not recorded, nothing rescheduled. */
+export const COUNTER_OUTAGE_MIN_MS = 5 * 60_000;
+/** The longest offline window kept; a longer one keeps its last 7 days (a PC switched off for weeks). */
+export const COUNTER_OUTAGE_MAX_MS = 7 * 86_400_000;
+/** How far ahead of the server a counter PC's clock may be (its end is then taken as now). */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+export interface CounterOutageReport {
+  key: string;
+  counterId: string;
+  from: Date;
+  to: Date;
+  /** The start as reported, when the window was longer than COUNTER_OUTAGE_MAX_MS. */
+  reportedFrom: Date | null;
+}
+
+/**
+ * Checks a counter's offline window {key, counterId, from, to} (pure). `blip` when shorter than
+ * COUNTER_OUTAGE_MIN_MS; `status` is the HTTP status for an error (400 malformed, 422 not acceptable).
+ */
+export function parseCounterOutage(
+  body: unknown,
+  now: Date,
+): { ok: true; blip: boolean; value: CounterOutageReport } | { ok: false; status: 400 | 422; error: string } {
+  const b = (body ?? {}) as Record<string, unknown>;
+  const key = typeof b.key === 'string' ? b.key : '';
+  if (!IDEMPOTENCY_KEY.test(key)) return { ok: false, status: 400, error: '오프라인 기록 키가 올바르지 않습니다.' };
+  const counterId = typeof b.counterId === 'string' ? b.counterId : '';
+  if (!IDEMPOTENCY_KEY.test(counterId)) return { ok: false, status: 400, error: '창구 PC 식별자가 올바르지 않습니다.' };
+  const time = (v: unknown) => (typeof v === 'string' ? Date.parse(v) : Number.NaN);
+  const from = time(b.from);
+  const reportedTo = time(b.to);
+  if (Number.isNaN(from) || Number.isNaN(reportedTo))
+    return { ok: false, status: 400, error: '연결이 끊긴 시각과 다시 연결된 시각을 모두 보내야 합니다.' };
+  if (reportedTo > now.getTime() + CLOCK_SKEW_MS)
+    return {
+      ok: false,
+      status: 422,
+      error: '다시 연결된 시각이 앞으로의 시각입니다. 창구 PC의 시계를 확인해 주세요.',
+    };
+  const to = Math.min(reportedTo, now.getTime());
+  if (from >= to) return { ok: false, status: 422, error: '연결이 끊긴 시각이 다시 연결된 시각보다 앞서야 합니다.' };
+  if (to < now.getTime() - MAX_AGE_MS)
+    return { ok: false, status: 422, error: '14일이 지난 오프라인 기록은 받을 수 없습니다.' };
+  const clamped = to - from > COUNTER_OUTAGE_MAX_MS;
+  return {
+    ok: true,
+    blip: to - from < COUNTER_OUTAGE_MIN_MS,
+    value: {
+      key,
+      counterId,
+      from: new Date(clamped ? to - COUNTER_OUTAGE_MAX_MS : from),
+      to: new Date(to),
+      reportedFrom: clamped ? new Date(from) : null,
+    },
+  };
+}
+
 function activitiesOf(payload: Record<string, unknown>) {
   const list = Array.isArray(payload.activities) ? payload.activities : [];
   return list.slice(0, 10).map((a) => {
@@ -185,6 +243,25 @@ export function createCounter(deps: {
         sql`SELECT status, message, ref FROM counter_submissions WHERE key = ${s.key}`,
       );
       return final ? { key: s.key, ...final } : outcome;
+    },
+
+    /**
+     * Records a counter's closed offline window, once per key, with the counsellor signed in there and
+     * their centre; the rescheduling job (benefits/outage-job.ts) takes it from there.
+     */
+    async recordOutage(counsellor: Account, o: CounterOutageReport): Promise<{ id: number }> {
+      if (!counsellor.centreCode) throw new UserError(403, 'NO_CENTRE', '소속 고용센터가 없는 상담원 계정입니다.');
+      await database.query(
+        sql`INSERT INTO counter_outages (key, counter_id, counsellor_id, centre_code, from_at, to_at, reported_from, received_at)
+            VALUES (${o.key}, ${o.counterId}, ${counsellor.id}, ${counsellor.centreCode}, ${o.from.toISOString()},
+                    ${o.to.toISOString()}, ${o.reportedFrom?.toISOString() ?? null}, ${deps.now().toISOString()})
+            ON CONFLICT (key) DO NOTHING`,
+      );
+      const [row] = await database.query<{ id: number }>(
+        sql`SELECT id::int AS id FROM counter_outages WHERE key = ${o.key}`,
+      );
+      if (!row) throw new Error(`counter outage ${o.key} not recorded`);
+      return row;
     },
 
     /** What the counter needs offline: the centre's people with their open claims, and the code lists. */

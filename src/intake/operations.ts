@@ -1,20 +1,22 @@
 /**
  * 운영 현황 (/admin/operations, operators): what waits where during and after an outage — each app
- * server's journal, each centre's counter queues, the replay's progress, and who had their 실업인정일
- * moved. The same numbers are in /metrics.
+ * server's journal, each centre's counter queues and the counters' offline windows, the replay's
+ * progress, and who had their 실업인정일 moved. The same numbers are in /metrics.
  */
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/index.ts';
 import { allow } from '../identity/access.ts';
 import { formatDateTime } from '../identity/views.ts';
+import { formatDuration } from '../status/store.ts';
 import { table } from '../web/components.ts';
 import { type Html, html } from '../web/html.ts';
 import { sendPage } from '../web/page.ts';
 import type { Intake } from './service.ts';
 
 export interface Rescheduled extends Record<string, unknown> {
-  incidentId: number;
+  /** The incident, or null for a counter's offline window (then `title` names the centre's counter). */
+  incidentId: number | null;
   title: string;
   claimId: number;
   name: string;
@@ -27,15 +29,16 @@ export interface Rescheduled extends Record<string, unknown> {
   reason: string;
 }
 
-/** 실업인정일 moved after outages (those a counsellor must settle first), for one incident or all. */
+/** 실업인정일 moved after outages (those a counsellor must settle first), for one incident or all outages. */
 export function rescheduled(
   database: Database,
   opts: { incidentId?: number; limit?: number } = {},
 ): Promise<Rescheduled[]> {
   return database.read<Rescheduled>(
-    sql`SELECT r.incident_id::int AS "incidentId", i.title, r.claim_id::int AS "claimId", a.name, j.name AS centre, r.seq,
+    sql`SELECT r.incident_id::int AS "incidentId", coalesce(i.title, j.name || ' 창구 전산 중단') AS title,
+               r.claim_id::int AS "claimId", a.name, j.name AS centre, r.seq,
                r.from_date::text AS "fromDate", r.to_date::text AS "toDate", r.result, r.reason
-          FROM outage_reschedules r JOIN incidents i ON i.id = r.incident_id JOIN benefit_claims c ON c.id = r.claim_id
+          FROM outage_reschedules r LEFT JOIN incidents i ON i.id = r.incident_id JOIN benefit_claims c ON c.id = r.claim_id
           JOIN accounts a ON a.id = c.claimant_id JOIN job_centres j ON j.code = c.centre_code
          WHERE ${opts.incidentId === undefined ? sql`true` : sql`r.incident_id = ${opts.incidentId}`}
          ORDER BY r.result DESC, r.at DESC, j.name, a.name LIMIT ${opts.limit ?? 1000}`,
@@ -49,7 +52,9 @@ export function rescheduledTable(rows: readonly Rescheduled[], opts: { withIncid
     caption: `장애로 실업인정일이 바뀐 수급자: ${(opts.withIncident ? ['장애', ...columns] : columns).join(', ')}`,
     columns: (opts.withIncident ? ['장애', ...columns] : columns).map((header) => ({ header })),
     rows: rows.map((r) => [
-      ...(opts.withIncident ? [html`<a href="/admin/status/incidents/${r.incidentId}">${r.title}</a>`] : []),
+      ...(opts.withIncident
+        ? [r.incidentId === null ? r.title : html`<a href="/admin/status/incidents/${r.incidentId}">${r.title}</a>`]
+        : []),
       r.name,
       r.centre,
       `${r.seq}차`,
@@ -73,13 +78,26 @@ export interface OperationsNumbers {
     received24h: number;
     review24h: number;
   }[];
+  /** Counters' offline windows of the last 7 days, newest first. */
+  counterOutages: {
+    centre: string;
+    counsellor: string;
+    counterId: string;
+    fromAt: string;
+    toAt: string;
+    clamped: boolean;
+    rescheduled: boolean;
+    /** Claimants whose 실업인정일 this window moved. */
+    moved: number;
+  }[];
   reschedules: Rescheduled[];
 }
 
 export async function operationsNumbers(database: Database, now: Date): Promise<OperationsNumbers> {
   const dayAgo = new Date(now.getTime() - 86_400_000).toISOString();
   const hourAgo = new Date(now.getTime() - 3_600_000).toISOString();
-  const [journals, replay, counters, reschedules] = await Promise.all([
+  const weekAgo = new Date(now.getTime() - 7 * 86_400_000).toISOString();
+  const [journals, replay, counters, counterOutages, reschedules] = await Promise.all([
     database.read<OperationsNumbers['journals'][number]>(
       sql`SELECT holder AS instance, journal_pending AS pending, seen_at::text AS "seenAt" FROM app_heartbeats ORDER BY holder`,
     ),
@@ -101,9 +119,18 @@ export async function operationsNumbers(database: Database, now: Date): Promise<
               OR EXISTS (SELECT 1 FROM counter_submissions s WHERE s.centre_code = j.code AND s.received_at >= ${dayAgo})
            ORDER BY j.name`,
     ),
+    database.read<OperationsNumbers['counterOutages'][number]>(
+      sql`SELECT j.name AS centre, a.name AS counsellor, o.counter_id AS "counterId", o.from_at::text AS "fromAt",
+                 o.to_at::text AS "toAt", o.reported_from IS NOT NULL AS clamped, o.rescheduled_at IS NOT NULL AS rescheduled,
+                 (SELECT count(DISTINCT r.claim_id)::int FROM outage_reschedules r
+                   WHERE r.counter_outage_id = o.id AND r.result = 'moved') AS moved
+            FROM counter_outages o JOIN job_centres j ON j.code = o.centre_code JOIN accounts a ON a.id = o.counsellor_id
+           WHERE o.to_at >= ${weekAgo}
+           ORDER BY o.from_at DESC, o.id DESC LIMIT 200`,
+    ),
     rescheduled(database, { limit: 300 }),
   ]);
-  return { journals, replay, counters, reschedules };
+  return { journals, replay, counters, counterOutages, reschedules };
 }
 
 export function operationsRoutes(
@@ -157,6 +184,34 @@ export function operationsRoutes(
             formatDateTime(c.oldest),
             `${c.received24h}건`,
             `${c.review24h}건`,
+          ]),
+          rowHeaders: true,
+        })
+  }
+</section>
+<section class="ilteo-section" aria-labelledby="o-title">
+	<h2 id="o-title" class="heading-medium">창구 전산 중단 (최근 7일)</h2>
+	<p>창구 PC가 서버와 연결되지 않았던 시간입니다. 다시 연결되면 창구가 스스로 보고하고, 그 고용센터 수급자 중 이 시간에 실업인정일이 있던 미신청자의 실업인정일을 1분 안에 옮깁니다. 5분보다 짧은 끊김은 기록하지 않습니다.</p>
+	${
+    n.counterOutages.length === 0
+      ? html`<p>지난 7일 동안 보고된 창구 전산 중단이 없습니다.</p>`
+      : table({
+          caption: '창구 전산 중단: 고용센터, 창구, 시작, 끝, 길이, 실업인정일이 바뀐 수급자',
+          columns: [
+            { header: '고용센터' },
+            { header: '창구 (상담원 · PC)' },
+            { header: '시작' },
+            { header: '끝' },
+            { header: '길이', align: 'right' },
+            { header: '실업인정일이 바뀐 수급자', align: 'right' },
+          ],
+          rows: n.counterOutages.map((o) => [
+            o.centre,
+            `${o.counsellor} · ${o.counterId.slice(0, 8)}`,
+            formatDateTime(o.fromAt),
+            formatDateTime(o.toAt),
+            `${formatDuration(Date.parse(o.toAt) - Date.parse(o.fromAt))}${o.clamped ? ' (7일까지만 반영)' : ''}`,
+            o.rescheduled ? `${o.moved}명` : '처리 대기',
           ]),
           rowHeaders: true,
         })

@@ -124,6 +124,17 @@ export function createMetrics() {
         },
       });
       new Gauge({
+        name: 'ilteo_counter_offline_windows',
+        help: 'Offline windows reported by job-centre counters in the last 7 days (5 minutes or longer), by centre',
+        labelNames: ['centre'] as const,
+        registers: [registry],
+        async collect() {
+          const n = await read();
+          this.reset();
+          for (const o of n?.counterOutages ?? []) this.inc({ centre: o.centre });
+        },
+      });
+      new Gauge({
         name: 'ilteo_rescheduled_recognitions',
         help: '실업인정일 moved after outages (latest 300), by result',
         labelNames: ['result'] as const,

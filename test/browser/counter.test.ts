@@ -3,7 +3,8 @@
  * (Playwright setOffline), takes forms, reloads the page (the service worker serves it; the queue is in
  * IndexedDB), goes online, and the queue sends itself: each form applied once, with who took it and
  * when; one that conflicts with what happened meanwhile lands in 확인 필요; the same form sent again
- * is applied once.
+ * is applied once. The counter remembers when it lost the server (through the reload) and reports the
+ * window once it is back: recorded with the counsellor and the centre.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -33,6 +34,18 @@ describe('창구 접수 keeps working offline', () => {
   const calendar = koreanCalendar();
   const today = seoulToday();
 
+  /** The counter's IndexedDB 'meta' record `key` (the browser side of the offline window). */
+  const offlineSince = () =>
+    page.evaluate(
+      () =>
+        new Promise<string | null>((resolve) => {
+          const r = indexedDB.open('ilteo-counter');
+          r.onsuccess = () => {
+            const get = r.result.transaction('meta').objectStore('meta').get('offlineSince');
+            get.onsuccess = () => resolve((get.result as { value: string } | undefined)?.value ?? null);
+          };
+        }),
+    );
   const rows = () =>
     page.$$eval('#counter-queue tr[data-key]', (trs) =>
       trs.map((tr) => ({ status: tr.getAttribute('data-status'), text: (tr as HTMLElement).innerText })),
@@ -111,8 +124,11 @@ describe('창구 접수 keeps working offline', () => {
     }
     await page.waitForFunction(() => document.querySelectorAll('#counter-queue tr[data-key]').length === 4);
     assert.match(await page.locator('#counter-network').innerText(), /연결되지 않았습니다/);
+    const since = await offlineSince();
+    assert.ok(since, 'the counter noted when it lost the server');
     await page.reload();
     await page.waitForFunction(() => document.querySelectorAll('#counter-queue tr[data-key]').length === 4);
+    assert.equal(await offlineSince(), since, 'kept through the reload');
     const kept = await rows();
     // Still in the queue after the reload (sending is retried while offline, then back to 대기).
     assert.ok(
@@ -135,6 +151,20 @@ describe('창구 접수 keeps working offline', () => {
     });
     assert.equal(filed.status, 303);
 
+    // The counter has been offline for 10 minutes by now (the test took seconds: move its note back).
+    const lostAt = new Date(Date.now() - 10 * 60_000).toISOString();
+    await page.evaluate(
+      (value) =>
+        new Promise<void>((resolve) => {
+          const r = indexedDB.open('ilteo-counter');
+          r.onsuccess = () => {
+            const t = r.result.transaction('meta', 'readwrite');
+            t.objectStore('meta').put({ key: 'offlineSince', value });
+            t.oncomplete = () => resolve();
+          };
+        }),
+      lostAt,
+    );
     await context.setOffline(false);
     await page.waitForFunction(
       () =>
@@ -173,12 +203,39 @@ describe('창구 접수 keeps working offline', () => {
       submissions.every((s) => Date.parse(s.takenAt) < Date.parse(s.receivedAt)),
       'taken when the form was filled, not when it synced',
     );
+
+    // The offline window was reported once it was back, with who and where; nothing left to send.
+    const outages = async () =>
+      db.query<{ counsellor: string; centre: string; counterId: string; fromAt: string; toAt: string }>(
+        sql`SELECT a.login_id AS counsellor, o.centre_code AS centre, o.counter_id AS "counterId",
+                   o.from_at AS "fromAt", o.to_at AS "toAt"
+              FROM counter_outages o JOIN accounts a ON a.id = o.counsellor_id`,
+      );
+    for (let i = 0; i < 50 && (await outages()).length === 0; i++) await page.waitForTimeout(200);
+    const [outage, ...more] = await outages();
+    assert.equal(more.length, 0, 'one window');
+    assert.equal(outage?.counsellor, 'counsel.gangnam');
+    assert.equal(outage?.centre, 'seoul-gangnam');
+    assert.equal(new Date(outage?.fromAt ?? 0).toISOString(), lostAt);
+    assert.ok(Date.now() - new Date(outage?.toAt ?? 0).getTime() < 60_000, 'closed when the server answered again');
+    assert.equal(await offlineSince(), null);
+    const left = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const r = indexedDB.open('ilteo-counter');
+          r.onsuccess = () => {
+            const count = r.result.transaction('outages').objectStore('outages').count();
+            count.onsuccess = () => resolve(count.result);
+          };
+        }),
+    );
+    assert.equal(left, 0);
   });
 
   it('the same form sent twice is applied once', async () => {
     const again = await page.evaluate(async () => {
       const db = await new Promise<IDBDatabase>((resolve) => {
-        const r = indexedDB.open('ilteo-counter', 1);
+        const r = indexedDB.open('ilteo-counter');
         r.onsuccess = () => resolve(r.result);
       });
       const items = await new Promise<Record<string, unknown>[]>((resolve) => {

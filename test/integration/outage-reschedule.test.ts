@@ -9,13 +9,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { buildApp, createServices } from '../../src/app.ts';
+import type { createServices } from '../../src/app.ts';
 import { runOutageReschedules } from '../../src/benefits/outage-job.ts';
-import { loadConfig } from '../../src/config/index.ts';
-import { DEMO_PASSWORD, seedDemoAccounts } from '../../src/identity/demo.ts';
+import { DEMO_PASSWORD } from '../../src/identity/demo.ts';
 import { CLAIM_FORM } from '../support/claims.ts';
-import { DRIVERS, openTestDatabase, type TestDatabase } from '../support/db.ts';
-import { WebClient } from '../support/web.ts';
+import { DRIVERS, type TestDatabase } from '../support/db.ts';
+import { demoApp, WebClient } from '../support/web.ts';
 
 const APPLICATION = CLAIM_FORM;
 
@@ -47,16 +46,7 @@ for (const kind of DRIVERS) {
     let minjun: WebClient;
 
     before(async () => {
-      t = await openTestDatabase(kind);
-      await seedDemoAccounts(t.database, () => {});
-      const config = loadConfig({
-        LOG_LEVEL: 'silent',
-        ILTEO_TRUST_PROXY: 'true',
-        ILTEO_STATUS: 'off',
-        ILTEO_ALERTS_SECONDS: '0',
-      });
-      app = await buildApp({ config, database: t.database, now: () => clock });
-      benefits = createServices({ config, database: t.database, now: () => clock }).benefits;
+      ({ t, app, benefits } = await demoApp(kind, () => clock));
       counsellor = client();
       await counsellor.signIn('counsel.gangnam', DEMO_PASSWORD);
       operator = client();
@@ -88,7 +78,7 @@ for (const kind of DRIVERS) {
                     '데이터베이스 이중화 상실', 'DB 노드 응답 없음', true, '2026-11-25T00:15:00Z', '2026-11-25T02:57:00Z')`,
       );
       const r = await job();
-      assert.deepEqual(r, { skipped: false, incidents: 0, moved: 0, review: 0 });
+      assert.deepEqual(r, { skipped: false, incidents: 0, counters: 0, moved: 0, review: 0 });
       assert.equal((await scheduled(claims.minjun ?? 0))[0]?.date, '2026-11-25');
     });
 
@@ -110,7 +100,7 @@ for (const kind of DRIVERS) {
       const incidentId = Number(/incidents\/(\d+)/.exec(String(declared.headers.location))?.[1]);
 
       const first = await job();
-      assert.deepEqual(first, { skipped: false, incidents: 1, moved: 1, review: 0 });
+      assert.deepEqual(first, { skipped: false, incidents: 1, counters: 0, moved: 1, review: 0 });
       const [one, two] = await scheduled(claims.minjun ?? 0);
       assert.equal(one?.date, '2026-11-26');
       assert.match(one?.because ?? '', /전산 장애/);
@@ -130,9 +120,9 @@ for (const kind of DRIVERS) {
       assert.match(ledger[0]?.details.reason ?? '', /고용보험 시스템 접속 장애, 2026-11-25 09:15~11:57/);
 
       // Once: the job again, and the same incident again, change nothing.
-      assert.deepEqual(await job(), { skipped: false, incidents: 0, moved: 0, review: 0 });
+      assert.deepEqual(await job(), { skipped: false, incidents: 0, counters: 0, moved: 0, review: 0 });
       await benefits.rescheduleForOutage({
-        id: incidentId,
+        source: { kind: 'incident', id: incidentId },
         title: 'x',
         from: Date.parse('2026-11-25T00:15:00Z'),
         to: Date.parse('2026-11-25T02:57:00Z'),

@@ -20,15 +20,15 @@ export const CLAIM_FORM = {
   dailyHours: '8',
 };
 
-/** Files a claim 14 days before `today` at 서울강남 and approves it with the given 1차 실업인정일. */
+/** Files a claim 14 days before `today` at 서울강남 (or `centreCode`) and approves it with the given 1차 실업인정일. */
 export async function approvedClaim(
   benefits: BenefitsService,
-  opts: { claimantId: number; counsellorId: number; today: string; firstDate: string },
+  opts: { claimantId: number; counsellorId: number; today: string; firstDate: string; centreCode?: string },
 ): Promise<number> {
   const reportDate = addDays(opts.today, -14);
   const { claim } = await benefits.fileClaim({
     claimant: { id: opts.claimantId, kind: 'seeker' },
-    centreCode: 'seoul-gangnam',
+    centreCode: opts.centreCode ?? 'seoul-gangnam',
     idempotencyKey: randomUUID(),
     companyName: '(주)한빛물류',
     reportDate,

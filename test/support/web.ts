@@ -4,6 +4,27 @@
  * the form on that page.
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp, createServices } from '../../src/app.ts';
+import { loadConfig } from '../../src/config/index.ts';
+import { seedDemoAccounts } from '../../src/identity/demo.ts';
+import { type DriverKind, openTestDatabase } from './db.ts';
+
+/**
+ * A fresh database with the demo accounts and the app over it on a test clock (behind a trusted proxy,
+ * no status runner, no alerts), with its benefits service for what a test does directly.
+ */
+export async function demoApp(kind: DriverKind, now: () => Date) {
+  const t = await openTestDatabase(kind);
+  await seedDemoAccounts(t.database, () => {});
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    ILTEO_TRUST_PROXY: 'true',
+    ILTEO_STATUS: 'off',
+    ILTEO_ALERTS_SECONDS: '0',
+  });
+  const app = await buildApp({ config, database: t.database, now });
+  return { t, app, benefits: createServices({ config, database: t.database, now }).benefits };
+}
 
 export function csrfFrom(body: string): string | undefined {
   return /name="_csrf" value="([^"]+)"/.exec(body)?.[1];
@@ -56,6 +77,18 @@ export class WebClient {
         url,
         headers: { ...this.#headers, cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
         payload: body.toString(),
+      }),
+    );
+  }
+
+  /** Posts JSON, as the counter's script does. */
+  async postJson(url: string, body: unknown) {
+    return this.#remember(
+      await this.#app.inject({
+        method: 'POST',
+        url,
+        headers: { ...this.#headers, cookie: this.cookieHeader(), 'content-type': 'application/json' },
+        payload: JSON.stringify(body),
       }),
     );
   }
