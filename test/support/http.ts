@@ -1,6 +1,6 @@
 /**
  * A browser-like client over real HTTP (fetch): a cookie jar and the CSRF field from the last page seen,
- * like WebClient (web.ts) but through a real server, HAProxy and all — for the chaos suite.
+ * like WebClient (web.ts) but through a real server, HAProxy and all — for the chaos suite and the benchmarks.
  */
 import { csrfFrom } from './web.ts';
 
