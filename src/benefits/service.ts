@@ -505,13 +505,21 @@ export function createBenefitsService(deps: { database: Database; calendar: Cale
         throw new UserError(422, 'ACTIVITIES_MISSING', check.missing.join(' '), {
           activities: check.missing.join(' '),
         });
-      await database.transaction(async (tx) => {
+      const created = await database.transaction(async (tx) => {
         const [updated] = await tx.query<{ id: number }>(
           sql`UPDATE claim_recognitions SET status = 'filed', idempotency_key = ${input.idempotencyKey}, filed_at = ${filedAt.toISOString()},
                 worked_or_earned = ${input.workedOrEarned}
               WHERE id = ${recognition.id} AND status = 'scheduled' RETURNING id::int AS id`,
         );
-        if (!updated) throw new UserError(409, 'ALREADY_FILED', '이 차수의 실업인정은 이미 신청했습니다.');
+        if (!updated) {
+          // Filed meanwhile by the same request sent twice at once (two tabs, a counter's double send):
+          // not a conflict, it is filed once.
+          const [mine] = await tx.query<{ id: number }>(
+            sql`SELECT id::int AS id FROM claim_recognitions WHERE id = ${recognition.id} AND idempotency_key = ${input.idempotencyKey}`,
+          );
+          if (mine) return false;
+          throw new UserError(409, 'ALREADY_FILED', '이 차수의 실업인정은 이미 신청했습니다.');
+        }
         for (const a of input.activities)
           await tx.query(
             sql`INSERT INTO recognition_activities (recognition_id, kind, activity_date, organisation, description)
@@ -523,8 +531,9 @@ export function createBenefitsService(deps: { database: Database; calendar: Cale
           activities: input.activities.length,
           workedOrEarned: input.workedOrEarned,
         });
+        return true;
       });
-      return { created: true };
+      return { created };
     },
 
     /**

@@ -1,6 +1,6 @@
 /**
  * A browser-like client over real HTTP (fetch): a cookie jar and the CSRF field from the last page seen,
- * like WebClient (web.ts) but through a real server, HAProxy and all — for the chaos suite.
+ * like WebClient (web.ts) but through a real server, HAProxy and all — for the chaos suite and the benchmarks.
  */
 import { csrfFrom } from './web.ts';
 
@@ -19,15 +19,17 @@ export class HttpClient {
     this.#base = base;
   }
 
-  async #send(method: string, path: string, body?: URLSearchParams): Promise<HttpResponse> {
+  async #send(method: string, path: string, body?: URLSearchParams | { json: unknown }): Promise<HttpResponse> {
+    const json = body !== undefined && !(body instanceof URLSearchParams);
     const response = await fetch(`${this.#base}${path}`, {
       method,
       redirect: 'manual',
       headers: {
         cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
-        ...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+        ...(body ? { 'content-type': json ? 'application/json' : 'application/x-www-form-urlencoded' } : {}),
+        ...(json ? { accept: 'application/json' } : {}),
       },
-      ...(body ? { body: body.toString() } : {}),
+      ...(body ? { body: json ? JSON.stringify(body.json) : body.toString() } : {}),
       signal: AbortSignal.timeout(90_000),
     });
     for (const c of response.headers.getSetCookie()) {
@@ -53,6 +55,11 @@ export class HttpClient {
     const body = new URLSearchParams(form);
     if (this.lastCsrf && !body.has('_csrf')) body.set('_csrf', this.lastCsrf);
     return this.#send('POST', path, body);
+  }
+
+  /** A JSON API call, as the browser's fetch sends it (same-origin cookies, no CSRF field). */
+  postJson(path: string, json: unknown): Promise<HttpResponse> {
+    return this.#send('POST', path, { json });
   }
 
   async signIn(loginId: string, password: string): Promise<HttpResponse> {
