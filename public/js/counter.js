@@ -205,7 +205,7 @@
           item.message = body.message || '';
         } else if (response.status === 400 || response.status === 409 || response.status === 422) {
           item.status = 'review';
-          item.message = body.message || body.error || '확인이 필요합니다.';
+          item.message = body.message || body.error?.message || '확인이 필요합니다.';
         } else {
           // 401 (signed out), 503 (no database) …: it stays in the queue and is sent again later.
           item.status = 'waiting';

@@ -48,6 +48,9 @@ export interface PostgresOpenOptions extends PostgresOptions {
 
 type Sql = ReturnType<typeof postgres>;
 
+/** How long opening waits for a node to answer its first query. */
+const OPEN_TIMEOUT_S = 5;
+
 /** Host list of a (multi-host) URL, for per-node status checks. */
 export function hostsOf(url: string): string[] {
   const m = /^postgres(?:ql)?:\/\/(?:[^@/]*@)?([^/?]*)/.exec(url);
@@ -89,12 +92,23 @@ export async function openPostgres(rawUrl: string, options: PostgresOpenOptions 
   });
   const readerDb = drizzle(reader, { schema }) as unknown as AppDb;
 
-  try {
-    await writer`select 1`;
-  } catch (err) {
-    if (options.lazy) {
-      options.log?.({ msg: 'database not reachable at open; pools connect on first use', error: String(err) });
-    } else {
+  // Lazy (a start during a full outage): the pools connect on first use, nothing is awaited here.
+  if (!options.lazy) {
+    try {
+      // With every host refusing, postgres.js keeps cycling through a multi-host URL: bound the wait.
+      const probe = writer`select 1`;
+      probe.catch(() => {});
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        probe,
+        new Promise((_, reject) => {
+          timer = setTimeout(
+            () => reject(new Error(`${OPEN_TIMEOUT_S}초 안에 응답하는 노드가 없습니다`)),
+            OPEN_TIMEOUT_S * 1000,
+          );
+        }),
+      ]).finally(() => clearTimeout(timer));
+    } catch (err) {
       await Promise.all([writer.end({ timeout: 1 }), reader.end({ timeout: 1 })]);
       const safeUrl = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
       throw new DatabaseOpenError(`PostgreSQL(${safeUrl})에 연결할 수 없습니다: ${(err as Error).message}`, {

@@ -224,8 +224,20 @@ export class StatusRunner {
     if (this.#leader && settled && dbUp) await this.#record(now);
   }
 
+  /** Whether no primary answered this process's first check (it started during an outage). */
+  #startedInOutage: boolean | undefined;
+  /** When such a process first saw a primary. */
+  #upAgainAt = 0;
+
   async #elect(now: Date, dbUp: boolean): Promise<void> {
+    this.#startedInOutage ??= !dbUp;
     if (!dbUp) return; // keep the current role until the database can say otherwise
+    if (this.#startedInOutage && !this.#leader) {
+      // It saw only the end of the outage: a process that saw all of it takes the lease first (and
+      // writes the outage from its beginning); this one bids after two check intervals.
+      this.#upAgainAt ||= now.getTime();
+      if (now.getTime() - this.#upAgainAt < 2 * this.#options.checkIntervalMs + 2_000) return;
+    }
     const seconds = Math.max(15, Math.ceil((4 * this.#options.checkIntervalMs) / 1000));
     const leader = await acquireLease(this.#deps.database, LEASE, this.holder, seconds, now).catch(() => this.#leader);
     if (leader && !this.#leader) {

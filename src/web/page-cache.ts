@@ -41,6 +41,7 @@ export class PageCache {
   /** Keys on disk, oldest first (loaded at open). */
   readonly #onDisk = new Map<string, number>();
   #writing = Promise.resolve();
+  #pending = 0;
 
   constructor(options: { dir: string; maxEntries?: number }) {
     this.#dir = options.dir;
@@ -67,6 +68,9 @@ export class PageCache {
   /** Keeps a rendered page (memory now, disk in the background, one write at a time). */
   put(url: string, body: string, nonce: string, at: number): void {
     const key = PageCache.key(url);
+    // A page served again and again is saved once a minute; under a burst the disk is not queued up.
+    const held = this.#memory.get(key);
+    if ((held && at - held.at < 60_000) || this.#pending >= 64) return;
     const entry: Entry = { url, at, nonce, body };
     this.#memory.delete(key);
     this.#memory.set(key, entry);
@@ -76,7 +80,13 @@ export class PageCache {
     }
     this.#onDisk.delete(key);
     this.#onDisk.set(key, at);
-    this.#writing = this.#writing.then(() => this.#write(key, entry)).catch(() => {});
+    this.#pending++;
+    this.#writing = this.#writing
+      .then(() => this.#write(key, entry))
+      .catch(() => {})
+      .finally(() => {
+        this.#pending--;
+      });
   }
 
   async #write(key: string, entry: Entry): Promise<void> {

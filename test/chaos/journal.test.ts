@@ -2,7 +2,8 @@
  * A full outage on the real cluster (issue 7): every database node stopped while citizens file their
  * 실업인정 through HTTP (HAProxy, two app processes). Every submission answered "접수됨" (202 with a
  * receipt) is in the database exactly once after the database returns — including those held by an app
- * process killed -9 in the middle (its journal is on disk; it applies it when it starts again) — and
+ * process killed -9 in the middle (its journal is on disk; it is started again during the outage, serves
+ * its saved pages, takes more filings, and applies them all when the database returns) — and
  * claimants whose 실업인정일 fell in the outage without filing were moved to the next business day.
  *
  * `npm run test:chaos` (also run by .ci/run). Starts the cluster when it is not running.
@@ -31,6 +32,8 @@ const URL_ = cluster.clusterUrl(layout, DB);
 const APP_PORTS = [23201, 23202];
 const FILERS = 20;
 const NON_FILERS = 4;
+/** Filers who file on the killed process after it is restarted, still during the outage. */
+const RESTARTED = 4;
 
 interface Citizen {
   login: string;
@@ -116,6 +119,10 @@ describe('a full outage: citizens keep filing, nothing is lost or doubled', { ti
     }
   });
 
+  it('each app process has the search page saved before the outage', async () => {
+    for (const port of APP_PORTS) assert.equal((await fetch(`http://127.0.0.1:${port}/jobs`)).status, 200);
+  });
+
   it('with every database node stopped, each submission is answered 접수됨 with a receipt; one app is killed -9 midway', async () => {
     await Promise.all(cluster.NODES.map((i) => cluster.stopNode(layout, i)));
     await waitFor(
@@ -138,7 +145,23 @@ describe('a full outage: citizens keep filing, nothing is lost or doubled', { ti
     // One app process dies with part of the journal on its disk; HAProxy sends the rest to the other.
     fleet.killApp(0);
     await new Promise((r) => setTimeout(r, 1_500));
-    await Promise.all(filers.slice(FILERS / 2).map(submit));
+    await Promise.all(filers.slice(FILERS / 2, FILERS - RESTARTED).map(submit));
+    // It is started again while every node is still down: it starts, serves the pages it saved, and
+    // takes more filings (the citizens' pass cookies are checked with the secret kept on its disk).
+    await fleet.startApp(0);
+    const direct = `http://127.0.0.1:${APP_PORTS[0]}`;
+    const jobs = await fetch(`${direct}/jobs`);
+    assert.equal(jobs.status, 200, 'the restarted process serves the search page from its saved copy');
+    assert.equal(jobs.headers.get('x-ilteo-served-from'), 'cache');
+    assert.match(await jobs.text(), /저장해 둔 화면을 보여 드립니다/);
+    await Promise.all(
+      filers.slice(FILERS - RESTARTED).map(async (c) => {
+        const form = await c.client.via(direct).get(`/benefits/claims/${c.claimId}/recognitions/1`);
+        assert.equal(form.status, 200, `${c.login} opens the form on the restarted process`);
+        c.client = c.client.via(direct);
+        await submit(c);
+      }),
+    );
     // A citizen who presses the button twice gets the same receipt.
     const twice = filers[0];
     assert.ok(twice);
@@ -150,10 +173,9 @@ describe('a full outage: citizens keep filing, nothing is lost or doubled', { ti
     assert.ok(again.status === 202 || again.status === 303, `double submit: ${again.status}`);
   });
 
-  it('when the database returns, every receipt is applied exactly once (the killed process applies its own on restart)', async () => {
+  it('when the database returns, every receipt is applied exactly once (the restarted process applies its own)', async () => {
     for (const i of cluster.NODES) await cluster.startNode(layout, i);
     await cluster.waitHealthy(layout, 180_000);
-    await fleet.startApp(0);
     await waitFor(
       'every 접수됨 submission is in the database',
       async () => {

@@ -47,6 +47,14 @@ export class HttpClient {
     return { status: response.status, body: text, location: response.headers.get('location') };
   }
 
+  /** The same person (cookies, last form token) talking to another address: one app process directly. */
+  via(base: string): HttpClient {
+    const other = new HttpClient(base);
+    for (const [k, v] of this.cookies) other.cookies.set(k, v);
+    other.lastCsrf = this.lastCsrf;
+    return other;
+  }
+
   get(path: string): Promise<HttpResponse> {
     return this.#send('GET', path);
   }
