@@ -196,9 +196,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     () => {},
   );
   const databaseDown = () => !databaseReached || status.view().local.database?.state === 'major';
-  const pageCache = new PageCache({ dir: deps.config.pageCacheDir });
+  // No node answers at all (a standby that still answers serves reads): pages come from saved copies.
+  const readsDown = () => !databaseReached || (databaseDown() && status.noNodeAnswers());
+  const secret = await cookieSecret(deps, app.log);
+  const pageCache = new PageCache({ dir: deps.config.pageCacheDir, secret });
   await pageCache.open();
-  const pageCacheDeps = { cache: pageCache, databaseDown, now: services.now };
+  const pageCacheDeps = { cache: pageCache, readsDown, now: services.now };
   const intake = createIntake({
     database: deps.database,
     benefits: services.benefits,
@@ -246,7 +249,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(formbody);
   await registerSecurity(app, {
-    cookieSecret: await cookieSecret(deps, app.log),
+    cookieSecret: secret,
     rateLimitPerMinute: deps.config.rateLimitPerMinute,
   });
   registerAccess(app, {

@@ -357,7 +357,8 @@ export function benefitsRoutes(
 
   app.get<{ Params: { id: string; seq: string } }>(
     '/benefits/claims/:id/recognitions/:seq',
-    SEEKER,
+    // With no database it shows the form alone (for the journal), never an old copy with an old key.
+    { config: { ...SEEKER.config, ownOutagePage: true } },
     async (request, reply) =>
       renderRecognition(request, reply, { claimId: request.params.id, seq: request.params.seq }),
   );

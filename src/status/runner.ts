@@ -484,6 +484,12 @@ export class StatusRunner {
     }
   }
 
+  /** True when this process's checks find no database node answering, not even a standby to read from. */
+  noNodeAnswers(): boolean {
+    const nodes = [...this.#tracked].filter(([subject]) => subject.startsWith('monitor:db:node:'));
+    return nodes.length > 0 && nodes.every(([, t]) => t.state !== 'operational');
+  }
+
   /**
    * What the page shows: the snapshot, and when it could not be refreshed, this process's own live
    * view of the database laid over it (with a provisional incident when the database is failing).

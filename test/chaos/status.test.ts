@@ -193,9 +193,16 @@ describe('the status page watches the database cluster', { timeout: 600_000 }, (
       DETECTION_MS,
     );
     await screenshot(page, 'status-no-database');
+    // The search page was saved by each process (re-rendered every 5 minutes): served from the copy.
     const jobs = await fetch(`${fleet.url}/jobs`);
-    assert.equal(jobs.status, 503, 'pages that need the database say so');
-    assert.match(await jobs.text(), /data-incident-banner/, 'with the banner');
+    assert.equal(jobs.status, 200, 'the saved search page');
+    assert.equal(jobs.headers.get('x-ilteo-served-from'), 'cache');
+    const saved = await jobs.text();
+    assert.match(saved, /저장해 둔 화면을 보여 드립니다/);
+    assert.match(saved, /data-incident-banner/, 'with the banner of now');
+    const unsaved = await fetch(`${fleet.url}/jobs?q=${encodeURIComponent('저장된 적 없는 검색')}`);
+    assert.equal(unsaved.status, 503, 'a page never saved says the database is down');
+    assert.match(await unsaved.text(), /data-incident-banner/, 'with the banner');
 
     const startedBack = Date.now();
     for (const i of cluster.NODES) await cluster.startNode(layout, i);

@@ -82,10 +82,18 @@ describe('the submission journal through a full outage (PGlite)', () => {
     await remove?.();
   });
 
-  it('with no database, public pages come from the saved copies and the 실업인정 form still opens', async () => {
+  it('with no database, pages come from the saved copies (a claim page to its claimant only) and the 실업인정 form still opens', async () => {
     const visitor = new WebClient(app);
     assert.equal((await visitor.get('/jobs/KJOURNAL01')).statusCode, 200);
     assert.equal((await visitor.get('/jobs?lang=en')).statusCode, 200);
+    assert.equal(
+      (await claimant.get(`/benefits/claims/${claimId}`)).statusCode,
+      200,
+      'the claimant looks at the claim',
+    );
+    const neighbour = new WebClient(app);
+    await neighbour.signIn('jiwoo', DEMO_PASSWORD);
+    await neighbour.get('/my'); // the sign-in's redirect, as a browser follows it
     await database.close();
     for (let i = 0; i < 3; i++) await app.statusRunner.tick();
     const saved = await visitor.get('/jobs/KJOURNAL01');
@@ -99,6 +107,15 @@ describe('the submission journal through a full outage (PGlite)', () => {
     assert.match((await visitor.get('/jobs?lang=en')).body, /this page is as it was at/);
     // A signed-in citizen sees the same saved page (nothing personal is ever saved).
     assert.equal((await claimant.get('/jobs/KJOURNAL01')).headers['x-ilteo-served-from'], 'cache');
+    // The claimant's own claim page as they last saw it; never to anyone else.
+    const own = await claimant.get(`/benefits/claims/${claimId}`);
+    assert.equal(own.statusCode, 200);
+    assert.equal(own.headers['x-ilteo-served-from'], 'cache');
+    assert.match(own.body, /1차/);
+    const other = await neighbour.get(`/benefits/claims/${claimId}`);
+    assert.equal(other.statusCode, 503, `${other.statusCode} ${other.headers.location}`);
+    assert.equal(other.headers['x-ilteo-served-from'], undefined);
+    assert.doesNotMatch(other.body, /저장해 둔 화면/);
     const never = await visitor.get('/jobs?q=never-saved');
     assert.equal(never.statusCode, 503);
     assert.match(never.body, /저장된 사본도 없습니다/);
