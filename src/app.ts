@@ -291,7 +291,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     databaseDown,
   });
   intakeRoutes(app, { intake });
-  operationsRoutes(app, { database: deps.database, intake, now: services.now });
+  operationsRoutes(app, { database: deps.database, intake, now: services.now, savedPages: () => pageCache.counts() });
+  metrics.registerSavedPages(() => pageCache.counts());
   metrics.registerOperations(deps.database);
   counterRoutes(app, {
     counter: createCounter({

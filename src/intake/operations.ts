@@ -135,7 +135,13 @@ export async function operationsNumbers(database: Database, now: Date): Promise<
 
 export function operationsRoutes(
   app: FastifyInstance,
-  deps: { database: Database; intake: Intake; now: () => Date },
+  deps: {
+    database: Database;
+    intake: Intake;
+    now: () => Date;
+    /** This server's saved pages by kind (src/web/page-cache.ts). */
+    savedPages: () => { public: number; personal: number };
+  },
 ): void {
   app.get('/admin/operations', allow('operator'), async (request, reply) => {
     const n = await operationsNumbers(deps.database, deps.now());
@@ -147,7 +153,8 @@ export function operationsRoutes(
 <p>전산 장애 동안 받은 접수가 어디에 얼마나 남아 있는지, 복구 뒤 얼마나 처리되었는지, 누구의 실업인정일이 바뀌었는지 봅니다. 같은 숫자가 <a href="/metrics">/metrics</a>에도 있습니다.</p>
 <section class="ilteo-section" aria-labelledby="j-title">
 	<h2 id="j-title" class="heading-medium">앱 서버 접수 보관함 (저널)</h2>
-	<p>이 서버: 처리 대기 ${deps.intake.pendingCount()}건. 최근 24시간 재처리: 처리됨 ${replayed('applied')}건, 확인 필요 ${replayed('review')}건.</p>
+	<p>이 서버: 처리 대기 ${deps.intake.pendingCount()}건. 최근 24시간 재처리: 처리됨 ${replayed('applied')}건, 확인 필요 ${replayed('review')}건.
+	DB 노드가 모두 응답하지 않을 때 보여 줄 화면 저장본: 공개 화면 ${deps.savedPages().public}개, 회원 본인 화면 ${deps.savedPages().personal}개.</p>
 	${
     n.journals.length === 0
       ? html`<p>보고한 앱 서버가 없습니다.</p>`

@@ -148,6 +148,19 @@ export function createMetrics() {
       });
     },
     /** The submission journal's backlog and outcomes (issue 7). */
+    registerSavedPages(counts: () => { public: number; personal: number }) {
+      new Gauge({
+        name: 'ilteo_saved_pages',
+        help: 'Pages this app server has saved to show when no database node answers, by kind (public, personal)',
+        labelNames: ['kind'] as const,
+        registers: [registry],
+        collect() {
+          const c = counts();
+          this.set({ kind: 'public' }, c.public);
+          this.set({ kind: 'personal' }, c.personal);
+        },
+      });
+    },
     registerIntake(intake: { pendingCount(): number; stats: { journaled: number; applied: number; review: number } }) {
       new Gauge({
         name: 'ilteo_journal_pending',

@@ -96,7 +96,8 @@ export class StatusRunner {
   readonly #deps: StatusDeps;
   readonly #options: StatusOptions;
   readonly #startedAt: Date;
-  #monitors = new Map<string, { state: MonitorState; last: CheckResult }>();
+  /** Each monitor's confirmation state, its last result and its last failure's words. */
+  #monitors = new Map<string, { state: MonitorState; last: CheckResult; failure: string }>();
   #tracked = new Map<string, Tracked>();
   /** Database transitions this process saw (bounded), written if it becomes the leader. */
   #localHistory: Transition[] = [];
@@ -210,8 +211,12 @@ export class StatusRunner {
       if (dbUp) this.#maintenance = await activeMaintenance(database, now).catch(() => this.#maintenance);
     }
     for (const r of results) {
-      const prev = this.#monitors.get(r.monitor)?.state ?? initialState();
-      this.#monitors.set(r.monitor, { state: afterCheck(prev, r.ok, at, this.#options.policy), last: r });
+      const held = this.#monitors.get(r.monitor);
+      this.#monitors.set(r.monitor, {
+        state: afterCheck(held?.state ?? initialState(), r.ok, at, this.#options.policy),
+        last: r,
+        failure: r.ok ? (held?.failure ?? '') : r.detail,
+      });
       this.#deps.metrics.checks.inc({ monitor_kind: r.monitor.split(':')[0] ?? r.monitor, ok: String(r.ok) });
     }
     // Nothing is recorded until every built-in monitor is confirmed one way or the other: a process
@@ -323,13 +328,15 @@ export class StatusRunner {
       // A change no monitor explains (maintenance began, a check got slow) happened now.
       return prev && latest <= prev.since ? at : Math.min(at, latest);
     };
-    const views: MonitorView[] = [...this.#monitors.values()].map(({ state, last }) => ({
+    const views: MonitorView[] = [...this.#monitors.values()].map(({ state, last, failure }) => ({
       id: last.monitor,
       component: last.component,
       confirmed: state.confirmed,
       downState: last.downState,
       slow: last.slow,
-      detail: last.detail,
+      // Still confirmed down while its checks succeed again (recovery needs r successes): the cause is
+      // the failure, not the first good answer.
+      detail: state.confirmed === 'down' && last.ok && failure ? failure : last.detail,
     }));
     // Non-leaders only know the database; the rest they leave to the leader.
     const defs = this.#leader ? catalogue.components : catalogue.components.filter((c) => c.id === 'database');

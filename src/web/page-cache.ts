@@ -102,6 +102,11 @@ export class PageCache {
     return this.#onDisk.public.size + this.#onDisk.personal.size;
   }
 
+  /** Saved pages on disk by kind (operations view, /metrics). */
+  counts(): { public: number; personal: number } {
+    return { public: this.#onDisk.public.size, personal: this.#onDisk.personal.size };
+  }
+
   /** Keeps a rendered page (memory now, disk in the background, one write at a time). */
   put(scope: string, url: string, body: string, nonce: string, at: number): void {
     const key = PageCache.key(scope, url);

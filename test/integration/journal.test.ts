@@ -185,6 +185,9 @@ describe('the submission journal through a full outage (PGlite)', () => {
     const ops = await operator.get('/admin/operations');
     assert.equal(ops.statusCode, 200);
     assert.match(ops.body, /최근 24시간 재처리: 처리됨 2건, 확인 필요 0건/);
+    // The pages saved by the process before (on disk) are this one's too.
+    assert.match(ops.body, /공개 화면 [1-9]\d*개, 회원 본인 화면 [1-9]\d*개/);
+    assert.match(metrics.body, /ilteo_saved_pages\{kind="personal"\} [1-9]/);
     assert.equal((await c.get('/admin/operations')).statusCode, 403, 'operators only');
   });
 });
