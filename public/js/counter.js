@@ -172,6 +172,15 @@
       ? '서버에 연결되어 있습니다. 접수는 바로 전송됩니다.'
       : '서버에 연결되지 않았습니다. 접수는 이 PC에 보관되고, 연결되면 자동으로 전송됩니다.';
     network.dataset.online = String(online);
+    if (online) return;
+    // Since when (kept in IndexedDB through reloads): the counsellor can tell a citizen how long.
+    tx(META, 'readonly', (s) => s.get('offlineSince'))
+      .then((since) => {
+        if (!since || network.dataset.online !== 'false') return;
+        const at = new Date(since.value).toLocaleTimeString('ko-KR', { hour: '2-digit', minute: '2-digit' });
+        network.textContent = `서버에 연결되지 않았습니다 (${at}부터). 접수는 이 PC에 보관되고, 연결되면 자동으로 전송됩니다.`;
+      })
+      .catch(() => {});
   }
 
   let syncing = false;
