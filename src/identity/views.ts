@@ -130,12 +130,14 @@ export function forgotPasswordPage(opts: { loginId: string; errors: Errors; csrf
 <h1 class="heading-xlarge">비밀번호 찾기</h1>
 ${opts.sent ? alert({ variant: 'success', role: 'status', title: '안내 메일을 확인해 주세요', body: RESET_SENT_MESSAGE }) : null}
 ${errorSummary(opts.errors, '요청을 처리하지 못했습니다')}
+<div class="ilteo-login__section">
 <p>아이디를 입력하면 가입할 때 등록한 이메일로 비밀번호를 다시 정하는 링크를 보내 드립니다. 링크는 30분 동안 한 번만 쓸 수 있습니다.</p>
 <form method="post" action="/password/forgot" novalidate>
 	${csrfField(opts.csrf)}
 	${textInput({ id: 'loginId', name: 'loginId', label: '아이디', value: opts.loginId, autocomplete: 'username', required: true, maxlength: 100, error: opts.errors.loginId })}
 	<div class="ilteo-actions">${button({ label: opts.sent ? '안내 메일 다시 받기' : '재설정 안내 받기', type: 'submit', size: 'large' })}</div>
 </form>
+</div>
 <p class="ilteo-login__more">아이디가 기억나지 않으면 고객상담센터(국번 없이 1350)로 문의해 주세요. 간편 로그인(카카오·네이버 등)으로 가입하셨다면 <a href="/login">로그인 화면</a>에서 간편 로그인을 이용하실 수 있습니다. 상담원·운영자 계정은 운영 관리자에게 요청해 주세요.</p>
 </div>`;
 }
@@ -145,6 +147,7 @@ export function resetPasswordPage(opts: { token: string; loginId: string; errors
   return html`<div class="ilteo-narrow">
 <h1 class="heading-xlarge">새 비밀번호 정하기</h1>
 ${errorSummary(opts.errors)}
+<div class="ilteo-login__section">
 <p>아이디 <strong>${opts.loginId}</strong>의 새 비밀번호를 두 번 입력해 주세요. 저장하면 로그인한 모든 기기에서 로그아웃됩니다.</p>
 <form method="post" action="/password/reset" novalidate>
 	${csrfField(opts.csrf)}
@@ -152,6 +155,7 @@ ${errorSummary(opts.errors)}
 	${newPasswordFields(opts.errors)}
 	<div class="ilteo-actions">${button({ label: '비밀번호 저장', type: 'submit', size: 'large' })}</div>
 </form>
+</div>
 </div>`;
 }
 
