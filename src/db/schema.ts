@@ -246,6 +246,25 @@ export const oidcFlows = pgTable('oidc_flows', {
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 });
 
+/**
+ * 비밀번호 찾기 links (src/identity/password-reset.ts). The e-mailed token is 32 random bytes; only its
+ * SHA-256 is kept. A link works once (used_at), for 30 minutes (expires_at); a newer request for the
+ * same account deletes the older unused ones.
+ */
+export const passwordResets = pgTable(
+  'password_resets',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    accountId: bigint('account_id', { mode: 'number' })
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [index('password_resets_account_id_idx').on(t.accountId)],
+);
+
 /** Failed sign-in counters per typed ID and per IP (see src/identity/throttle.ts). */
 export const loginThrottle = pgTable('login_throttle', {
   key: text('key').primaryKey(),
@@ -909,6 +928,7 @@ export const schema = {
   sessions,
   oidcFlows,
   loginThrottle,
+  passwordResets,
   auditLog,
   appSecrets,
   benefitClaims,

@@ -115,7 +115,8 @@ export async function createEmployer(
   });
 }
 
-export async function changePassword(database: Database, accountId: number, password: string): Promise<void> {
+/** Sets a password (in the caller's transaction when given one). */
+export async function changePassword(database: Database | Tx, accountId: number, password: string): Promise<void> {
   const passwordHash = await hashPassword(password);
   await database.query(
     sql`UPDATE accounts SET password_hash = ${passwordHash}, password_changed_at = now() WHERE id = ${accountId}`,

@@ -1,6 +1,7 @@
 /**
  * Routes of the identity feature: 로그인 (password, OpenID Connect providers), 로그아웃, 회원가입,
- * 내 정보 (sign-in methods, password, active sessions), and provider health for the status page.
+ * 비밀번호 찾기 (password-reset.ts), 내 정보 (sign-in methods, password, active sessions), and provider
+ * health for the status page.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../db/index.ts';
@@ -20,6 +21,7 @@ import {
   unlinkIdentity,
 } from './accounts.ts';
 import { audit, clientOf } from './audit.ts';
+import { passwordResetRoutes } from './password-reset.ts';
 import { verifyPassword } from './passwords.ts';
 import { type ProviderRegistry, ProviderUnavailableError } from './providers.ts';
 import {
@@ -27,12 +29,14 @@ import {
   emailError,
   loginIdError,
   nameError,
+  newPasswordErrors,
   normalizeBusino,
   normalizeLoginId,
   passwordError,
 } from './rules.ts';
 import { type IdentityService, safeReturnTo } from './service.ts';
 import { listActiveSessions, revokeAllSessions, revokeSession, type SessionPolicy } from './sessions.ts';
+import { waitText } from './throttle.ts';
 import {
   type Errors,
   employerSignupPage,
@@ -124,7 +128,14 @@ export function identityRoutes(app: FastifyInstance, deps: IdentityRouteDeps): v
         })
       : q.signedOut
         ? alert({ variant: 'success', role: 'status', title: '로그아웃했습니다.' })
-        : null;
+        : q.reset
+          ? alert({
+              variant: 'success',
+              role: 'status',
+              title: '비밀번호를 바꿨습니다. 새 비밀번호로 로그인해 주세요.',
+              body: '보안을 위해 로그인한 모든 기기에서 로그아웃했습니다.',
+            })
+          : null;
     return renderLogin(request, reply, { next, notice });
   });
 
@@ -148,10 +159,7 @@ export function identityRoutes(app: FastifyInstance, deps: IdentityRouteDeps): v
       }
       if (result.reason === 'throttled') {
         reply.header('retry-after', String(result.retryAfterSeconds));
-        const wait =
-          result.retryAfterSeconds >= 60
-            ? `${Math.ceil(result.retryAfterSeconds / 60)}분`
-            : `${result.retryAfterSeconds}초`;
+        const wait = waitText(result.retryAfterSeconds);
         return renderLogin(request, reply, {
           next,
           loginId,
@@ -167,7 +175,7 @@ export function identityRoutes(app: FastifyInstance, deps: IdentityRouteDeps): v
         status: 401,
         errors: {
           _form:
-            '아이디 또는 비밀번호가 올바르지 않습니다. 여러 번 틀리면 잠시 로그인할 수 없으니 비밀번호를 잊었다면 고객상담센터(1350)로 문의해 주세요.',
+            '아이디 또는 비밀번호가 올바르지 않습니다. 여러 번 틀리면 잠시 로그인할 수 없으니 비밀번호를 잊었다면 비밀번호 찾기를 이용하거나 고객상담센터(1350)로 문의해 주세요.',
         },
       });
     },
@@ -188,6 +196,8 @@ export function identityRoutes(app: FastifyInstance, deps: IdentityRouteDeps): v
     reply.clearCookie(PASS_COOKIE, sessionCookieOptions(isSecure(request)));
     return reply.redirect('/login?signedOut=1', 303);
   });
+
+  passwordResetRoutes(app, { database, now: deps.now, origin });
 
   // ── OpenID Connect ──────────────────────────────────────────────────────────────────────────
   const loginError = (reply: FastifyReply, error: string, provider: string) =>
@@ -519,10 +529,7 @@ export function identityRoutes(app: FastifyInstance, deps: IdentityRouteDeps): v
       if (!(await verifyPassword(row?.passwordHash, current)))
         errors.currentPassword = '지금 비밀번호가 맞지 않습니다.';
     }
-    const rule = passwordError(next, account.loginId);
-    if (rule) errors.newPassword = rule;
-    else if (next !== field(request.body, 'newPasswordConfirm', 200))
-      errors.newPasswordConfirm = '새 비밀번호 확인이 새 비밀번호와 다릅니다.';
+    Object.assign(errors, newPasswordErrors(next, field(request.body, 'newPasswordConfirm', 200), account.loginId));
     if (Object.keys(errors).length > 0) return renderMy(request, reply, { errors, status: 400 });
     await changePassword(database, account.id, next);
     await revokeAllSessions(database, account.id, request.identity?.idHash);

@@ -11,6 +11,7 @@ import {
   maskForLog,
   maskPersonalNumbers,
   nameError,
+  newPasswordErrors,
   normalizeLoginId,
   passwordError,
   passwordRules,
@@ -164,4 +165,25 @@ describe('log records', () => {
     assert.equal(out.err.message, 'bad value 900101-1******');
     assert.ok(!out.err.stack.includes('1234567'));
   });
+});
+
+describe('a new password typed twice', () => {
+  const cases: [string, string, string, string[]][] = [
+    // password, confirmation, login ID, fields with an error
+    ['Ilteo-2026!', 'Ilteo-2026!', 'minjun', []],
+    ['Ilteo-2026!', 'Ilteo-2026?', 'minjun', ['newPasswordConfirm']],
+    ['', '', 'minjun', ['newPassword']],
+    ['short1!', 'short1!', 'minjun', ['newPassword']],
+    ['minjun-2026!', 'minjun-2026!', 'minjun', ['newPassword']],
+    ['abcd-Ilteo-9', 'abcd-Ilteo-9', 'minjun', ['newPassword']],
+    // A rule broken and a different confirmation: the rule is reported, the confirmation is not checked.
+    ['short1!', 'other', 'minjun', ['newPassword']],
+  ];
+  for (const [password, confirm, loginId, fields] of cases) {
+    it(`${JSON.stringify(password)} / ${JSON.stringify(confirm)} → ${fields.join(', ') || 'no error'}`, () => {
+      const errors = newPasswordErrors(password, confirm, loginId);
+      assert.deepEqual(Object.keys(errors), fields);
+      for (const message of Object.values(errors)) assert.match(message, /[가-힣]/);
+    });
+  }
 });

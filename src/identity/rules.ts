@@ -76,6 +76,17 @@ export function passwordError(password: string, loginId = ''): string | null {
   return `비밀번호 규칙을 지키지 않았습니다: ${failed.map((r) => r.text).join(', ')}.`;
 }
 
+/**
+ * A new password typed twice (내 정보, 비밀번호 찾기): errors by field (newPassword, newPasswordConfirm),
+ * none when it may be set.
+ */
+export function newPasswordErrors(password: string, confirm: string, loginId: string): Record<string, string> {
+  const rule = passwordError(password, loginId);
+  if (rule) return { newPassword: rule };
+  if (password !== confirm) return { newPasswordConfirm: '새 비밀번호 확인이 새 비밀번호와 다릅니다.' };
+  return {};
+}
+
 /** 사업자등록번호 without hyphens or spaces, or null when it is not 10 digits. */
 export function normalizeBusino(raw: string): string | null {
   const digits = raw.replace(/[\s-]/g, '');

@@ -7,7 +7,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { DatabaseUnavailableError } from '../db/failover.ts';
-import type { Database } from '../db/index.ts';
+import type { Database, Tx } from '../db/index.ts';
 import type { Account } from './accounts.ts';
 
 export interface SessionPolicy {
@@ -109,8 +109,12 @@ export async function revokeSession(database: Database, idHash: string): Promise
   await database.query(sql`UPDATE sessions SET revoked_at = now() WHERE id_hash = ${idHash} AND revoked_at IS NULL`);
 }
 
-/** Signs an account out everywhere (optionally keeping one session, the one in use). */
-export async function revokeAllSessions(database: Database, accountId: number, keepIdHash?: string): Promise<number> {
+/** Signs an account out everywhere (optionally keeping one session, the one in use); in a transaction when given one. */
+export async function revokeAllSessions(
+  database: Database | Tx,
+  accountId: number,
+  keepIdHash?: string,
+): Promise<number> {
   const rows = await database.query<{ n: number }>(
     sql`WITH r AS (UPDATE sessions SET revoked_at = now()
                    WHERE account_id = ${accountId} AND revoked_at IS NULL
@@ -145,11 +149,12 @@ export async function listActiveSessions(
   );
 }
 
-/** Deletes sessions and sign-in flows that can no longer be used (run by the housekeeping job). */
+/** Deletes sessions, sign-in flows and 비밀번호 찾기 links that can no longer be used (run by the housekeeping job). */
 export async function purgeExpired(database: Database, now: Date): Promise<void> {
   const cutoff = new Date(now.getTime() - 7 * 86_400_000).toISOString();
   await database.query(
     sql`DELETE FROM sessions WHERE expires_at < ${cutoff} OR (revoked_at IS NOT NULL AND revoked_at < ${cutoff})`,
   );
   await database.query(sql`DELETE FROM oidc_flows WHERE expires_at < ${now.toISOString()}`);
+  await database.query(sql`DELETE FROM password_resets WHERE expires_at < ${cutoff}`);
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ACCOUNT_POLICY, delayAfter, IP_POLICY } from './throttle.ts';
+import { ACCOUNT_POLICY, delayAfter, IP_POLICY, PASSWORD_RESET, waitText } from './throttle.ts';
 
 describe('sign-in throttle delays', () => {
   const cases: [number, number, number][] = [
@@ -32,4 +32,38 @@ describe('sign-in throttle delays', () => {
       last = d;
     }
   });
+});
+
+describe('비밀번호 찾기 throttle delays', () => {
+  const cases: [number, number, number][] = [
+    // requests, per-ID delay, per-IP delay (seconds)
+    [1, 0, 0],
+    [3, 0, 0],
+    [4, 300, 0],
+    [5, 600, 0],
+    [7, 2400, 0],
+    [8, 3600, 0],
+    [20, 3600, 0],
+    [21, 3600, 60],
+    [22, 3600, 120],
+    [40, 3600, 3600],
+  ];
+  for (const [requests, id, ip] of cases) {
+    it(`${requests} requests → ${id} s per ID, ${ip} s per IP`, () => {
+      assert.equal(delayAfter(requests, PASSWORD_RESET.account), id);
+      assert.equal(delayAfter(requests, PASSWORD_RESET.ip), ip);
+    });
+  }
+});
+
+describe('waiting time in words', () => {
+  const cases: [number, string][] = [
+    [1, '1초'],
+    [59, '59초'],
+    [60, '1분'],
+    [61, '2분'],
+    [300, '5분'],
+    [3600, '60분'],
+  ];
+  for (const [seconds, text] of cases) it(`${seconds} s → ${text}`, () => assert.equal(waitText(seconds), text));
 });

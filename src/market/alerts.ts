@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import type { Database } from '../db/index.ts';
+import type { Database, Tx } from '../db/index.ts';
 import { acquireLease, releaseLease } from '../db/leases.ts';
 import { searchPostings } from '../jobs/search.ts';
 import { parseSearchParams } from '../jobs/search-query.ts';
@@ -48,6 +48,24 @@ export function spoolTransport(dir: string): MailTransport {
   };
 }
 
+export interface OutgoingEmail {
+  accountId: number;
+  to: string;
+  subject: string;
+  body: string;
+  /** Unique per e-mail: enqueuing the same key twice sends it once. */
+  dedupeKey: string;
+}
+
+/** Puts an e-mail in the outbox (in the caller's transaction when given one); deliverOutbox sends it. */
+export async function enqueueEmail(q: Database | Tx, m: OutgoingEmail): Promise<void> {
+  await q.query(
+    sql`INSERT INTO email_outbox (account_id, to_address, subject, body, dedupe_key)
+        VALUES (${m.accountId}, ${m.to}, ${m.subject}, ${m.body}, ${m.dedupeKey})
+        ON CONFLICT (dedupe_key) DO NOTHING`,
+  );
+}
+
 async function notify(
   database: Database,
   n: {
@@ -67,11 +85,13 @@ async function notify(
   );
   if (rows.length === 0) return false;
   if (n.email)
-    await database.query(
-      sql`INSERT INTO email_outbox (account_id, to_address, subject, body, dedupe_key)
-          VALUES (${n.accountId}, ${n.email}, ${n.title}, ${`${n.body}\n\n${n.link}`}, ${n.dedupeKey})
-          ON CONFLICT (dedupe_key) DO NOTHING`,
-    );
+    await enqueueEmail(database, {
+      accountId: n.accountId,
+      to: n.email,
+      subject: n.title,
+      body: `${n.body}\n\n${n.link}`,
+      dedupeKey: n.dedupeKey,
+    });
   return true;
 }
 

@@ -11,3 +11,9 @@ export function formText(source: unknown, name: string, max: number): string {
   const value = (source as Record<string, unknown> | undefined)?.[name];
   return typeof value === 'string' ? value.trim().slice(0, max) : '';
 }
+
+/** Like formText, untrimmed: for passwords, where every character counts. */
+export function formRawText(source: unknown, name: string, max: number): string {
+  const value = (source as Record<string, unknown> | undefined)?.[name];
+  return typeof value === 'string' ? value.slice(0, max) : '';
+}

@@ -1,6 +1,12 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { loadConfig } from '../../src/config/index.ts';
+import { openDatabase } from '../../src/db/index.ts';
+import { migrate } from '../../src/db/migrate.ts';
+import { seedDemoAccounts } from '../../src/identity/demo.ts';
+import { type RunningServer, startServer } from '../../src/server.ts';
+import { freshDatabaseConfig } from './db.ts';
 
 export const ARTIFACTS = path.resolve('artifacts');
 
@@ -56,4 +62,34 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
     }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+export interface DemoBrowser {
+  server: RunningServer;
+  browser: Browser;
+  /** One Korean-locale page, 1280 × 900. */
+  page: Page;
+  close(): Promise<void>;
+}
+
+/** The app on a fresh PGlite database with the demo accounts, a browser, and a page in it. */
+export async function demoServerAndBrowser(): Promise<DemoBrowser> {
+  const fresh = await freshDatabaseConfig('pglite');
+  const db = await openDatabase(fresh.config);
+  await migrate(db);
+  await seedDemoAccounts(db, () => {});
+  await db.close();
+  const server = await startServer({ ...loadConfig({ LOG_LEVEL: 'warn', PORT: '0' }), database: fresh.config });
+  const browser = await launchBrowser();
+  const page = await (await browser.newContext({ locale: 'ko-KR', viewport: { width: 1280, height: 900 } })).newPage();
+  return {
+    server,
+    browser,
+    page,
+    async close() {
+      await browser.close();
+      await server.close();
+      await fresh.remove();
+    },
+  };
 }
