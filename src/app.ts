@@ -280,6 +280,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     policy: services.policy,
     now: services.now,
     publicUrl: deps.config.publicUrl,
+    mailOrigin: () => {
+      if (deps.config.publicUrl) return deps.config.publicUrl;
+      const address = app.server.address();
+      const port = address && typeof address === 'object' ? address.port : deps.config.port;
+      return `http://${deps.config.host}:${port}`;
+    },
   });
   adminRoutes(app, { database: deps.database, providers: services.providers });
   centreRoutes(app, { database: deps.database, benefits: services.benefits });

@@ -12,9 +12,9 @@
  *   outbox are taken out (unsent ones deleted, sent ones blanked), so a database dump holds no live link.
  * - Using a link sets the password, marks the link used and signs the account out everywhere, in one
  *   transaction, and is audited. The token is never logged (request logging is off below debug level).
- * - The link's origin is config.publicUrl, else the request's own. Set ILTEO_PUBLIC_URL in production:
- *   without it the host comes from the request (Host / X-Forwarded-Host), which someone asking for
- *   another person's reset could point at a site of their own.
+ * - The link's origin is config.publicUrl, else this server's own address (never the request's Host /
+ *   X-Forwarded-Host, which someone asking for another person's reset could point at a site of their
+ *   own). Set ILTEO_PUBLIC_URL in production, or the links point at the app server itself.
  */
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -181,7 +181,7 @@ async function useLink(database: Database, token: string, password: string, now:
 export interface PasswordResetDeps {
   database: Database;
   now: () => Date;
-  /** Where the e-mailed link points: config.publicUrl, else the request's origin. */
+  /** Where the e-mailed link points: config.publicUrl, else this server's own address. */
   origin: (request: FastifyRequest) => string;
 }
 

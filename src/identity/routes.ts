@@ -57,6 +57,11 @@ export interface IdentityRouteDeps {
   policy: SessionPolicy;
   now: () => Date;
   publicUrl: string | null;
+  /**
+   * Where e-mailed links point: the configured public URL, else this server's own address — never the
+   * request's Host, which someone asking for another person's reset link could point elsewhere.
+   */
+  mailOrigin: () => string;
 }
 
 const FLOW_COOKIE = 'ilteo_oidc';
@@ -197,7 +202,7 @@ export function identityRoutes(app: FastifyInstance, deps: IdentityRouteDeps): v
     return reply.redirect('/login?signedOut=1', 303);
   });
 
-  passwordResetRoutes(app, { database, now: deps.now, origin });
+  passwordResetRoutes(app, { database, now: deps.now, origin: () => deps.mailOrigin() });
 
   // ── OpenID Connect ──────────────────────────────────────────────────────────────────────────
   const loginError = (reply: FastifyReply, error: string, provider: string) =>

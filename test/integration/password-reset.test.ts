@@ -101,6 +101,19 @@ for (const kind of DRIVERS) {
       assert.ok(linkIn(mail?.body ?? ''));
     });
 
+    it('points the link at this server, not at a forged Host header', async () => {
+      const c = new WebClient(app, {
+        host: 'evil.example',
+        'x-forwarded-host': 'evil.example',
+        'x-forwarded-for': '10.9.9.9',
+      });
+      await c.get('/password/forgot');
+      assert.equal((await c.post('/password/forgot', { loginId: 'jiwoo' })).statusCode, 200);
+      const body = (await mailsTo('jiwoo')).at(-1)?.body ?? '';
+      assert.ok(linkIn(body), 'a link was sent');
+      assert.doesNotMatch(body, /evil\.example/);
+    });
+
     it('delivers the e-mail through the outbox to the spool, and stores only a hash of the token', async () => {
       const { token } = await requestLink('hyunwoo');
       const spool = await fs.mkdtemp(path.join(os.tmpdir(), 'ilteo-spool-'));
