@@ -8,6 +8,7 @@ import type { Database } from '../db/index.ts';
 import { accountOf, allow } from '../identity/access.ts';
 import {
   type AccountKind,
+  changePassword,
   createAccount,
   findAccount,
   KIND_LABELS,
@@ -18,6 +19,7 @@ import {
 import { audit, clientOf, listAudit } from '../identity/audit.ts';
 import type { ProviderRegistry } from '../identity/providers.ts';
 import { emailError, loginIdError, nameError, normalizeLoginId, passwordError } from '../identity/rules.ts';
+import { revokeAllSessions } from '../identity/sessions.ts';
 import { type Errors, errorSummary, formatDateTime, kindChoice, passwordHint, type Values } from '../identity/views.ts';
 import { alert, button, linkButton, select, table, textInput } from '../web/components.ts';
 import { UserError } from '../web/errors.ts';
@@ -33,6 +35,8 @@ function field(body: unknown, name: string, max = 200): string {
 }
 
 const STATE_LABEL = { up: '정상', down: '장애', unknown: '확인 전' } as const;
+
+const isStaff = (kind: AccountKind) => kind === 'counsellor' || kind === 'operator';
 
 export function adminRoutes(app: FastifyInstance, deps: { database: Database; providers: ProviderRegistry }): void {
   const { database, providers } = deps;
@@ -76,7 +80,7 @@ export function adminRoutes(app: FastifyInstance, deps: { database: Database; pr
     });
   });
 
-  app.get<{ Querystring: { kind?: string; q?: string; created?: string } }>(
+  app.get<{ Querystring: { kind?: string; q?: string; created?: string; password?: string } }>(
     '/admin/accounts',
     OPERATOR,
     async (request, reply) => {
@@ -94,13 +98,14 @@ export function adminRoutes(app: FastifyInstance, deps: { database: Database; pr
         formatDateTime(a.createdAt),
         a.id === me.id
           ? '본인'
-          : html`<form method="post" action="/admin/accounts/${a.id}/status" class="ilteo-inline-form">${csrfField(token)}<input type="hidden" name="status" value="${a.status === 'active' ? 'disabled' : 'active'}">${button({ label: a.status === 'active' ? '사용 중지' : '다시 사용', type: 'submit', size: 'small', variant: 'secondary' })}</form>`,
+          : html`${isStaff(a.kind) ? html`<a href="/admin/accounts/${a.id}/password">비밀번호 다시 정하기</a> ` : null}<form method="post" action="/admin/accounts/${a.id}/status" class="ilteo-inline-form">${csrfField(token)}<input type="hidden" name="status" value="${a.status === 'active' ? 'disabled' : 'active'}">${button({ label: a.status === 'active' ? '사용 중지' : '다시 사용', type: 'submit', size: 'small', variant: 'secondary' })}</form>`,
       ]);
       return sendPage(request, reply, {
         title: '계정 관리',
         breadcrumbs: crumbs('계정 관리'),
         main: html`<h1 class="heading-xlarge">계정 관리</h1>
 ${request.query.created ? alert({ variant: 'success', role: 'status', title: '계정을 만들었습니다. 처음 비밀번호를 본인에게 안전하게 전달하세요.' }) : null}
+${request.query.password ? alert({ variant: 'success', role: 'status', title: '비밀번호를 바꾸고 그 계정의 로그인을 모두 끝냈습니다. 새 비밀번호를 본인에게 안전하게 전달하세요.' }) : null}
 <form method="get" action="/admin/accounts" class="ilteo-filter" role="search" aria-label="계정 찾기">
 	${select({ id: 'kind', name: 'kind', label: '회원 구분', value: kind ?? '', options: [{ value: '', label: '전체' }, ...Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }))] })}
 	${textInput({ id: 'q', name: 'q', label: '아이디 또는 이름', value: q })}
@@ -196,6 +201,65 @@ ${errorSummary(errors)}
     }
     reply.status(400);
     return newAccountPage(request, reply, values, errors);
+  });
+
+  /**
+   * A staff member who forgot their password (비밀번호 찾기 is for citizens and employers only: a staff
+   * mailbox must not be a way into other people's data): an operator sets a new one, which ends every
+   * session of that account, and hands it over as with a new account. Not for one's own account (내 정보).
+   */
+  const staffTarget = async (request: FastifyRequest<{ Params: { id: string } }>) => {
+    const id = Number(request.params.id);
+    const target = Number.isSafeInteger(id) ? await findAccount(database, id) : undefined;
+    if (!target || !isStaff(target.kind)) throw new UserError(404, 'NOT_FOUND', '직원 계정을 찾을 수 없습니다.');
+    if (target.id === accountOf(request).id) throw new UserError(409, 'SELF', '자기 비밀번호는 내 정보에서 바꿉니다.');
+    return target;
+  };
+  const staffPasswordPage = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    target: { id: number; loginId: string; name: string },
+    errors: Errors,
+  ) =>
+    sendPage(request, reply, {
+      title: '직원 비밀번호 다시 정하기',
+      breadcrumbs: crumbs('직원 비밀번호 다시 정하기'),
+      main: html`<div class="ilteo-narrow"><h1 class="heading-xlarge">직원 비밀번호 다시 정하기</h1>
+<p>${target.name} (${target.loginId}) 님의 비밀번호를 새로 정합니다. 그 계정의 로그인은 모두 끝나고, 새 비밀번호로 다시 로그인해야 합니다. 본인임을 확인한 뒤 새 비밀번호를 안전하게 전달하세요.</p>
+${errorSummary(errors)}
+<form method="post" action="/admin/accounts/${target.id}/password" novalidate>
+	${csrfField(csrfToken(reply))}
+	${textInput({ id: 'password', name: 'password', label: '새 비밀번호', type: 'password', autocomplete: 'new-password', required: true, hint: passwordHint(), error: errors.password })}
+	<div class="ilteo-actions">${button({ label: '비밀번호 바꾸기', type: 'submit', size: 'large' })}</div>
+</form></div>`,
+    });
+
+  app.get<{ Params: { id: string } }>('/admin/accounts/:id/password', OPERATOR, async (request, reply) =>
+    staffPasswordPage(request, reply, await staffTarget(request), {}),
+  );
+
+  app.post<{ Params: { id: string } }>('/admin/accounts/:id/password', OPERATOR, async (request, reply) => {
+    const me = accountOf(request);
+    const target = await staffTarget(request);
+    const password = field(request.body, 'password');
+    const error = passwordError(password, target.loginId);
+    if (error) {
+      reply.status(400);
+      return staffPasswordPage(request, reply, target, { password: error });
+    }
+    const ended = await database.transaction(async (tx) => {
+      await changePassword(tx, target.id, password);
+      return revokeAllSessions(tx, target.id);
+    });
+    await audit(database, {
+      actor: { id: me.id, kind: me.kind },
+      action: 'account.password-set',
+      outcome: 'success',
+      target: { type: 'account', id: target.id },
+      ...clientOf(request),
+      details: { loginId: target.loginId, sessionsEnded: ended },
+    });
+    return reply.redirect('/admin/accounts?password=1', 303);
   });
 
   app.post<{ Params: { id: string } }>('/admin/accounts/:id/status', OPERATOR, async (request, reply) => {

@@ -299,6 +299,45 @@ for (const kind of DRIVERS) {
       assert.match(audit.body, /account\.create/);
     });
 
+    it("an operator sets a staff member's forgotten password: their sessions end, the old one stops working, it is audited", async () => {
+      const staff = client();
+      await staff.signIn('counsel.busan', DEMO_PASSWORD);
+      assert.equal((await staff.get('/centre')).statusCode, 200);
+      const [row] = await query<{ id: number }>(
+        sql`SELECT id::int AS id FROM accounts WHERE login_id = 'counsel.busan'`,
+      );
+      const [citizen] = await query<{ id: number }>(sql`SELECT id::int AS id FROM accounts WHERE login_id = 'sua'`);
+      const [self] = await query<{ id: number }>(sql`SELECT id::int AS id FROM accounts WHERE login_id = 'admin'`);
+      const op = client();
+      await op.signIn('admin', DEMO_PASSWORD);
+      assert.match((await op.get('/admin/accounts?kind=counsellor')).body, /비밀번호 다시 정하기/);
+      assert.equal(
+        (await op.get(`/admin/accounts/${citizen?.id}/password`)).statusCode,
+        404,
+        'citizens use 비밀번호 찾기',
+      );
+      assert.equal((await op.get(`/admin/accounts/${self?.id}/password`)).statusCode, 409, 'not one’s own');
+      assert.equal((await client().get(`/admin/accounts/${row?.id}/password`)).statusCode, 303, 'operators only');
+      const form = await op.get(`/admin/accounts/${row?.id}/password`);
+      assert.equal(form.statusCode, 200);
+      assert.match(form.body, /강태호 \(counsel\.busan\)/);
+      const weak = await op.post(`/admin/accounts/${row?.id}/password`, { password: 'short' });
+      assert.equal(weak.statusCode, 400);
+      assert.match(weak.body, /비밀번호 규칙을 지키지 않았습니다/);
+      const done = await op.post(`/admin/accounts/${row?.id}/password`, { password: 'Busan!centre9' });
+      assert.equal(done.statusCode, 303);
+      assert.match((await op.get(String(done.headers.location))).body, /로그인을 모두 끝냈습니다/);
+      assert.equal((await staff.get('/centre')).statusCode, 303, 'signed out');
+      assert.equal((await client().signIn('counsel.busan', DEMO_PASSWORD)).statusCode, 401);
+      assert.equal((await client().signIn('counsel.busan', 'Busan!centre9')).statusCode, 303);
+      const [entry] = await query<{ details: { loginId: string; sessionsEnded: number } }>(
+        sql`SELECT details FROM audit_log WHERE action = 'account.password-set' ORDER BY id DESC LIMIT 1`,
+      );
+      assert.equal(entry?.details.loginId, 'counsel.busan');
+      assert.ok((entry?.details.sessionsEnded ?? 0) >= 1);
+      assert.doesNotMatch(JSON.stringify(entry), /Busan!centre9/);
+    });
+
     it('a disabled account is signed out everywhere and cannot sign in', async () => {
       const person = client();
       await person.signIn('dohyun', DEMO_PASSWORD);
