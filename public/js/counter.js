@@ -266,17 +266,29 @@
         summary.textContent = '대상자 아이디를 적어 주세요.';
         return;
       }
-      await put({
-        key: crypto.randomUUID(),
-        kind: form.dataset.kind,
-        takenAt: new Date().toISOString(),
-        counsellorId,
-        citizen: who,
-        payload,
-        status: 'waiting',
-        message: '',
-      });
+      // Cleared at once, so the next form can be typed while this one is stored (a reset after the
+      // write would wipe what was typed meanwhile); put back if it could not be stored.
+      const typed = [...new FormData(form).entries()];
       form.reset();
+      try {
+        await put({
+          key: crypto.randomUUID(),
+          kind: form.dataset.kind,
+          takenAt: new Date().toISOString(),
+          counsellorId,
+          citizen: who,
+          payload,
+          status: 'waiting',
+          message: '',
+        });
+      } catch {
+        for (const [name, value] of typed) {
+          const field = form.elements.namedItem(name);
+          if (field && 'value' in field) field.value = value;
+        }
+        summary.textContent = '이 PC에 보관하지 못했습니다. 입력한 내용은 그대로 있습니다. 다시 접수해 주세요.';
+        return;
+      }
       await render();
       sync();
     });
