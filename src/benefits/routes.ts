@@ -83,6 +83,26 @@ export function benefitsRoutes(
     });
   });
 
+  /**
+   * The job centres (for the 수급자격 신청 form): from the database, else — no database — the list this
+   * process last read (a claim is journaled only for a centre on it, so it can be applied later).
+   */
+  let centresSeen: Awaited<ReturnType<typeof listCentres>> = [];
+  const centres = async () => {
+    if (!deps.databaseDown?.()) {
+      try {
+        centresSeen = await listCentres(database);
+        return centresSeen;
+      } catch (err) {
+        if (!(err instanceof DatabaseUnavailableError) || centresSeen.length === 0) throw err;
+        return centresSeen;
+      }
+    }
+    if (centresSeen.length === 0)
+      throw new DatabaseUnavailableError('지금은 데이터베이스에 연결할 수 없어 신청서를 열 수 없습니다.', 'read');
+    return centresSeen;
+  };
+
   const renderApply = async (
     request: FastifyRequest,
     reply: FastifyReply,
@@ -96,13 +116,14 @@ export function benefitsRoutes(
       main: applyPage({
         values,
         errors,
-        centres: await listCentres(database),
+        centres: await centres(),
         csrf: csrfToken(reply),
         idempotencyKey: key,
       }),
     });
 
-  app.get('/benefits/apply', SEEKER, async (request, reply) => {
+  // With no database it opens with the centres this process knows (never an old copy with an old key).
+  app.get('/benefits/apply', { config: { ...SEEKER.config, ownOutagePage: true } }, async (request, reply) => {
     const account = accountOf(request);
     const query = request.query as Record<string, unknown>;
     const prefilled =
@@ -119,25 +140,45 @@ export function benefitsRoutes(
     const key = formText(body, 'idempotencyKey', 100);
     const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.errors };
     if (!companyName) errors.companyName = '마지막 사업장 이름을 입력해 주세요.';
-    const centres = await listCentres(database);
-    if (!centres.some((c) => c.code === centreCode)) errors.centreCode = '신청할 고용센터를 골라 주세요.';
+    if (!(await centres()).some((c) => c.code === centreCode)) errors.centreCode = '신청할 고용센터를 골라 주세요.';
     if (!IDEMPOTENCY_KEY.test(key)) errors._form = '신청 양식이 올바르지 않습니다. 새로 고친 뒤 다시 신청해 주세요.';
     const values = { ...parsed.values, companyName, centreCode };
     if (Object.keys(errors).length > 0 || !parsed.ok) {
       reply.status(400);
       return renderApply(request, reply, values, errors, IDEMPOTENCY_KEY.test(key) ? key : undefined);
     }
-    try {
-      const { claim, created } = await benefits.fileClaim({
-        claimant: account,
-        centreCode,
-        idempotencyKey: key,
-        facts: parsed.facts,
-        companyName,
-        reportDate: benefits.today(),
+    const filing = {
+      centreCode,
+      idempotencyKey: key,
+      facts: parsed.facts,
+      companyName,
+      reportDate: benefits.today(),
+    };
+    // No database can take it (a full outage): into this server's journal, on disk before we answer;
+    // applied later with the 실업신고일 of today.
+    const journal = async () => {
+      if (!deps.intake) throw new DatabaseUnavailableError('데이터베이스에 연결할 수 없습니다.', 'write');
+      const { idempotencyKey, ...payload } = filing;
+      const { receipt, at } = await deps.intake.journalClaim(account, payload, idempotencyKey);
+      reply.status(202);
+      return sendPage(request, reply, {
+        title: '접수되었습니다',
+        breadcrumbs: crumbs('수급자격 신청'),
+        main: receivedPage({
+          heading: '수급자격 신청이 접수되었습니다',
+          what: '수급자격 신청을',
+          receipt,
+          at,
+          again: `실업신고일은 오늘(${filing.reportDate})로 처리됩니다. 다시 신청하지 않아도 됩니다.`,
+        }),
       });
+    };
+    if (deps.databaseDown?.() || request.identity?.method === OFFLINE_METHOD) return journal();
+    try {
+      const { claim, created } = await benefits.fileClaim({ claimant: account, ...filing });
       return reply.redirect(`/benefits/claims/${claim.id}${created ? '?filed=1' : ''}`, 303);
     } catch (err) {
+      if (err instanceof DatabaseUnavailableError) return journal();
       if (err instanceof UserError && err.fields) {
         reply.status(err.statusCode);
         return renderApply(request, reply, values, err.fields, key);

@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
+import type { ClaimFacts } from '../benefits/calculate.ts';
 import type { BenefitsService } from '../benefits/service.ts';
 import { DatabaseUnavailableError } from '../db/failover.ts';
 import type { Database } from '../db/index.ts';
@@ -29,10 +30,22 @@ export interface ApplicationPayload {
   resumeId: number;
 }
 
-type Entry = JournalEntry<RecognitionPayload | ApplicationPayload>;
+/** A 수급자격 신청 taken during the outage, with its 실업신고일 (the day it was received). */
+export interface ClaimPayload {
+  centreCode: string;
+  companyName: string;
+  facts: ClaimFacts;
+  reportDate: string;
+}
+
+type Entry = JournalEntry<RecognitionPayload | ApplicationPayload | ClaimPayload>;
 
 const linkOf = (e: { kind: string; payload: unknown }) =>
-  e.kind === 'application' ? '/my/applications' : `/benefits/claims/${(e.payload as RecognitionPayload).claimId}`;
+  e.kind === 'application'
+    ? '/my/applications'
+    : e.kind === 'claim'
+      ? '/benefits'
+      : `/benefits/claims/${(e.payload as RecognitionPayload).claimId}`;
 
 export function createIntake(deps: {
   database: Database;
@@ -73,6 +86,16 @@ export function createIntake(deps: {
           applicantId: e.accountId,
           resumeId: p.resumeId,
           idempotencyKey: e.key,
+        });
+      } else if (e.kind === 'claim') {
+        const p = e.payload as ClaimPayload;
+        await deps.benefits.fileClaim({
+          claimant: { id: e.accountId, kind: 'seeker' },
+          centreCode: p.centreCode,
+          idempotencyKey: e.key,
+          facts: p.facts,
+          companyName: p.companyName,
+          reportDate: p.reportDate,
         });
       } else {
         const p = e.payload as RecognitionPayload;
@@ -135,9 +158,9 @@ export function createIntake(deps: {
 
   /** Appends one submission; a double click (same account and key) gets the same receipt. */
   function take(
-    kind: 'recognition' | 'application',
+    kind: 'recognition' | 'application' | 'claim',
     account: { id: number },
-    payload: RecognitionPayload | ApplicationPayload,
+    payload: RecognitionPayload | ApplicationPayload | ClaimPayload,
     key: string,
   ): Promise<{ receipt: string; at: string }> {
     const inFlight = writing.get(`${account.id}:${key}`);
@@ -172,6 +195,11 @@ export function createIntake(deps: {
     /** Takes a 입사지원 into the journal; resolves once it is on disk. */
     journalApplication(account: { id: number }, payload: ApplicationPayload, key: string) {
       return take('application', account, payload, key);
+    },
+
+    /** Takes a 수급자격 신청 into the journal; resolves once it is on disk. */
+    journalClaim(account: { id: number }, payload: ClaimPayload, key: string) {
+      return take('claim', account, payload, key);
     },
 
     /** Applies what the journal holds, in order; one run at a time. */

@@ -37,6 +37,9 @@ describe('the submission journal through a full outage (PGlite)', () => {
       ILTEO_DATA_DIR: dbConfig.kind === 'pglite' ? dbConfig.dataDir : '',
     });
   let claimant: WebClient;
+  /** Files a 수급자격 신청 during the outage. */
+  let newcomer: WebClient;
+  let claimReceipt = '';
   let claimId = 0;
   let receipt = '';
   let applicationReceipt = '';
@@ -94,6 +97,9 @@ describe('the submission journal through a full outage (PGlite)', () => {
     const neighbour = new WebClient(app);
     await neighbour.signIn('jiwoo', DEMO_PASSWORD);
     await neighbour.get('/my'); // the sign-in's redirect, as a browser follows it
+    newcomer = new WebClient(app);
+    await newcomer.signIn('hyunwoo', DEMO_PASSWORD);
+    await newcomer.get('/my');
     await database.close();
     for (let i = 0; i < 3; i++) await app.statusRunner.tick();
     const saved = await visitor.get('/jobs/KJOURNAL01');
@@ -147,8 +153,17 @@ describe('the submission journal through a full outage (PGlite)', () => {
     const state = await claimant.get(`/receipts/${receipt}`);
     assert.equal(state.statusCode, 200);
     assert.match(state.body, /처리 대기 중/);
+    // A 수급자격 신청 too: the form opens with the centres this process knows, and is journaled.
+    const applyForm = await newcomer.get('/benefits/apply');
+    assert.equal(applyForm.statusCode, 200);
+    const claimKey = /name="idempotencyKey" value="([^"]+)"/.exec(applyForm.body)?.[1] ?? '';
+    const filedClaim = await newcomer.post('/benefits/apply', { ...APPLICATION, idempotencyKey: claimKey });
+    assert.equal(filedClaim.statusCode, 202);
+    assert.match(filedClaim.body, /실업신고일은 오늘\(2026-11-23\)로 처리됩니다/);
+    claimReceipt = /data-receipt>(R-\d{8}-[0-9A-F]{8})</.exec(filedClaim.body)?.[1] ?? '';
+    assert.ok(claimReceipt);
     const onDisk = await fs.readFile(`${config().journalDir}/entries.jsonl`, 'utf8');
-    assert.equal(onDisk.trim().split('\n').length, 2);
+    assert.equal(onDisk.trim().split('\n').length, 3);
     assert.match(onDisk, new RegExp(receipt));
   });
 
@@ -157,8 +172,8 @@ describe('the submission journal through a full outage (PGlite)', () => {
     clock = new Date('2026-11-26T01:00:00Z'); // after the 실업인정일: received in time, applied late
     database = await openDatabase(dbConfig);
     app = await buildApp({ config: config(), database, now: () => clock });
-    assert.equal(app.intake.pendingCount(), 2);
-    assert.deepEqual(await app.intake.replay(), { applied: 2, review: 0 });
+    assert.equal(app.intake.pendingCount(), 3);
+    assert.deepEqual(await app.intake.replay(), { applied: 3, review: 0 });
     assert.deepEqual(await app.intake.replay(), { applied: 0, review: 0 });
     const [row] = await database.query<{ status: string; filedAt: string; n: number }>(
       sql`SELECT status, filed_at::text AS "filedAt", (SELECT count(*)::int FROM claim_recognitions WHERE claim_id = ${claimId} AND status = 'filed') AS n
@@ -172,7 +187,13 @@ describe('the submission journal through a full outage (PGlite)', () => {
     const state = await c.get(`/receipts/${receipt}`);
     assert.match(state.body, /처리되었습니다/);
     const [receipts] = await database.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM journal_receipts`);
-    assert.equal(receipts?.n, 2);
+    assert.equal(receipts?.n, 3);
+    const [newClaim] = await database.query<{ reportDate: string; n: number }>(
+      sql`SELECT c.report_date::text AS "reportDate", count(*) OVER ()::int AS n FROM benefit_claims c
+            JOIN accounts a ON a.id = c.claimant_id WHERE a.login_id = 'hyunwoo'`,
+    );
+    assert.equal(newClaim?.n, 1, 'the 수급자격 신청 was applied once');
+    assert.equal(newClaim?.reportDate, '2026-11-23', 'with the 실업신고일 of the day it was received');
     const [applications] = await database.query<{ n: number }>(
       sql`SELECT count(*)::int AS n FROM applications WHERE resume_id = ${resumeId}`,
     );
@@ -184,7 +205,7 @@ describe('the submission journal through a full outage (PGlite)', () => {
     await operator.signIn('admin', DEMO_PASSWORD);
     const ops = await operator.get('/admin/operations');
     assert.equal(ops.statusCode, 200);
-    assert.match(ops.body, /최근 24시간 재처리: 처리됨 2건, 확인 필요 0건/);
+    assert.match(ops.body, /최근 24시간 재처리: 처리됨 3건, 확인 필요 0건/);
     // The pages saved by the process before (on disk) are this one's too.
     assert.match(ops.body, /공개 화면 [1-9]\d*개, 회원 본인 화면 [1-9]\d*개/);
     assert.match(metrics.body, /ilteo_saved_pages\{kind="personal"\} [1-9]/);
