@@ -182,7 +182,7 @@ export interface PasswordResetDeps {
   database: Database;
   now: () => Date;
   /** Where the e-mailed link points: config.publicUrl, else this server's own address. */
-  origin: (request: FastifyRequest) => string;
+  origin: () => string;
 }
 
 /** Pages with a form token or a link token are never kept for outages (config.ownOutagePage). */
@@ -272,7 +272,7 @@ export function passwordResetRoutes(app: FastifyInstance, deps: PasswordResetDep
       const outcome = resetRequestOutcome(account);
       if (account && outcome === 'sent' && account.email) {
         const { passwordHash: _hash, ...publicAccount } = account;
-        await issueLink(database, { ...publicAccount, email: account.email }, deps.origin(request), now);
+        await issueLink(database, { ...publicAccount, email: account.email }, deps.origin(), now);
       }
       await audit(database, {
         actor: account ? { id: account.id, kind: account.kind } : null,

@@ -202,7 +202,7 @@ export function identityRoutes(app: FastifyInstance, deps: IdentityRouteDeps): v
     return reply.redirect('/login?signedOut=1', 303);
   });
 
-  passwordResetRoutes(app, { database, now: deps.now, origin: () => deps.mailOrigin() });
+  passwordResetRoutes(app, { database, now: deps.now, origin: deps.mailOrigin });
 
   // ── OpenID Connect ──────────────────────────────────────────────────────────────────────────
   const loginError = (reply: FastifyReply, error: string, provider: string) =>
