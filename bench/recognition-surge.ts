@@ -24,6 +24,7 @@ import { migrate } from '../src/db/migrate.ts';
 import { hashToken } from '../src/identity/sessions.ts';
 import { httpOk, waitFor } from '../src/ops/wait.ts';
 import { addDays, seoulToday } from '../src/shared/dates.ts';
+import { variedFacts } from '../test/support/claims.ts';
 import { publishTable } from './report.ts';
 
 assertNodeVersion();
@@ -78,18 +79,7 @@ async function seed(): Promise<{ tokens: string[]; claims: number[]; seq: number
           idempotencyKey: randomUUID(),
           companyName: '(주)벤치물류',
           reportDate,
-          facts: {
-            separationDate: addDays(reportDate, -3),
-            birthDate: '1988-03-03',
-            disabled: false,
-            insuredMonths: 30 + (person.id % 90),
-            insuredUnitDays: 300,
-            separationReason: '23',
-            justifiedReason: null,
-            averageDailyWage: 80_000 + (person.id % 50) * 1_000,
-            ordinaryDailyWage: null,
-            dailyHours: 8,
-          },
+          facts: variedFacts(person.id, reportDate),
         });
         await service.approve({ id: staff.id, kind: 'counsellor' }, claim.id, {
           firstDate: today,

@@ -54,6 +54,7 @@ import { SIGUNGU_OPTIONS } from '../src/reference/regions.ts';
 import { type RunningServer, startServer } from '../src/server.ts';
 import { addDays, seoulToday } from '../src/shared/dates.ts';
 import { UserError } from '../src/web/errors.ts';
+import { variedFacts } from '../test/support/claims.ts';
 import { HttpClient } from '../test/support/http.ts';
 import { publishTable } from './report.ts';
 
@@ -136,18 +137,7 @@ async function claimants(
       idempotencyKey: randomUUID(),
       companyName: '(주)벤치물류',
       reportDate,
-      facts: {
-        separationDate: addDays(reportDate, -3),
-        birthDate: '1988-03-03',
-        disabled: false,
-        insuredMonths: 30 + (person.id % 90),
-        insuredUnitDays: 300,
-        separationReason: '23',
-        justifiedReason: null,
-        averageDailyWage: 80_000 + (person.id % 50) * 1_000,
-        ordinaryDailyWage: null,
-        dailyHours: 8,
-      },
+      facts: variedFacts(person.id, reportDate),
     });
     await benefits.approve({ id: counsellorId, kind: 'counsellor' }, claim.id, {
       firstDate,

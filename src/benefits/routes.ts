@@ -6,10 +6,10 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DatabaseUnavailableError } from '../db/failover.ts';
 import type { Database } from '../db/index.ts';
-import { accountOf, allow, OFFLINE_METHOD } from '../identity/access.ts';
+import { accountOf, allow } from '../identity/access.ts';
 import { listCentres } from '../identity/accounts.ts';
 import { maskPersonalNumbers } from '../identity/rules.ts';
-import { receivedPage } from '../intake/routes.ts';
+import { journalFirst, sendReceived } from '../intake/routes.ts';
 import type { Intake } from '../intake/service.ts';
 import type { MarketStore } from '../market/store.ts';
 import { isIsoDate, seoulToday } from '../shared/dates.ts';
@@ -159,21 +159,19 @@ export function benefitsRoutes(
     const journal = async () => {
       if (!deps.intake) throw new DatabaseUnavailableError('데이터베이스에 연결할 수 없습니다.', 'write');
       const { idempotencyKey, ...payload } = filing;
-      const { receipt, at } = await deps.intake.journalClaim(account, payload, idempotencyKey);
-      reply.status(202);
-      return sendPage(request, reply, {
-        title: '접수되었습니다',
-        breadcrumbs: crumbs('수급자격 신청'),
-        main: receivedPage({
+      return sendReceived(
+        request,
+        reply,
+        {
+          breadcrumbs: crumbs('수급자격 신청'),
           heading: '수급자격 신청이 접수되었습니다',
           what: '수급자격 신청을',
-          receipt,
-          at,
           again: `실업신고일은 오늘(${filing.reportDate})로 처리됩니다. 다시 신청하지 않아도 됩니다.`,
-        }),
-      });
+        },
+        await deps.intake.journalClaim(account, payload, idempotencyKey),
+      );
     };
-    if (deps.databaseDown?.() || request.identity?.method === OFFLINE_METHOD) return journal();
+    if (journalFirst(request, deps.databaseDown)) return journal();
     try {
       const { claim, created } = await benefits.fileClaim({ claimant: account, ...filing });
       return reply.redirect(`/benefits/claims/${claim.id}${created ? '?filed=1' : ''}`, 303);
@@ -286,8 +284,7 @@ export function benefitsRoutes(
     });
   };
   const renderRecognition = async (request: FastifyRequest, reply: FastifyReply, opts: RecognitionView) => {
-    if (deps.intake && (deps.databaseDown?.() || request.identity?.method === OFFLINE_METHOD))
-      return renderOutageRecognition(request, reply, opts);
+    if (deps.intake && journalFirst(request, deps.databaseDown)) return renderOutageRecognition(request, reply, opts);
     try {
       return await renderRecognitionNow(request, reply, opts);
     } catch (err) {
@@ -436,25 +433,23 @@ export function benefitsRoutes(
         const n = Number(seq);
         if (!Number.isSafeInteger(claimId) || !Number.isSafeInteger(n))
           throw new UserError(404, 'NOT_FOUND', '신청을 찾을 수 없습니다.');
-        const { receipt, at } = await deps.intake.journalRecognition(
-          account,
-          { claimId, seq: n, workedOrEarned, activities: read.activities },
-          key,
-        );
-        reply.status(202);
-        return sendPage(request, reply, {
-          title: '접수되었습니다',
-          breadcrumbs: crumbs('실업인정 신청'),
-          main: receivedPage({
+        return sendReceived(
+          request,
+          reply,
+          {
+            breadcrumbs: crumbs('실업인정 신청'),
             heading: '실업인정 신청이 접수되었습니다',
             what: `${n}차 실업인정 신청을`,
-            receipt,
-            at,
             again: '다시 신청하지 않아도 됩니다.',
-          }),
-        });
+          },
+          await deps.intake.journalRecognition(
+            account,
+            { claimId, seq: n, workedOrEarned, activities: read.activities },
+            key,
+          ),
+        );
       };
-      if (deps.databaseDown?.() || request.identity?.method === OFFLINE_METHOD) return journal();
+      if (journalFirst(request, deps.databaseDown)) return journal();
       try {
         const claim = await ownClaim(request, id);
         await benefits.fileRecognition(account, claim.id, Number(seq), {

@@ -1,6 +1,6 @@
 /** 접수 상태: a citizen follows a receipt from the journal to its outcome. */
-import type { FastifyInstance } from 'fastify';
-import { accountOf, allow } from '../identity/access.ts';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { accountOf, allow, OFFLINE_METHOD } from '../identity/access.ts';
 import { formatDateTime } from '../identity/views.ts';
 import { alert } from '../web/components.ts';
 import { UserError } from '../web/errors.ts';
@@ -12,7 +12,7 @@ import type { Intake } from './service.ts';
  * "접수되었습니다": what a citizen sees when a submission went into the journal (any kind): the receipt
  * number, when it was received, and that it need not be sent again.
  */
-export function receivedPage(r: { heading: string; what: string; receipt: string; at: string; again: string }): Html {
+function receivedPage(r: { heading: string; what: string; receipt: string; at: string; again: string }): Html {
   return html`<h1 class="heading-xlarge">${r.heading}</h1>
 ${alert({
   variant: 'success',
@@ -21,6 +21,36 @@ ${alert({
   body: html`${r.what} ${formatDateTime(r.at)}에 받았습니다. 지금은 전산 장애로 바로 처리하지 못해 안전하게 보관했고, 복구되면 <strong>받은 시각 기준으로</strong> 자동 처리합니다. ${r.again}`,
 })}
 <p><a href="/receipts/${r.receipt}">접수 상태 보기</a> · <a href="/status">서비스 상태</a></p>`;
+}
+
+/**
+ * Whether this write goes into the journal without trying the database: this process knows no primary
+ * answers, or the citizen is known only by the pass cookie (sessions cannot be looked up).
+ */
+export function journalFirst(request: FastifyRequest, databaseDown: (() => boolean) | undefined): boolean {
+  return databaseDown?.() === true || request.identity?.method === OFFLINE_METHOD;
+}
+
+/** Answers a submission taken into the journal: 202 and the 접수되었습니다 page. */
+export function sendReceived(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  page: {
+    title?: string;
+    breadcrumbs: { label: string; href?: string }[];
+    heading: string;
+    what: string;
+    again: string;
+  },
+  taken: { receipt: string; at: string },
+) {
+  reply.status(202);
+  const { title, breadcrumbs, ...text } = page;
+  return sendPage(request, reply, {
+    title: title ?? '접수되었습니다',
+    breadcrumbs,
+    main: receivedPage({ ...text, ...taken }),
+  });
 }
 
 export function intakeRoutes(app: FastifyInstance, deps: { intake: Intake }): void {

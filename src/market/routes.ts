@@ -8,10 +8,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../app.ts';
 import { DatabaseUnavailableError } from '../db/failover.ts';
 import type { Database } from '../db/index.ts';
-import { accountOf, allow, OFFLINE_METHOD } from '../identity/access.ts';
+import { accountOf, allow } from '../identity/access.ts';
 import { audit, clientOf } from '../identity/audit.ts';
 import { errorSummary, formatDateTime } from '../identity/views.ts';
-import { receivedPage } from '../intake/routes.ts';
+import { journalFirst, sendReceived } from '../intake/routes.ts';
 import type { Intake } from '../intake/service.ts';
 import { EDUCATIONS, labelOf } from '../jobs/codes.ts';
 import { seoulToday } from '../shared/dates.ts';
@@ -283,21 +283,20 @@ ${
         !Number.isSafeInteger(resumeId)
       )
         throw new DatabaseUnavailableError('데이터베이스에 연결할 수 없습니다.', 'write');
-      const { receipt, at } = await deps.intake.journalApplication(me, { wantedAuthNo, resumeId }, key);
-      reply.status(202);
-      return sendPage(request, reply, {
-        title: '입사지원이 접수되었습니다',
-        breadcrumbs: [{ label: '입사지원 현황' }],
-        main: receivedPage({
+      return sendReceived(
+        request,
+        reply,
+        {
+          title: '입사지원이 접수되었습니다',
+          breadcrumbs: [{ label: '입사지원 현황' }],
           heading: '입사지원이 접수되었습니다',
           what: `채용공고 ${wantedAuthNo} 입사지원을`,
-          receipt,
-          at,
           again: '다시 지원하지 않아도 됩니다.',
-        }),
-      });
+        },
+        await deps.intake.journalApplication(me, { wantedAuthNo, resumeId }, key),
+      );
     };
-    if (deps.databaseDown?.() || request.identity?.method === OFFLINE_METHOD) return journal();
+    if (journalFirst(request, deps.databaseDown)) return journal();
     let posting: Awaited<ReturnType<typeof openPosting>>;
     try {
       posting = await openPosting(request.params.id);

@@ -3,6 +3,7 @@
  * through the real benefits service with its 1차 실업인정일 where the test needs it.
  */
 import { randomUUID } from 'node:crypto';
+import type { ClaimFacts } from '../../src/benefits/calculate.ts';
 import type { BenefitsService } from '../../src/benefits/service.ts';
 import { addDays } from '../../src/shared/dates.ts';
 
@@ -52,4 +53,20 @@ export async function approvedClaim(
     repeatClaimant: false,
   });
   return claim.id;
+}
+
+/** Claim facts varied by a number (benchmarks: many claimants, amounts spread over the table). */
+export function variedFacts(n: number, reportDate: string): ClaimFacts {
+  return {
+    separationDate: addDays(reportDate, -3),
+    birthDate: '1988-03-03',
+    disabled: false,
+    insuredMonths: 30 + (n % 90),
+    insuredUnitDays: 300,
+    separationReason: '23',
+    justifiedReason: null,
+    averageDailyWage: 80_000 + (n % 50) * 1_000,
+    ordinaryDailyWage: null,
+    dailyHours: 8,
+  };
 }
