@@ -543,7 +543,8 @@ async function sendQueue(c: SimCounter, started: number): Promise<CounterRun> {
   const post = async (item: CounterSubmission): Promise<CounterOutcome> => {
     for (;;) {
       const t0 = performance.now();
-      const r = await c.client.postJson('/api/v1/counter/submissions', item);
+      // As counter.js sends it: the item's own key is its Idempotency-Key, on every send.
+      const r = await c.client.postJson('/api/v1/counter/submissions', item, { key: item.key });
       run.latencies.push(performance.now() - t0);
       run.requests++;
       if (r.status === 200) return JSON.parse(r.body) as CounterOutcome;

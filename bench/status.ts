@@ -18,6 +18,7 @@
  * BENCH_WARMUP_SECONDS (30), BENCH_KEEP=1 keeps the database. --write-readme updates the README table.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -50,6 +51,8 @@ const SAMPLE_SECONDS = Number(process.env.BENCH_SAMPLE_SECONDS ?? 120);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 20);
 const KEEP = process.env.BENCH_KEEP === '1';
 const PORT = Number(process.env.BENCH_PORT ?? 23500);
+/** /metrics in full needs an operator or the token (ILTEO_METRICS_TOKEN): the app under test gets this one. */
+const METRICS_TOKEN = `bench-status-${randomBytes(16).toString('hex')}`;
 const YEARS = 5;
 const DOWN_EVERY = 50;
 const MONITOR_SECONDS = 30;
@@ -405,7 +408,7 @@ interface Usage {
 
 /** The monitor pass histogram's sum and count, and the V8 heap in use, from /metrics. */
 async function passMetrics(base: string): Promise<{ sum: number; count: number; heapBytes: number }> {
-  const text = await (await fetch(`${base}/metrics`)).text();
+  const text = await (await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
   const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? Number.NaN);
   return {
     sum: value('ilteo_status_pass_seconds_sum'),
@@ -495,6 +498,7 @@ function startApp(env: Record<string, string>): ChildProcess {
       ILTEO_RATE_LIMIT_PER_MINUTE: '0',
       ILTEO_ALERTS_SECONDS: '0',
       ILTEO_STATUS_CHECK_SECONDS: '10',
+      ILTEO_METRICS_TOKEN: METRICS_TOKEN,
       ...env,
     },
     stdio: ['ignore', 2, 2],

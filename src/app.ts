@@ -18,19 +18,23 @@ import { benefitsRoutes } from './benefits/routes.ts';
 import { koreanCalendar } from './benefits/schedule.ts';
 import { createBenefitsService } from './benefits/service.ts';
 import { centreRoutes } from './centre/routes.ts';
-import type { Config } from './config/index.ts';
+import { type Config, trustProxyFunction } from './config/index.ts';
+import { commandAware, createCommands } from './db/commands.ts';
 import type { Database } from './db/index.ts';
 import { companyRoutes } from './employer/company.ts';
 import { employerPostingRoutes } from './employer/postings.ts';
 import { employerRoutes } from './employer/routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import { homeRoutes } from './home/routes.ts';
-import { registerAccess } from './identity/access.ts';
+import { passLifetimeMs, registerAccess } from './identity/access.ts';
+import { listCentres } from './identity/accounts.ts';
 import { ProviderRegistry } from './identity/providers.ts';
+import { RevocationList } from './identity/revocations.ts';
 import { identityRoutes } from './identity/routes.ts';
 import { maskForLog, maskPersonalNumbers } from './identity/rules.ts';
 import { createIdentityService } from './identity/service.ts';
 import { purgeExpired } from './identity/sessions.ts';
+import { infoRoutes } from './info/routes.ts';
 import { createCounter } from './intake/counter.ts';
 import { counterRoutes } from './intake/counter-routes.ts';
 import { operationsRoutes } from './intake/operations.ts';
@@ -50,7 +54,8 @@ import { createMetrics } from './status/metrics.ts';
 import { currentSnapshot, statusRoutes } from './status/routes.ts';
 import { StatusRunner } from './status/runner.ts';
 import { incidentBanner } from './status/views.ts';
-import { errorMain, registerErrorHandling } from './web/errors.ts';
+import { registerCommands } from './web/commands.ts';
+import { clientErrorHandler, errorMain, frameworkErrors, registerErrorHandling } from './web/errors.ts';
 import { registerStaticAssets } from './web/krds/static.ts';
 import { renderPage } from './web/page.ts';
 import { PageCache, registerPageCache, sendCached, warmPageCache } from './web/page-cache.ts';
@@ -62,8 +67,13 @@ declare module 'fastify' {
     statusRunner: StatusRunner;
     /** The submission journal (tests replay it directly). */
     intake: Intake;
+    /** Sessions ended and accounts disabled, as this server keeps them for outages (tests refresh it). */
+    revocations: RevocationList;
   }
 }
+
+/** Request line and headers together (Node's default, stated): more is answered 431 in Korean. */
+const MAX_HEADER_BYTES = 16 * 1024;
 
 export interface AppDeps {
   config: Config;
@@ -75,6 +85,8 @@ export interface AppDeps {
    * database is reached and migrated. Until then the app serves from what it has on its own disk.
    */
   databaseReady?: Promise<void>;
+  /** Started with --demo: seeded history is shown, and the pages that show it say it is demonstration data. */
+  demo?: boolean;
 }
 
 export function createServices(deps: AppDeps) {
@@ -138,7 +150,13 @@ async function cookieSecret(deps: AppDeps, log: FastifyInstance['log']): Promise
   return randomBytes(32).toString('base64url');
 }
 
-export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+export async function buildApp(given: AppDeps): Promise<FastifyInstance> {
+  // Every feature gets the command-aware handle: inside a command its statements join the command's
+  // transaction; in a write handler outside one, writes are refused (src/db/commands.ts).
+  // `health.down` is set once the status runner exists: while it knows no database node answers,
+  // calls give up in seconds.
+  const health: { down?: () => boolean } = {};
+  const deps: AppDeps = { ...given, database: commandAware(given.database, health) };
   const app = Fastify({
     logger: {
       level: deps.config.logLevel,
@@ -154,7 +172,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         },
       },
     },
-    trustProxy: deps.config.trustProxy,
+    // Only the proxy hop(s) this deployment runs (a hop count or their addresses): the client's own
+    // X-Forwarded-For entries are never taken as its address (per-IP limits, audit).
+    trustProxy: trustProxyFunction(deps.config.trustProxy),
+    // Korean answers, not Fastify's English ones, for what is refused before any route: a path that does
+    // not decode or is too long (frameworkErrors), and what Node's HTTP parser refuses — headers over
+    // maxHeaderSize, a NUL in a cookie (clientErrorHandler).
+    frameworkErrors,
+    clientErrorHandler,
+    http: { maxHeaderSize: MAX_HEADER_BYTES },
     logController: new LogController({
       disableRequestLogging: deps.config.logLevel !== 'debug' && deps.config.logLevel !== 'trace',
     }),
@@ -187,6 +213,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     metrics,
     now: services.now,
     publicUrl: deps.config.publicUrl,
+    demo: deps.demo === true,
+    metricsToken: deps.config.metricsToken,
   };
   let databaseReached = deps.databaseReady === undefined;
   deps.databaseReady?.then(
@@ -198,7 +226,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const databaseDown = () => !databaseReached || status.view().local.database?.state === 'major';
   // No node answers at all (a standby that still answers serves reads): pages come from saved copies.
   const readsDown = () => !databaseReached || (databaseDown() && status.noNodeAnswers());
+  // Calls give up in seconds only when no node answers at all. With a standby still answering (a
+  // failover under way) a write waits for the new primary: losing one node must cost nobody a request.
+  health.down = readsDown;
   const secret = await cookieSecret(deps, app.log);
+  const commands = createCommands(given.database, { secret });
   const pageCache = new PageCache({ dir: deps.config.pageCacheDir, secret });
   await pageCache.open();
   const pageCacheDeps = { cache: pageCache, readsDown, now: services.now };
@@ -252,7 +284,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     cookieSecret: secret,
     rateLimitPerMinute: deps.config.rateLimitPerMinute,
   });
+  registerCommands(app, commands, { databaseDown: readsDown });
+  const revocations = new RevocationList(deps.config.journalDir);
+  await revocations.open();
+  app.decorate('revocations', revocations);
   registerAccess(app, {
+    revocations,
+    noNodeAnswers: readsDown,
     database: deps.database,
     policy: services.policy,
     now: services.now,
@@ -269,8 +307,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
   registerPageCache(app, pageCacheDeps);
 
-  healthRoutes(app, { database: deps.database, startedAt });
+  healthRoutes(app, { database: deps.database, startedAt, metricsToken: deps.config.metricsToken });
   homeRoutes(app, services);
+  infoRoutes(app, { database: deps.database });
   jobsRoutes(app, services);
   jobsApiRoutes(app, services);
   identityRoutes(app, {
@@ -288,7 +327,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   });
   adminRoutes(app, { database: deps.database, providers: services.providers });
-  centreRoutes(app, { database: deps.database, benefits: services.benefits });
+  centreRoutes(app, { database: deps.database, benefits: services.benefits, market: services.market });
   benefitsRoutes(app, {
     database: deps.database,
     benefits: services.benefits,
@@ -325,9 +364,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // every 5 minutes.
   const warm = async () => {
     if (databaseDown()) return;
+    // What a journaled 수급자격 신청 is checked against offline: the job centres, on this server's disk.
+    await intake.remember('centres', await listCentres(deps.database));
     const latest = await services.jobs.latest(100);
     const kept = await warmPageCache(app, [
-      ...['/', '/jobs', '/benefits', '/benefits/estimate'].flatMap((u) => [u, `${u}?lang=en`]),
+      '/',
+      '/jobs',
+      '/benefits',
+      '/benefits/estimate',
+      '/centers',
       '/jobs?page=2',
       '/jobs?page=3',
       ...latest.items.map((p) => `/jobs/${encodeURIComponent(p.wantedAuthNo)}`),
@@ -385,14 +430,28 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     intake.replay().catch((err: unknown) => app.log.warn({ err }, 'journal replay failed'));
   }, 2_000);
   replay.unref();
+  // What a pass cannot know (sessions ended, accounts disabled), kept on this server's disk for outages.
+  const refreshRevocations = () => {
+    if (databaseDown()) return;
+    revocations
+      .refresh(deps.database, services.now(), passLifetimeMs(services.policy))
+      .catch((err: unknown) => app.log.warn({ err }, 'revocation list not refreshed'));
+  };
+  const revocationTimer = setInterval(refreshRevocations, 15_000);
+  revocationTimer.unref();
+  if (deps.databaseReady === undefined) refreshRevocations();
+  else deps.databaseReady.then(refreshRevocations, () => {});
   const housekeeping = setInterval(() => {
-    purgeExpired(deps.database, services.now()).catch((err: unknown) => app.log.warn({ err }, 'housekeeping failed'));
+    Promise.all([purgeExpired(deps.database, services.now()), commands.purge(services.now())]).catch((err: unknown) =>
+      app.log.warn({ err }, 'housekeeping failed'),
+    );
   }, 3_600_000);
   housekeeping.unref();
   app.addHook('onClose', async () => {
     services.providers.stop();
     await status.stop();
     clearInterval(housekeeping);
+    clearInterval(revocationTimer);
     if (alerts) clearInterval(alerts);
     if (reschedules) clearInterval(reschedules);
     clearInterval(replay);

@@ -74,6 +74,7 @@ export async function startServer(
       database,
       ...(options.now ? { now: options.now } : {}),
       ...(databaseReady ? { databaseReady } : {}),
+      ...(options.demo ? { demo: true } : {}),
     });
     const address = await app.listen({ host: config.host, port: config.port });
     let closing: Promise<void> | undefined;

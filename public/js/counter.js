@@ -81,14 +81,17 @@
     sendOutages();
   }
 
-  /** Every POST to the server goes through here, noting when the server was lost and reached again. */
-  async function post(url, body) {
+  /**
+   * Every POST to the server goes through here, noting when the server was lost and reached again. `key`
+   * is its Idempotency-Key: the same for every send of one item (the server answers it once).
+   */
+  async function post(url, body, key) {
     let response = null;
     try {
       response = await fetch(url, {
         method: 'POST',
         credentials: 'same-origin',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        headers: { 'content-type': 'application/json', accept: 'application/json', 'idempotency-key': key },
         body: JSON.stringify(body),
       });
     } catch {
@@ -105,12 +108,11 @@
     sendingOutages = true;
     try {
       for (const w of await all(OUTAGES)) {
-        const response = await post('/api/v1/counter/outages', {
-          key: w.key,
-          counterId: w.counterId,
-          from: w.from,
-          to: w.to,
-        });
+        const response = await post(
+          '/api/v1/counter/outages',
+          { key: w.key, counterId: w.counterId, from: w.from, to: w.to },
+          w.key,
+        );
         // 401 (signed out), 5xx, no answer: kept and sent again with the next contact.
         if (!response || !(response.ok || response.status === 400 || response.status === 422)) break;
         await tx(OUTAGES, 'readwrite', (s) => s.delete(w.key));
@@ -193,14 +195,18 @@
         item.status = 'sending';
         await put(item);
         await render();
-        const response = await post('/api/v1/counter/submissions', {
-          key: item.key,
-          kind: item.kind,
-          takenAt: item.takenAt,
-          counsellorId: item.counsellorId,
-          citizen: item.citizen,
-          payload: item.payload,
-        });
+        const response = await post(
+          '/api/v1/counter/submissions',
+          {
+            key: item.key,
+            kind: item.kind,
+            takenAt: item.takenAt,
+            counsellorId: item.counsellorId,
+            citizen: item.citizen,
+            payload: item.payload,
+          },
+          item.key,
+        );
         if (!response) {
           item.status = 'waiting';
           await put(item);
@@ -341,11 +347,16 @@
     const items = await all();
     const waiting = items.filter((i) => i.status === 'waiting' || i.status === 'sending');
     const oldest = waiting.map((i) => i.takenAt).sort()[0] || null;
-    await post('/api/v1/counter/queue', {
-      waiting: waiting.length,
-      review: items.filter((i) => i.status === 'review').length,
-      oldestTakenAt: oldest,
-    });
+    // Each report is a new one: its own fresh key.
+    await post(
+      '/api/v1/counter/queue',
+      {
+        waiting: waiting.length,
+        review: items.filter((i) => i.status === 'review').length,
+        oldestTakenAt: oldest,
+      },
+      crypto.randomUUID(),
+    );
   }
   setInterval(report, 30000);
   report();

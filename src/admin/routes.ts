@@ -2,6 +2,10 @@
  * 운영자 (operator) back office: staff accounts (상담원, 운영자 are created here, never by sign-up),
  * enabling and disabling accounts, the audit log, and sign-in provider health. Every action here
  * is a staff action and is written to the audit log.
+ *
+ * 계정 사용 중지 signs the person out everywhere at once: it has its own page with a reason to choose
+ * (none chosen to begin with) and a confirmation step that restates the effect (src/web/confirm.ts);
+ * only the confirmed post writes. 다시 사용 (the undo) is one click.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../db/index.ts';
@@ -18,10 +22,19 @@ import {
 } from '../identity/accounts.ts';
 import { audit, clientOf, listAudit } from '../identity/audit.ts';
 import type { ProviderRegistry } from '../identity/providers.ts';
-import { emailError, loginIdError, nameError, normalizeLoginId, passwordError } from '../identity/rules.ts';
+import {
+  emailError,
+  loginIdError,
+  maskPersonalNumbers,
+  nameError,
+  normalizeLoginId,
+  passwordError,
+} from '../identity/rules.ts';
 import { revokeAllSessions } from '../identity/sessions.ts';
 import { type Errors, errorSummary, formatDateTime, kindChoice, passwordHint, type Values } from '../identity/views.ts';
-import { alert, button, linkButton, select, table, textInput } from '../web/components.ts';
+import { sendOutcome, writes } from '../web/commands.ts';
+import { alert, button, descriptionList, linkButton, select, table, textInput } from '../web/components.ts';
+import { confirmStep, isConfirmed } from '../web/confirm.ts';
 import { UserError } from '../web/errors.ts';
 import { html } from '../web/html.ts';
 import { sendPage } from '../web/page.ts';
@@ -37,6 +50,16 @@ function field(body: unknown, name: string, max = 200): string {
 const STATE_LABEL = { up: '정상', down: '장애', unknown: '확인 전' } as const;
 
 const isStaff = (kind: AccountKind) => kind === 'counsellor' || kind === 'operator';
+
+/** Why an operator disables an account (kept in the audit log with the operator's note). */
+export const DISABLE_REASONS = {
+  left: '퇴사·전보 (직원 계정)',
+  request: '본인 요청',
+  compromised: '계정 도용·비밀번호 유출 의심',
+  misuse: '부정 이용·이용약관 위반',
+  duplicate: '중복 가입',
+} as const;
+type DisableReason = keyof typeof DISABLE_REASONS;
 
 export function adminRoutes(app: FastifyInstance, deps: { database: Database; providers: ProviderRegistry }): void {
   const { database, providers } = deps;
@@ -80,7 +103,7 @@ export function adminRoutes(app: FastifyInstance, deps: { database: Database; pr
     });
   });
 
-  app.get<{ Querystring: { kind?: string; q?: string; created?: string; password?: string } }>(
+  app.get<{ Querystring: { kind?: string; q?: string; created?: string; password?: string; disabled?: string } }>(
     '/admin/accounts',
     OPERATOR,
     async (request, reply) => {
@@ -98,13 +121,18 @@ export function adminRoutes(app: FastifyInstance, deps: { database: Database; pr
         formatDateTime(a.createdAt),
         a.id === me.id
           ? '본인'
-          : html`${isStaff(a.kind) ? html`<a href="/admin/accounts/${a.id}/password">비밀번호 다시 정하기</a> ` : null}<form method="post" action="/admin/accounts/${a.id}/status" class="ilteo-inline-form">${csrfField(token)}<input type="hidden" name="status" value="${a.status === 'active' ? 'disabled' : 'active'}">${button({ label: a.status === 'active' ? '사용 중지' : '다시 사용', type: 'submit', size: 'small', variant: 'secondary' })}</form>`,
+          : html`${isStaff(a.kind) ? html`<a href="/admin/accounts/${a.id}/password">비밀번호 다시 정하기</a> ` : null}${
+              a.status === 'active'
+                ? html`<a href="/admin/accounts/${a.id}/disable">사용 중지<span class="sr-only"> (${a.loginId})</span></a>`
+                : html`<form method="post" action="/admin/accounts/${a.id}/status" class="ilteo-inline-form">${csrfField(token)}<input type="hidden" name="status" value="active">${button({ label: html`다시 사용<span class="sr-only"> (${a.loginId})</span>`, type: 'submit', size: 'small', variant: 'secondary' })}</form>`
+            }`,
       ]);
       return sendPage(request, reply, {
         title: '계정 관리',
         breadcrumbs: crumbs('계정 관리'),
         main: html`<h1 class="heading-xlarge">계정 관리</h1>
 ${request.query.created ? alert({ variant: 'success', role: 'status', title: '계정을 만들었습니다. 처음 비밀번호를 본인에게 안전하게 전달하세요.' }) : null}
+${request.query.disabled ? alert({ variant: 'success', role: 'status', title: '계정을 사용 중지했습니다. 그 계정의 로그인을 모두 끝냈고, 사유는 감사 로그에 남았습니다.' }) : null}
 ${request.query.password ? alert({ variant: 'success', role: 'status', title: '비밀번호를 바꾸고 그 계정의 로그인을 모두 끝냈습니다. 새 비밀번호를 본인에게 안전하게 전달하세요.' }) : null}
 <form method="get" action="/admin/accounts" class="ilteo-filter" role="search" aria-label="계정 찾기">
 	${select({ id: 'kind', name: 'kind', label: '회원 구분', value: kind ?? '', options: [{ value: '', label: '전체' }, ...Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }))] })}
@@ -151,7 +179,7 @@ ${errorSummary(errors)}
 
   app.get('/admin/accounts/new', OPERATOR, async (request, reply) => newAccountPage(request, reply, {}, {}));
 
-  app.post('/admin/accounts', OPERATOR, async (request, reply) => {
+  app.post('/admin/accounts', writes(OPERATOR, 'admin.createAccount'), async (request, reply) => {
     const me = accountOf(request);
     const values: Values = {
       kind: field(request.body, 'kind', 20),
@@ -176,24 +204,27 @@ ${errorSummary(errors)}
       if (error) errors[key] = error;
     if (Object.keys(errors).length === 0 && kind) {
       try {
-        const id = await createAccount(database, {
-          kind,
-          loginId: normalizeLoginId(values.loginId ?? ''),
-          password,
-          name: (values.name ?? '').trim(),
-          email: (values.email ?? '').trim(),
-          centreCode: kind === 'counsellor' ? (values.centreCode ?? null) : null,
-          createdBy: me.id,
+        const { outcome } = await request.command(async () => {
+          const id = await createAccount(database, {
+            kind,
+            loginId: normalizeLoginId(values.loginId ?? ''),
+            password,
+            name: (values.name ?? '').trim(),
+            email: (values.email ?? '').trim(),
+            centreCode: kind === 'counsellor' ? (values.centreCode ?? null) : null,
+            createdBy: me.id,
+          });
+          await audit(database, {
+            actor: { id: me.id, kind: me.kind },
+            action: 'account.create',
+            outcome: 'success',
+            target: { type: 'account', id },
+            ...clientOf(request),
+            details: { kind, loginId: normalizeLoginId(values.loginId ?? ''), centre: values.centreCode ?? null },
+          });
+          return { redirect: '/admin/accounts?created=1', accountId: id };
         });
-        await audit(database, {
-          actor: { id: me.id, kind: me.kind },
-          action: 'account.create',
-          outcome: 'success',
-          target: { type: 'account', id },
-          ...clientOf(request),
-          details: { kind, loginId: normalizeLoginId(values.loginId ?? ''), centre: values.centreCode ?? null },
-        });
-        return reply.redirect('/admin/accounts?created=1', 303);
+        return sendOutcome(reply, { redirect: outcome.redirect });
       } catch (err) {
         if (!(err instanceof UserError) || !err.fields) throw err;
         Object.assign(errors, err.fields);
@@ -238,49 +269,157 @@ ${errorSummary(errors)}
     staffPasswordPage(request, reply, await staffTarget(request), {}),
   );
 
-  app.post<{ Params: { id: string } }>('/admin/accounts/:id/password', OPERATOR, async (request, reply) => {
-    const me = accountOf(request);
-    const target = await staffTarget(request);
-    const password = field(request.body, 'password');
-    const error = passwordError(password, target.loginId);
-    if (error) {
-      reply.status(400);
-      return staffPasswordPage(request, reply, target, { password: error });
-    }
-    const ended = await database.transaction(async (tx) => {
-      await changePassword(tx, target.id, password);
-      return revokeAllSessions(tx, target.id);
-    });
-    await audit(database, {
-      actor: { id: me.id, kind: me.kind },
-      action: 'account.password-set',
-      outcome: 'success',
-      target: { type: 'account', id: target.id },
-      ...clientOf(request),
-      details: { loginId: target.loginId, sessionsEnded: ended },
-    });
-    return reply.redirect('/admin/accounts?password=1', 303);
-  });
+  app.post<{ Params: { id: string } }>(
+    '/admin/accounts/:id/password',
+    writes(OPERATOR, 'admin.setStaffPassword'),
+    async (request, reply) => {
+      const me = accountOf(request);
+      const target = await staffTarget(request);
+      const password = field(request.body, 'password');
+      const error = passwordError(password, target.loginId);
+      if (error) {
+        reply.status(400);
+        return staffPasswordPage(request, reply, target, { password: error });
+      }
+      const { outcome } = await request.command(async () => {
+        const ended = await database.transaction(async (tx) => {
+          await changePassword(tx, target.id, password);
+          return revokeAllSessions(tx, target.id);
+        });
+        await audit(database, {
+          actor: { id: me.id, kind: me.kind },
+          action: 'account.password-set',
+          outcome: 'success',
+          target: { type: 'account', id: target.id },
+          ...clientOf(request),
+          details: { loginId: target.loginId, sessionsEnded: ended },
+        });
+        return { redirect: '/admin/accounts?password=1' };
+      });
+      return sendOutcome(reply, outcome);
+    },
+  );
 
-  app.post<{ Params: { id: string } }>('/admin/accounts/:id/status', OPERATOR, async (request, reply) => {
-    const me = accountOf(request);
+  /** An account an operator may disable or enable: not their own (409), one that exists (404). */
+  const statusTarget = async (request: FastifyRequest<{ Params: { id: string } }>) => {
     const id = Number(request.params.id);
-    const status = field(request.body, 'status', 20);
-    if (!Number.isSafeInteger(id) || (status !== 'active' && status !== 'disabled'))
-      throw new UserError(400, 'BAD_REQUEST', '요청이 올바르지 않습니다.');
-    if (id === me.id) throw new UserError(409, 'SELF', '자기 계정은 사용 중지할 수 없습니다.');
+    if (!Number.isSafeInteger(id)) throw new UserError(404, 'NOT_FOUND', '계정을 찾을 수 없습니다.');
+    if (id === accountOf(request).id) throw new UserError(409, 'SELF', '자기 계정은 사용 중지할 수 없습니다.');
     const target = await findAccount(database, id);
     if (!target) throw new UserError(404, 'NOT_FOUND', '계정을 찾을 수 없습니다.');
-    await setAccountStatus(database, id, status);
-    await audit(database, {
-      actor: { id: me.id, kind: me.kind },
-      action: status === 'disabled' ? 'account.disable' : 'account.enable',
-      outcome: 'success',
-      target: { type: 'account', id },
-      ...clientOf(request),
+    return target;
+  };
+  type Target = Awaited<ReturnType<typeof statusTarget>>;
+  const who = (t: Target) => `${t.name} (${t.loginId}, ${KIND_LABELS[t.kind]})`;
+
+  const disablePage = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    target: Target,
+    values: { reason: string; note: string },
+    errors: Errors,
+  ) =>
+    sendPage(request, reply, {
+      title: '계정 사용 중지',
+      breadcrumbs: [
+        { label: '운영 관리', href: '/admin' },
+        { label: '계정 관리', href: '/admin/accounts' },
+        { label: '계정 사용 중지' },
+      ],
+      main: html`<div class="ilteo-narrow"><h1 class="heading-xlarge">계정 사용 중지</h1>
+<p>${who(target)} 님의 계정을 사용 중지합니다. 그 계정은 로그인한 모든 기기에서 바로 로그아웃되고, 다시 사용으로 바꿀 때까지 로그인할 수 없습니다. 다음 단계에서 한 번 더 확인합니다.</p>
+${errorSummary(errors)}
+${descriptionList({
+  items: [
+    { term: '아이디', description: target.loginId },
+    { term: '이름', description: target.name },
+    { term: '구분', description: KIND_LABELS[target.kind] },
+    { term: '상태', description: target.status === 'active' ? '사용 중' : '사용 중지' },
+  ],
+})}
+<form method="post" action="/admin/accounts/${target.id}/status" novalidate>
+	${csrfField(csrfToken(reply))}
+	<input type="hidden" name="status" value="disabled">
+	${select({ id: 'reason', name: 'reason', label: '사용 중지 사유', required: true, value: values.reason, options: [{ value: '', label: '선택하세요' }, ...Object.entries(DISABLE_REASONS).map(([value, label]) => ({ value, label }))], error: errors.reason })}
+	${textInput({ id: 'note', name: 'note', label: '메모 (선택, 감사 로그에 남습니다)', value: values.note, maxlength: 300 })}
+	<div class="ilteo-actions">${button({ label: '다음: 사용 중지 확인', type: 'submit', size: 'large' })} ${linkButton({ href: '/admin/accounts', label: '취소', variant: 'secondary', size: 'large' })}</div>
+</form></div>`,
     });
-    return reply.redirect('/admin/accounts', 303);
-  });
+
+  app.get<{ Params: { id: string } }>('/admin/accounts/:id/disable', OPERATOR, async (request, reply) =>
+    disablePage(request, reply, await statusTarget(request), { reason: '', note: '' }, {}),
+  );
+
+  app.post<{ Params: { id: string } }>(
+    '/admin/accounts/:id/status',
+    writes(OPERATOR, 'admin.setAccountStatus'),
+    async (request, reply) => {
+      const me = accountOf(request);
+      const status = field(request.body, 'status', 20);
+      if (status !== 'active' && status !== 'disabled')
+        throw new UserError(400, 'BAD_REQUEST', '요청이 올바르지 않습니다.');
+      const target = await statusTarget(request);
+      const values = {
+        reason: field(request.body, 'reason', 20),
+        note: maskPersonalNumbers(field(request.body, 'note', 300).trim()),
+      };
+      if (status === 'disabled') {
+        if (!Object.hasOwn(DISABLE_REASONS, values.reason)) {
+          reply.status(400);
+          return disablePage(request, reply, target, values, { reason: '사용 중지 사유를 골라 주세요.' });
+        }
+        const reason = DISABLE_REASONS[values.reason as DisableReason];
+        // Asked only of an account in use; the confirmed post is applied (a repeat gets its stored answer).
+        if (!isConfirmed(request.body) && target.status === 'disabled') {
+          reply.status(409);
+          return disablePage(request, reply, target, values, { _form: '이미 사용 중지된 계정입니다.' });
+        }
+        if (!isConfirmed(request.body))
+          return sendPage(request, reply, {
+            title: '계정 사용 중지 확인',
+            breadcrumbs: [
+              { label: '운영 관리', href: '/admin' },
+              { label: '계정 관리', href: '/admin/accounts' },
+              { label: '계정 사용 중지 확인' },
+            ],
+            main: confirmStep({
+              heading: '계정 사용 중지 확인',
+              effect: `${who(target)} 님의 계정을 사용 중지합니다. 로그인한 모든 기기에서 바로 로그아웃되고, 다시 사용으로 바꿀 때까지 로그인할 수 없습니다. 사유: ${reason}`,
+              details: [
+                { term: '사유', description: reason },
+                { term: '메모', description: values.note || '(없음)' },
+              ],
+              action: `/admin/accounts/${target.id}/status`,
+              csrf: csrfToken(reply),
+              fields: { status, ...values },
+              confirmLabel: '사용 중지 확정',
+              cancelHref: '/admin/accounts',
+            }),
+          });
+      }
+      const { outcome } = await request.command(async () => {
+        await setAccountStatus(database, target.id, status);
+        await audit(database, {
+          actor: { id: me.id, kind: me.kind },
+          action: status === 'disabled' ? 'account.disable' : 'account.enable',
+          outcome: 'success',
+          target: { type: 'account', id: target.id },
+          ...clientOf(request),
+          ...(status === 'disabled'
+            ? {
+                details: {
+                  reason: values.reason,
+                  reasonLabel: DISABLE_REASONS[values.reason as DisableReason],
+                  note: values.note,
+                },
+              }
+            : {}),
+        });
+        return { redirect: status === 'disabled' ? '/admin/accounts?disabled=1' : '/admin/accounts' };
+      });
+      return sendOutcome(reply, outcome);
+    },
+  );
 
   app.get<{ Querystring: { action?: string; staff?: string } }>('/admin/audit', OPERATOR, async (request, reply) => {
     const me = accountOf(request);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkActivities, requirementFor } from './activities.ts';
+import { activityDateError, checkActivities, requirementFor } from './activities.ts';
 
 const plain = { age: 35, disabled: false, repeatClaimant: false };
 
@@ -51,12 +51,13 @@ describe('checking a period', () => {
     assert.equal(r.met, false);
     assert.equal(r.counted.length, 1);
     assert.deepEqual(
-      r.excluded.map((e) => e.why),
+      r.excluded.map((e) => [e.reason, e.why]),
       [
-        '실업인정 대상 기간(2026-12-09~2027-01-05) 밖의 활동입니다.',
-        '직업심리검사은(는) 수급 기간 중 1회까지만 인정됩니다.',
+        ['outside', '활동일은 인정 기간(2026.12.09.~2027.01.05.) 안이어야 합니다.'],
+        ['cap', '직업심리검사은(는) 수급 기간 중 1회까지만 인정됩니다.'],
       ],
     );
+    assert.equal(r.missing[0], '활동일은 인정 기간(2026.12.09.~2027.01.05.) 안이어야 합니다.');
     const ok = checkActivities({
       ...period,
       seq: 5,
@@ -67,5 +68,38 @@ describe('checking a period', () => {
     });
     assert.equal(ok.met, true);
     assert.deepEqual(ok.missing, []);
+  });
+});
+
+describe('an activity must lie in the period being recognised', () => {
+  // The period of the report that found it: 2026.12.02.–12.04. (a moved 실업인정일).
+  const period = { periodStart: '2026-12-02', periodEnd: '2026-12-04' };
+  const message = '활동일은 인정 기간(2026.12.02.~2026.12.04.) 안이어야 합니다.';
+  const cases: [string, string, string | null][] = [
+    ['the day before the period', '2026-12-01', message],
+    ['the first day', '2026-12-02', null],
+    ['a day inside', '2026-12-03', null],
+    ['the last day', '2026-12-04', null],
+    ['the day after the period', '2026-12-05', message],
+    ['months later (2027-05-05, as reported)', '2027-05-05', message],
+    ['a year earlier', '2025-12-03', message],
+  ];
+  for (const [name, date, expected] of cases)
+    it(`${name}: ${date} → ${expected ?? 'accepted'}`, () => {
+      assert.equal(activityDateError(date, period), expected);
+    });
+
+  it('one activity outside makes the period not met, even when the others meet it', () => {
+    const base = { ...period, cycleDays: 28, profile: plain };
+    const inside = { kind: 'application' as const, date: '2026-12-03' };
+    assert.equal(checkActivities({ ...base, seq: 2, activities: [inside] }).met, true);
+    const r = checkActivities({ ...base, seq: 2, activities: [inside, { kind: 'interview', date: '2027-05-05' }] });
+    assert.equal(r.met, false);
+    assert.deepEqual(r.missing, [message]);
+    assert.deepEqual(r.counted, [inside]);
+    // 1차 needs no activity, but a reported one must still be in the period.
+    const first = checkActivities({ ...base, seq: 1, activities: [{ kind: 'counselling', date: '2027-05-05' }] });
+    assert.equal(first.met, false);
+    assert.deepEqual(first.missing, [message]);
   });
 });

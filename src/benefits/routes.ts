@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { CommandOutcomeUnknownError } from '../db/commands.ts';
 import { DatabaseUnavailableError } from '../db/failover.ts';
 import type { Database } from '../db/index.ts';
 import { accountOf, allow } from '../identity/access.ts';
@@ -12,16 +13,20 @@ import { maskPersonalNumbers } from '../identity/rules.ts';
 import { journalFirst, sendReceived } from '../intake/routes.ts';
 import type { Intake } from '../intake/service.ts';
 import type { MarketStore } from '../market/store.ts';
-import { isIsoDate, seoulToday } from '../shared/dates.ts';
+import { formatKoreanDate, isIsoDate, seoulToday } from '../shared/dates.ts';
+import { josa } from '../shared/korean.ts';
+import { sendOutcome, writes } from '../web/commands.ts';
 import { alert } from '../web/components.ts';
+import { confirmStep, isConfirmed } from '../web/confirm.ts';
 import { UserError } from '../web/errors.ts';
 import { formText, IDEMPOTENCY_KEY } from '../web/forms.ts';
 import { sendPage } from '../web/page.ts';
 import { csrfToken } from '../web/security.ts';
+import { activityDateError } from './activities.ts';
 import { estimate } from './calculate.ts';
 import { type ClaimFormValues, emptyClaimForm, parseClaimForm } from './form.ts';
 import { ACTIVITY_KINDS, type ActivityKind } from './rules.ts';
-import { type BenefitsService, CHANGE_KINDS, type ChangeKind } from './service.ts';
+import { type BenefitsService, CHANGE_KINDS, type ChangeKind, type Recognition } from './service.ts';
 import {
   ACTIVITY_ROWS,
   type ActivityRow,
@@ -31,10 +36,19 @@ import {
   claimPage,
   estimatePage,
   outageRecognitionPage,
+  periodText,
   recognitionPage,
+  recognitionStatusPage,
 } from './views.ts';
 
 const SEEKER = allow('seeker');
+
+/**
+ * The command found no primary within its deadline and wrote nothing: the journal may take it. Not when
+ * the COMMIT may have landed (CommandOutcomeUnknownError): journaling it could apply it a second time.
+ */
+const journalInstead = (err: unknown) =>
+  err instanceof DatabaseUnavailableError && !(err instanceof CommandOutcomeUnknownError);
 
 export function benefitsRoutes(
   app: FastifyInstance,
@@ -85,22 +99,27 @@ export function benefitsRoutes(
 
   /**
    * The job centres (for the 수급자격 신청 form): from the database, else — no database — the list this
-   * process last read (a claim is journaled only for a centre on it, so it can be applied later).
+   * server last read, kept on its disk (a claim is journaled only for a centre on it, so it can be
+   * applied later; a process started during the outage has the list its predecessor saw).
    */
-  let centresSeen: Awaited<ReturnType<typeof listCentres>> = [];
-  const centres = async () => {
+  type Centres = Awaited<ReturnType<typeof listCentres>>;
+  const lastSeen = async (): Promise<Centres> => (await deps.intake?.recall<Centres>('centres')) ?? [];
+  const centres = async (): Promise<Centres> => {
     if (!deps.databaseDown?.()) {
       try {
-        centresSeen = await listCentres(database);
-        return centresSeen;
+        const list = await listCentres(database);
+        await deps.intake?.remember('centres', list).catch(() => {});
+        return list;
       } catch (err) {
-        if (!(err instanceof DatabaseUnavailableError) || centresSeen.length === 0) throw err;
-        return centresSeen;
+        const seen = err instanceof DatabaseUnavailableError ? await lastSeen() : [];
+        if (seen.length === 0) throw err;
+        return seen;
       }
     }
-    if (centresSeen.length === 0)
+    const seen = await lastSeen();
+    if (seen.length === 0)
       throw new DatabaseUnavailableError('지금은 데이터베이스에 연결할 수 없어 신청서를 열 수 없습니다.', 'read');
-    return centresSeen;
+    return seen;
   };
 
   const renderApply = async (
@@ -131,7 +150,7 @@ export function benefitsRoutes(
     return renderApply(request, reply, { ...prefilled, companyName: '', centreCode: account.centreCode ?? '' }, {});
   });
 
-  app.post('/benefits/apply', SEEKER, async (request, reply) => {
+  app.post('/benefits/apply', writes(SEEKER, 'benefits.apply', { journal: true }), async (request, reply) => {
     const account = accountOf(request);
     const body = request.body as Record<string, unknown>;
     const parsed = parseClaimForm(body, benefits.today());
@@ -173,10 +192,14 @@ export function benefitsRoutes(
     };
     if (journalFirst(request, deps.databaseDown)) return journal();
     try {
-      const { claim, created } = await benefits.fileClaim({ claimant: account, ...filing });
-      return reply.redirect(`/benefits/claims/${claim.id}${created ? '?filed=1' : ''}`, 303);
+      // The command's key is this form's idempotencyKey (read from the body), the claim's own key too.
+      const { outcome } = await request.command(async () => {
+        const { claim, created } = await benefits.fileClaim({ claimant: account, ...filing });
+        return { redirect: `/benefits/claims/${claim.id}${created ? '?filed=1' : ''}` };
+      });
+      return sendOutcome(reply, outcome);
     } catch (err) {
-      if (err instanceof DatabaseUnavailableError) return journal();
+      if (journalInstead(err)) return journal();
       if (err instanceof UserError && err.fields) {
         reply.status(err.statusCode);
         return renderApply(request, reply, values, err.fields, key);
@@ -254,6 +277,16 @@ export function benefitsRoutes(
     return { rows, errors, activities };
   };
 
+  /** Each reported activity dated outside the period being recognised, as a field error of its row. */
+  const periodErrors = (rows: readonly ActivityRow[], recognition: Recognition) => {
+    const errors: Record<string, string> = {};
+    rows.forEach((row, i) => {
+      const error = isIsoDate(row.date) ? activityDateError(row.date, recognition) : null;
+      if (error) errors[`date${i}`] = `활동 ${i + 1}: ${error}`;
+    });
+    return errors;
+  };
+
   type RecognitionView = {
     claimId: string;
     seq: string;
@@ -296,6 +329,32 @@ export function benefitsRoutes(
     const claim = await ownClaim(request, opts.claimId);
     const recognition = (await benefits.recognitions(claim.id)).find((r) => String(r.seq) === opts.seq);
     if (!recognition) throw new UserError(404, 'NOT_FOUND', '해당 차수의 실업인정이 없습니다.');
+    if (recognition.status !== 'scheduled') {
+      // Filed already: its status (접수됨, 인정, 불인정 with the reason), never the form again.
+      const activities = (await benefits.activities(claim.id)).filter((a) => a.recognitionId === recognition.id);
+      const again = opts.body !== undefined;
+      return sendPage(request, reply, {
+        title: `${recognition.seq}차 실업인정`,
+        breadcrumbs: [
+          { label: '실업급여', href: '/benefits' },
+          { label: '내 신청', href: `/benefits/claims/${claim.id}` },
+          { label: `${recognition.seq}차 실업인정` },
+        ],
+        main: recognitionStatusPage({
+          claim,
+          recognition,
+          activities,
+          notice: again
+            ? alert({
+                variant: 'info',
+                role: 'status',
+                title: '이 차수의 실업인정은 이미 신청했습니다.',
+                body: '보내신 내용은 처리하지 않았습니다. 처음 신청한 내용과 처리 상태는 아래와 같습니다.',
+              })
+            : null,
+        }),
+      });
+    }
     // 입사 지원 made in Ilteo during the period are offered as activities (the claimant may change them).
     const applied = await market.applicationsBetween(claim.claimantId, recognition.periodStart, recognition.periodEnd);
     const offered: ActivityRow[] = applied.slice(0, ACTIVITY_ROWS).map((a) => ({
@@ -305,8 +364,13 @@ export function benefitsRoutes(
       description: `${a.title} (일터 입사 지원)`,
     }));
     const read = opts.body ? readActivities(opts.body) : { rows: offered, errors: {}, activities: [] };
+    const outside = opts.body ? periodErrors(read.rows, recognition) : {};
+    if (Object.keys(outside).length > 0 && reply.statusCode < 400) reply.status(422);
     const used = await benefits.usedBefore(claim.id, recognition.seq);
-    const check = opts.check || opts.errors ? benefits.checkPeriod(claim, recognition, read.activities, used) : null;
+    const check =
+      opts.check || opts.errors || Object.keys(outside).length > 0
+        ? benefits.checkPeriod(claim, recognition, read.activities, used)
+        : null;
     const required = benefits.checkPeriod(claim, recognition, [], used).required;
     const key = formText(opts.body, 'idempotencyKey', 100);
     return sendPage(request, reply, {
@@ -323,7 +387,7 @@ export function benefitsRoutes(
         rows: read.rows,
         workedOrEarned: formText(opts.body, 'workedOrEarned', 5),
         check,
-        errors: { ...read.errors, ...(opts.errors ?? {}) },
+        errors: { ...read.errors, ...outside, ...(opts.errors ?? {}) },
         csrf: csrfToken(reply),
         idempotencyKey: IDEMPOTENCY_KEY.test(key) ? key : randomUUID(),
         applications: applied.map((a) => ({ date: a.appliedAt, organisation: a.companyName, description: a.title })),
@@ -362,7 +426,7 @@ export function benefitsRoutes(
 
   app.post<{ Params: { id: string; seq: string } }>(
     '/benefits/claims/:id/recognitions/:seq/change',
-    SEEKER,
+    writes(SEEKER, 'benefits.changeRecognitionDate'),
     async (request, reply) => {
       const { id, seq } = request.params;
       const values = {
@@ -375,14 +439,42 @@ export function benefitsRoutes(
       if (!Object.hasOwn(CLAIMANT_CHANGES, values.kind)) errors.kind = '사유를 골라 주세요.';
       if (Object.keys(errors).length === 0) {
         const claim = await ownClaim(request, id);
+        const change = { ...values, kind: values.kind as ChangeKind };
         try {
-          await benefits.moveRecognition(accountOf(request), claim.id, Number(seq), {
-            newDate: values.newDate,
-            kind: values.kind as ChangeKind,
-            evidence: values.evidence,
-            reason: '',
+          // Checked as the change itself checks it, then restated for confirmation; nothing written yet.
+          // The confirmed post leaves the checks to the command (its repeat gets the stored answer).
+          if (!isConfirmed(request.body)) {
+            const plan = await benefits.previewMove(accountOf(request), claim.id, Number(seq), change);
+            const to = formatKoreanDate(plan.moved.date);
+            return sendPage(request, reply, {
+              title: `${plan.target.seq}차 실업인정일 변경 확인`,
+              breadcrumbs: [
+                { label: '실업급여', href: '/benefits' },
+                { label: '내 신청', href: `/benefits/claims/${claim.id}` },
+                { label: '실업인정일 변경 확인' },
+              ],
+              main: confirmStep({
+                heading: `${plan.target.seq}차 실업인정일 변경 확인`,
+                effect: `${plan.target.seq}차 실업인정일을 ${formatKoreanDate(plan.target.scheduledDate)}에서 ${josa(to, '으로/로')} 바꿉니다. 대상 기간은 ${periodText(plan.moved.periodStart, plan.moved.periodEnd)}가 됩니다.${change.kind === 'personal' ? ' 개인 사정으로는 수급 기간 중 한 번만 바꿀 수 있고, 이 변경으로 그 한 번을 씁니다.' : ''} 사유: ${CHANGE_KINDS[change.kind]}`,
+                details: [
+                  { term: '새 실업인정일', description: to },
+                  { term: '사유', description: CHANGE_KINDS[change.kind] },
+                  { term: '증빙', description: values.evidence || '(없음)' },
+                ],
+                action: `/benefits/claims/${claim.id}/recognitions/${plan.target.seq}/change`,
+                csrf: csrfToken(reply),
+                fields: values,
+                confirmLabel: '변경 확정',
+                cancelHref: `/benefits/claims/${claim.id}/recognitions/${plan.target.seq}/change`,
+                cancelLabel: '고치러 돌아가기',
+              }),
+            });
+          }
+          const { outcome } = await request.command(async () => {
+            await benefits.moveRecognition(accountOf(request), claim.id, Number(seq), { ...change, reason: '' });
+            return { redirect: `/benefits/claims/${claim.id}?moved=${Number(seq)}` };
           });
-          return reply.redirect(`/benefits/claims/${claim.id}?moved=${Number(seq)}`, 303);
+          return sendOutcome(reply, outcome);
         } catch (err) {
           if (!(err instanceof UserError) || err.statusCode === 404) throw err;
           Object.assign(errors, err.fields ?? { _form: err.message });
@@ -405,7 +497,7 @@ export function benefitsRoutes(
     '/benefits/claims/:id/recognitions/:seq',
     // No per-IP limit here: a job centre's kiosks share one address on the deadline day; the session,
     // CSRF token and idempotency key already bound what one person can send.
-    SEEKER,
+    writes(SEEKER, 'benefits.fileRecognition', { journal: true }),
     async (request, reply) => {
       const { id, seq } = request.params;
       const body = request.body;
@@ -452,17 +544,23 @@ export function benefitsRoutes(
       if (journalFirst(request, deps.databaseDown)) return journal();
       try {
         const claim = await ownClaim(request, id);
-        await benefits.fileRecognition(account, claim.id, Number(seq), {
-          idempotencyKey: key,
-          workedOrEarned,
-          activities: read.activities,
+        // The command's key is this form's idempotencyKey (read from the body), the 실업인정's own key too.
+        const { outcome } = await request.command(async () => {
+          await benefits.fileRecognition(account, claim.id, Number(seq), {
+            idempotencyKey: key,
+            workedOrEarned,
+            activities: read.activities,
+          });
+          return { redirect: `/benefits/claims/${claim.id}?recognised=${Number(seq)}` };
         });
-        return reply.redirect(`/benefits/claims/${claim.id}?recognised=${Number(seq)}`, 303);
+        return sendOutcome(reply, outcome);
       } catch (err) {
-        if (err instanceof DatabaseUnavailableError) return journal();
+        if (journalInstead(err)) return journal();
         if (!(err instanceof UserError) || err.statusCode === 404) throw err;
         reply.status(err.statusCode);
-        return renderRecognition(request, reply, { claimId: id, seq, body, errors: { _form: err.message } });
+        // Outside the period: the rows say so themselves (periodErrors), once.
+        const errors: Record<string, string> = err.code === 'ACTIVITY_OUTSIDE_PERIOD' ? {} : { _form: err.message };
+        return renderRecognition(request, reply, { claimId: id, seq, body, errors, check: true });
       }
     },
   );

@@ -6,6 +6,8 @@
  * 같은 법 시행규칙 (별표2 정당한 이직 사유), 최저임금 고시, 실업인정 및 재취업지원 규정 (고용노동부 고시).
  * `checked` says whether the value was compared against the published text; values marked false were
  * written from the issue's summary and general knowledge and must be checked before production use.
+ * That mark is for the people maintaining this file, never for citizens: pages show the provision
+ * (`cite`) only, and `uncheckedRules()` lists what is still to be compared (docs/decisions/0005).
  */
 
 export interface Cited<T> {
@@ -134,17 +136,56 @@ export const JUSTIFIED_REASONS: readonly { code: string; label: string }[] = [
 
 /** 재취업활동 kinds a claimant may report for a 실업인정 period. */
 export const ACTIVITY_KINDS = {
-  application: { label: '입사 지원', jobSearch: true, capPerClaim: null },
-  interview: { label: '면접', jobSearch: true, capPerClaim: null },
-  training: { label: '직업훈련 수강', jobSearch: false, capPerClaim: null },
-  lecture: { label: '취업특강 참여', jobSearch: false, capPerClaim: 2 },
-  psychTest: { label: '직업심리검사', jobSearch: false, capPerClaim: 1 },
-  counselling: { label: '고용센터 취업 상담', jobSearch: false, capPerClaim: null },
-  startup: { label: '창업 준비 활동', jobSearch: false, capPerClaim: null },
-} as const satisfies Record<string, { label: string; jobSearch: boolean; capPerClaim: number | null }>;
+  application: { label: '입사 지원', jobSearch: true },
+  interview: { label: '면접', jobSearch: true },
+  training: { label: '직업훈련 수강', jobSearch: false },
+  lecture: { label: '취업특강 참여', jobSearch: false },
+  psychTest: { label: '직업심리검사', jobSearch: false },
+  counselling: { label: '고용센터 취업 상담', jobSearch: false },
+  startup: { label: '창업 준비 활동', jobSearch: false },
+} as const satisfies Record<string, { label: string; jobSearch: boolean }>;
 export type ActivityKind = keyof typeof ACTIVITY_KINDS;
 
-export const ACTIVITY_RULES_CITE = '실업인정 및 재취업지원 규정 (고용노동부 고시) — 원문 대조 필요';
+/** How many 재취업활동 a 4-week 실업인정 period needs, and how many of them must be 입사 지원·면접. */
+export interface ActivityNeed {
+  activities: number;
+  jobSearch: number;
+}
+
+/** 재취업활동 required per 4-week period by 차수 and claimant (실업인정 및 재취업지원 규정). */
+export const ACTIVITY_REQUIREMENTS: Cited<{
+  /** 1차: 고용센터 출석 (취업지원 설명회), no 재취업활동. */
+  first: ActivityNeed;
+  /** 2차 … `laterFrom - 1`차. */
+  early: ActivityNeed;
+  /** From this 차수 on, `later` applies. */
+  laterFrom: number;
+  later: ActivityNeed;
+  /** 반복수급자 from 2차. */
+  repeatClaimant: ActivityNeed;
+  /** 만 나이 from which (or 장애인) `senior` applies from 2차. */
+  seniorAge: number;
+  senior: ActivityNeed;
+}> = {
+  value: {
+    first: { activities: 0, jobSearch: 0 },
+    early: { activities: 1, jobSearch: 0 },
+    laterFrom: 5,
+    later: { activities: 2, jobSearch: 1 },
+    repeatClaimant: { activities: 2, jobSearch: 1 },
+    seniorAge: 60,
+    senior: { activities: 1, jobSearch: 0 },
+  },
+  cite: '실업인정 및 재취업지원 규정 (고용노동부 고시)',
+  checked: false,
+};
+
+/** Activity kinds counted only so many times per claim (수급 기간 중). */
+export const ACTIVITY_CAPS: Cited<Readonly<Partial<Record<ActivityKind, number>>>> = {
+  value: { lecture: 2, psychTest: 1 },
+  cite: '실업인정 및 재취업지원 규정 (고용노동부 고시)',
+  checked: false,
+};
 
 /** Kinds of excused absence from a 실업인정일 (recognised on evidence). */
 export const EXCUSES = {
@@ -170,4 +211,33 @@ export function minimumWageFor(separationDate: string): Cited<number> {
   const wage = MINIMUM_WAGE[year];
   if (!wage) throw new RangeError(`${year}년 최저임금 자료가 없습니다.`);
   return wage;
+}
+
+/** A rule value not yet compared against the published text, by where it lives in this file. */
+export interface UncheckedRule {
+  name: string;
+  cite: string;
+}
+
+/**
+ * Every value above whose `checked` is false (for maintainers and the decision record; never shown on
+ * a citizen's page).
+ */
+export function uncheckedRules(): UncheckedRule[] {
+  const out: UncheckedRule[] = [];
+  const add = (name: string, rule: Cited<unknown>) => {
+    if (!rule.checked) out.push({ name, cite: rule.cite });
+  };
+  for (const r of AMOUNT_RULES)
+    for (const key of ['ratePercent', 'lowerPercent', 'upperDaily', 'baseCap'] as const)
+      add(`AMOUNT_RULES[${r.id}].${key}`, r[key]);
+  for (const [year, wage] of Object.entries(MINIMUM_WAGE)) add(`MINIMUM_WAGE[${year}]`, wage);
+  add('BENEFIT_DAYS', BENEFIT_DAYS);
+  add('ELIGIBILITY.insuredUnitDays', ELIGIBILITY.insuredUnitDays);
+  add('ELIGIBILITY.referenceMonths', ELIGIBILITY.referenceMonths);
+  add('WAITING_DAYS', WAITING_DAYS);
+  add('BENEFIT_PERIOD_MONTHS', BENEFIT_PERIOD_MONTHS);
+  add('ACTIVITY_REQUIREMENTS', ACTIVITY_REQUIREMENTS);
+  add('ACTIVITY_CAPS', ACTIVITY_CAPS);
+  return out;
 }

@@ -9,7 +9,13 @@ import type { Database, Tx } from '../db/index.ts';
 import type { Account } from '../identity/accounts.ts';
 import { addDays, ageOn, seoulToday } from '../shared/dates.ts';
 import { UserError } from '../web/errors.ts';
-import { type ActivityCheck, type ClaimantProfile, checkActivities, type ReportedActivity } from './activities.ts';
+import {
+  type ActivityCheck,
+  activityDateError,
+  type ClaimantProfile,
+  checkActivities,
+  type ReportedActivity,
+} from './activities.ts';
 import {
   benefitDays,
   benefitPeriodEnd,
@@ -205,6 +211,64 @@ async function applyPeriods(
           WHERE claim_id = ${claimId} AND seq = ${p.seq}`,
     );
   }
+}
+
+/** What a 실업인정일 change would do: the 차수 it moves and the schedule after it. */
+export interface MovePlan {
+  target: Recognition;
+  /** The schedule with the move applied (the moved 차수 ends on the new date, the next starts the day after). */
+  periods: SchedulePeriod[];
+}
+
+/**
+ * Checks a 실업인정일 change against the rules and plans it, without writing: the one place both the
+ * confirmation page (previewMove) and the change itself (moveRecognition) ask. Throws a UserError with
+ * the Korean reason when the change is not allowed.
+ */
+export function planMove(opts: {
+  actor: Pick<Account, 'kind'>;
+  today: string;
+  claim: { personalChangeUsed: boolean; benefitPeriodEnd: string };
+  rows: readonly Recognition[];
+  seq: number;
+  input: { newDate: string; kind: ChangeKind; evidence: string };
+  calendar: Calendar;
+}): MovePlan {
+  const { actor, claim, input, seq } = opts;
+  const target = opts.rows.find((r) => r.seq === seq);
+  if (!target) throw new UserError(404, 'NOT_FOUND', '해당 차수의 실업인정이 없습니다.');
+  if (target.status !== 'scheduled')
+    throw new UserError(409, 'ALREADY_FILED', '이미 신청한 실업인정의 날짜는 바꿀 수 없습니다.');
+  // Claimants ask in advance; staff may also move a date afterwards, on evidence (사후 인정).
+  if (actor.kind === 'seeker' && opts.today >= target.scheduledDate)
+    throw new UserError(
+      422,
+      'TOO_LATE',
+      `실업인정일 변경은 실업인정일(${target.scheduledDate}) 전날까지 신청해야 합니다.`,
+    );
+  if (input.kind === 'personal' && claim.personalChangeUsed)
+    throw new UserError(
+      409,
+      'PERSONAL_CHANGE_USED',
+      '개인 사정으로 인한 변경은 수급 기간 중 한 번만 할 수 있습니다. 질병·면접 등 증빙이 있는 사유라면 그 사유를 골라 주세요.',
+    );
+  if (input.kind !== 'personal' && input.kind !== 'outage' && input.evidence.trim() === '')
+    throw new UserError(
+      422,
+      'EVIDENCE_REQUIRED',
+      '증빙 자료(진단서, 면접 확인서 등)를 적어 주세요. 상담원이 확인합니다.',
+      {
+        evidence: '증빙 자료를 적어 주세요.',
+      },
+    );
+  const moved = moveRecognitionDate(
+    opts.rows.map((r) => ({ seq: r.seq, date: r.scheduledDate, periodStart: r.periodStart, periodEnd: r.periodEnd })),
+    seq,
+    input.newDate,
+    { calendar: opts.calendar, benefitPeriodEnd: claim.benefitPeriodEnd },
+  );
+  if (!moved.ok) throw new UserError(422, 'BAD_DATE', moved.error, { newDate: moved.error });
+  return { target, periods: moved.periods };
 }
 
 export function createBenefitsService(deps: { database: Database; calendar: Calendar; now: () => Date }) {
@@ -500,6 +564,8 @@ export function createBenefitsService(deps: { database: Database; calendar: Cale
             ? `${seq}차 실업인정 신청은 ${opens}부터 ${recognition.scheduledDate}까지 할 수 있습니다.`
             : `${seq}차 실업인정일(${recognition.scheduledDate})이 지났습니다. 고용센터에 문의해 주세요.`,
         );
+      const outside = input.activities.map((a) => activityDateError(a.date, recognition)).find((e) => e !== null);
+      if (outside) throw new UserError(422, 'ACTIVITY_OUTSIDE_PERIOD', outside, { activities: outside });
       const check = this.checkPeriod(claim, recognition, input.activities, await this.usedBefore(claimId, seq));
       if (!check.met)
         throw new UserError(422, 'ACTIVITIES_MISSING', check.missing.join(' '), {
@@ -537,6 +603,37 @@ export function createBenefitsService(deps: { database: Database; calendar: Cale
     },
 
     /**
+     * What a 실업인정일 change would do, checked as the change itself checks it, without writing (the
+     * confirmation page). Throws the same UserError the change would.
+     */
+    async previewMove(
+      actor: Pick<Account, 'id' | 'kind'>,
+      claimId: number,
+      seq: number,
+      input: { newDate: string; kind: ChangeKind; evidence: string },
+    ): Promise<MovePlan & { next: SchedulePeriod | undefined; moved: SchedulePeriod }> {
+      const claim = await claimById(claimId);
+      if (!claim || (actor.kind === 'seeker' && claim.claimantId !== actor.id))
+        throw new UserError(404, 'NOT_FOUND', '신청을 찾을 수 없습니다.');
+      const rows = await this.recognitions(claimId);
+      const plan = planMove({ actor, today: today(), claim, rows, seq, input, calendar });
+      const moved = plan.periods.find((p) => p.seq === seq);
+      if (!moved) throw new Error('the moved 차수 vanished from its plan');
+      return { ...plan, moved, next: plan.periods.find((p) => p.seq === seq + 1) };
+    },
+
+    /** Days a confirmation of this filed 실업인정 would pay (before days worked): what a 불인정 withholds. */
+    payableIfConfirmed(claim: Claim, r: Recognition): number {
+      return payableDays({
+        periodStart: r.periodStart,
+        periodEnd: r.periodEnd,
+        firstPayableDay: waitingPeriod(claim.reportDate).firstPayableDay,
+        benefitPeriodEnd: claim.benefitPeriodEnd,
+        remainingDays: claim.benefitDays - claim.paidDays,
+      });
+    },
+
+    /**
      * Moves a 실업인정일: the claimant's change requested in advance (개인 사정: once per claim; excused
      * reasons with evidence), or a reschedule (outage, declared by staff). Recorded in the ledger with why.
      */
@@ -562,40 +659,8 @@ export function createBenefitsService(deps: { database: Database; calendar: Cale
         const rows = await tx.query<Recognition>(
           sql`SELECT ${RECOGNITION_COLUMNS} FROM claim_recognitions WHERE claim_id = ${claimId} ORDER BY seq`,
         );
-        const target = rows.find((r) => r.seq === seq);
-        if (!target) throw new UserError(404, 'NOT_FOUND', '해당 차수의 실업인정이 없습니다.');
-        if (target.status !== 'scheduled')
-          throw new UserError(409, 'ALREADY_FILED', '이미 신청한 실업인정의 날짜는 바꿀 수 없습니다.');
-        // Claimants ask in advance; staff may also move a date afterwards, on evidence (사후 인정).
-        if (actor.kind === 'seeker' && today() >= target.scheduledDate)
-          throw new UserError(
-            422,
-            'TOO_LATE',
-            `실업인정일 변경은 실업인정일(${target.scheduledDate}) 전날까지 신청해야 합니다.`,
-          );
-        if (input.kind === 'personal' && claim.personalChangeUsed)
-          throw new UserError(
-            409,
-            'PERSONAL_CHANGE_USED',
-            '개인 사정으로 인한 변경은 수급 기간 중 한 번만 할 수 있습니다. 질병·면접 등 증빙이 있는 사유라면 그 사유를 골라 주세요.',
-          );
-        if (input.kind !== 'personal' && input.kind !== 'outage' && input.evidence.trim() === '')
-          throw new UserError(
-            422,
-            'EVIDENCE_REQUIRED',
-            '증빙 자료(진단서, 면접 확인서 등)를 적어 주세요. 상담원이 확인합니다.',
-            {
-              evidence: '증빙 자료를 적어 주세요.',
-            },
-          );
-        const moved = moveRecognitionDate(
-          rows.map((r) => ({ seq: r.seq, date: r.scheduledDate, periodStart: r.periodStart, periodEnd: r.periodEnd })),
-          seq,
-          input.newDate,
-          { calendar, benefitPeriodEnd: claim.benefitPeriodEnd },
-        );
-        if (!moved.ok) throw new UserError(422, 'BAD_DATE', moved.error, { newDate: moved.error });
-        await applyPeriods(tx, claimId, rows, moved.periods, seq, CHANGE_KINDS[input.kind]);
+        const { target, periods } = planMove({ actor, today: today(), claim, rows, seq, input, calendar });
+        await applyPeriods(tx, claimId, rows, periods, seq, CHANGE_KINDS[input.kind]);
         await tx.query(
           sql`UPDATE benefit_claims SET version = version + 1,
                 personal_change_used = personal_change_used OR ${input.kind === 'personal'}

@@ -4,7 +4,7 @@
  */
 import type { JobCentre } from '../identity/accounts.ts';
 import { errorSummary } from '../identity/views.ts';
-import { formatKoreanDate } from '../shared/dates.ts';
+import { formatDate, formatDateTime, formatKoreanDate } from '../shared/dates.ts';
 import { alert, badge, button, descriptionList, linkButton, select, table, textInput } from '../web/components.ts';
 import { type Html, html } from '../web/html.ts';
 import { csrfField } from '../web/security.ts';
@@ -12,9 +12,15 @@ import type { ActivityCheck } from './activities.ts';
 import type { Estimate } from './calculate.ts';
 import type { ClaimFormValues } from './form.ts';
 import { ACTIVITY_KINDS, type ActivityKind, JUSTIFIED_REASONS, SEPARATION_REASONS } from './rules.ts';
-import type { Activity, Claim, Recognition } from './service.ts';
+import { type Activity, type Claim, REJECTION_CODES, type Recognition } from './service.ts';
 
 export const won = (n: number) => `${n.toLocaleString('ko-KR')}원`;
+
+/** A period as the confirmation texts write it: '2026.11.20.~12.03.' (the year once when it is the same). */
+export function periodText(start: string, end: string): string {
+  const to = start.slice(0, 4) === end.slice(0, 4) ? `${end.slice(5).replace('-', '.')}.` : formatDate(end);
+  return `${formatDate(start)}~${to}`;
+}
 
 export const CLAIM_STATUS: Record<Claim['status'], { label: string; color: 'primary' | 'success' | 'danger' }> = {
   submitted: { label: '심사 중', color: 'primary' },
@@ -25,7 +31,7 @@ export const CLAIM_STATUS: Record<Claim['status'], { label: string; color: 'prim
 export const RECOGNITION_STATUS: Record<Recognition['status'] | 'missed' | 'open', string> = {
   scheduled: '예정',
   open: '신청 가능',
-  filed: '신청함 (확인 중)',
+  filed: '접수됨 (심사 중)',
   confirmed: '인정 (지급)',
   rejected: '불인정',
   missed: '신청하지 않음',
@@ -207,7 +213,17 @@ export function claimPage(opts: {
   const next = opts.recognitions.find((r) => ['open', 'scheduled'].includes(recognitionState(r, opts.today)));
   return html`<h1 class="heading-xlarge">구직급여 신청 <span class="ilteo-h1-badge">${badge({ label: status.label, color: status.color, fill: 'bg-light' })}</span></h1>
 ${opts.notice}
-${claim.status === 'rejected' ? alert({ variant: 'danger', title: '수급자격이 인정되지 않았습니다.', body: html`${claim.decisionNote ?? ''} 이의가 있으면 결정을 안 날부터 90일 안에 심사를 청구할 수 있습니다.` }) : null}
+${claim.status === 'rejected' ? alert({ variant: 'danger', role: 'none', title: '수급자격이 인정되지 않았습니다.', body: html`<p>사유: ${rejectionReason(claim)}</p>${claim.decisionNote ? html`<p>고용센터의 설명: ${claim.decisionNote}</p>` : null}<p>이의가 있으면 결정을 안 날부터 90일 안에 심사를 청구할 수 있습니다.</p>` }) : null}
+${opts.recognitions
+  .filter((r) => r.status === 'rejected')
+  .map((r) =>
+    alert({
+      variant: 'danger',
+      role: 'none',
+      title: `${r.seq}차 실업인정(${periodText(r.periodStart, r.periodEnd)})이 불인정되었습니다.`,
+      body: html`사유: ${r.decisionNote ?? '고용센터에 문의해 주세요.'} <a href="/benefits/claims/${claim.id}/recognitions/${r.seq}">${r.seq}차 실업인정 자세히 보기</a>`,
+    }),
+  )}
 ${
   next && claim.status === 'approved'
     ? alert({
@@ -259,7 +275,9 @@ ${table({
       `${formatKoreanDate(r.periodStart)} ~ ${formatKoreanDate(r.periodEnd)}`,
       state === 'open'
         ? html`<a href="/benefits/claims/${claim.id}/recognitions/${r.seq}">신청하기</a>`
-        : RECOGNITION_STATUS[state],
+        : r.status === 'scheduled'
+          ? RECOGNITION_STATUS[state]
+          : html`<a href="/benefits/claims/${claim.id}/recognitions/${r.seq}">${RECOGNITION_STATUS[state]}</a>${r.status === 'rejected' && r.decisionNote ? html`<br><span class="ilteo-muted">사유: ${r.decisionNote}</span>` : null}`,
       r.paidDays === null ? '-' : `${r.paidDays}일`,
       r.amount === null ? '-' : won(r.amount),
     ];
@@ -267,6 +285,72 @@ ${table({
 })}</section>`
     : null
 }`;
+}
+
+/** The 수급자격 불인정 reason as the claimant reads it: the code's wording (the code itself is for staff). */
+function rejectionReason(claim: Claim): string {
+  const code = claim.decisionCode as keyof typeof REJECTION_CODES | null;
+  return code && Object.hasOwn(REJECTION_CODES, code) ? REJECTION_CODES[code] : '고용센터에 문의해 주세요.';
+}
+
+/** A 실업인정 already filed, as its claimant sees it: 접수됨 (심사 중), 인정 or 불인정 with the reason. */
+export function recognitionStatusPage(opts: {
+  claim: Claim;
+  recognition: Recognition;
+  activities: readonly Activity[];
+  notice: Html | null;
+}): Html {
+  const { claim, recognition: r } = opts;
+  const outcome =
+    r.status === 'confirmed'
+      ? alert({
+          variant: 'success',
+          title: '인정되었습니다.',
+          body: `${r.paidDays ?? 0}일분 ${won(r.amount ?? 0)}을 지급합니다.`,
+        })
+      : r.status === 'rejected'
+        ? alert({
+            variant: 'danger',
+            role: 'none',
+            title: '불인정되었습니다.',
+            body: html`<p>사유: ${r.decisionNote ?? '고용센터에 문의해 주세요.'}</p><p>이의가 있으면 결정을 안 날부터 90일 안에 심사를 청구할 수 있습니다.</p>`,
+          })
+        : alert({
+            variant: 'info',
+            title: '접수됨: 상담원이 심사 중입니다.',
+            body: '다시 신청하지 않아도 됩니다. 상담원이 확인하면 결과가 여기와 내 신청 화면에 나타납니다.',
+          });
+  return html`<h1 class="heading-xlarge">${r.seq}차 실업인정</h1>
+${opts.notice}
+${outcome}
+${descriptionList({
+  items: [
+    { term: '대상 기간', description: `${formatKoreanDate(r.periodStart)} ~ ${formatKoreanDate(r.periodEnd)}` },
+    { term: '실업인정일', description: formatKoreanDate(r.scheduledDate) },
+    { term: '신청한 때', description: formatDateTime(r.filedAt) },
+    { term: '상태', description: RECOGNITION_STATUS[r.status] },
+    {
+      term: '취업·근로 사실',
+      description: r.workedOrEarned ? '일한 날이나 소득이 있었다고 신고함' : '없었다고 신고함',
+    },
+  ],
+})}
+<section class="ilteo-section" aria-labelledby="reported"><h2 id="reported" class="heading-medium">신고한 재취업활동</h2>
+${
+  opts.activities.length === 0
+    ? html`<p>신고한 활동이 없습니다.</p>`
+    : table({
+        caption: `신고한 재취업활동 ${opts.activities.length}건: 날짜, 종류, 회사·기관, 내용`,
+        columns: [{ header: '날짜' }, { header: '종류' }, { header: '회사·기관' }, { header: '내용' }],
+        rows: opts.activities.map((a) => [
+          formatKoreanDate(a.date),
+          ACTIVITY_KINDS[a.kind].label,
+          a.organisation || '-',
+          a.description || '-',
+        ]),
+      })
+}</section>
+<div class="ilteo-actions">${linkButton({ href: `/benefits/claims/${claim.id}`, label: '내 신청으로 돌아가기', variant: 'secondary' })}</div>`;
 }
 
 export interface ActivityRow {
@@ -296,14 +380,15 @@ export function recognitionPage(opts: {
 ${alert({ variant: 'info', title: '이번 기간에 필요한 재취업활동', body: opts.requirementText })}
 ${errorSummary(opts.errors)}
 ${
-  opts.check
+  // "요건을 갖추었습니다" only when nothing else is wrong: never next to a refusal.
+  opts.check && !(opts.check.met && Object.keys(opts.errors).length > 0)
     ? opts.check.met
       ? alert({ variant: 'success', role: 'status', title: '요건을 갖추었습니다. 신청하기를 누르세요.' })
       : alert({
           variant: 'warning',
           role: 'status',
           title: '아직 부족합니다',
-          body: html`<ul class="ilteo-reasons">${opts.check.missing.map((m) => html`<li>${m}</li>`)}${opts.check.excluded.map((e) => html`<li>${e.activity.date} ${ACTIVITY_KINDS[e.activity.kind].label}: ${e.why}</li>`)}</ul>`,
+          body: html`<ul class="ilteo-reasons">${opts.check.missing.map((m) => html`<li>${m}</li>`)}${opts.check.excluded.filter((e) => e.reason === 'cap').map((e) => html`<li>${e.activity.date} ${ACTIVITY_KINDS[e.activity.kind].label}: ${e.why}</li>`)}</ul>`,
         })
     : null
 }
@@ -403,8 +488,8 @@ ${errorSummary(opts.errors)}
 <form method="post" action="/benefits/claims/${claim.id}/recognitions/${r.seq}/change" novalidate>
 	${csrfField(opts.csrf)}
 	${textInput({ id: 'newDate', name: 'newDate', label: '바꿀 날짜 (평일)', type: 'date', value: opts.values.newDate, required: true, error: opts.errors.newDate })}
-	${select({ id: 'kind', name: 'kind', label: '사유', options: [{ value: '', label: '선택' }, ...Object.entries(opts.kinds).map(([value, label]) => ({ value, label }))], value: opts.values.kind, required: true, error: opts.errors.kind })}
+	${select({ id: 'kind', name: 'kind', label: '사유', options: [{ value: '', label: '선택하세요' }, ...Object.entries(opts.kinds).map(([value, label]) => ({ value, label }))], value: opts.values.kind, required: true, error: opts.errors.kind })}
 	${textInput({ id: 'evidence', name: 'evidence', label: '증빙 (개인 사정이 아니면 필수)', value: opts.values.evidence, maxlength: 200, hint: '예: ○○의원 진단서 (11.20. 발급), △△(주) 면접 확인서', error: opts.errors.evidence })}
-	<div class="ilteo-actions">${button({ label: '변경 신청', type: 'submit', size: 'large' })}</div>
+	<div class="ilteo-actions">${button({ label: '다음: 변경 내용 확인', type: 'submit', size: 'large' })}</div>
 </form>`;
 }

@@ -1,3 +1,4 @@
+import { BlockList, isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import type { ProviderConfig } from '../identity/providers.ts';
@@ -65,10 +66,88 @@ const EnvSchema = z.object({
   ILTEO_JOURNAL_DIR: z.string().min(1).optional(),
   ILTEO_PAGE_CACHE_DIR: z.string().min(1).optional(),
   ILTEO_TRUST_PROXY: z
-    .enum(['true', 'false', '1', '0', ''])
+    .string()
     .optional()
-    .transform((v) => v === 'true' || v === '1'),
+    .transform((v, ctx) => {
+      const addresses = parseTrustProxy(v);
+      if (addresses === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          message:
+            'ILTEO_TRUST_PROXY는 앞단 프록시의 주소 목록(127.0.0.1,10.0.0.0/8 처럼 쉼표로 구분)이거나 true(이 서버의 프록시: 127.0.0.0/8, ::1)여야 합니다. 프록시가 없으면 비워 두거나 false로 두세요.',
+        });
+      return addresses ?? [];
+    }),
+  ILTEO_TRUST_PROXY_HOPS: z.coerce
+    .number({ message: 'ILTEO_TRUST_PROXY_HOPS는 숫자여야 합니다.' })
+    .int('ILTEO_TRUST_PROXY_HOPS는 정수여야 합니다.')
+    .min(1, 'ILTEO_TRUST_PROXY_HOPS는 1 이상이어야 합니다.')
+    .max(5, 'ILTEO_TRUST_PROXY_HOPS는 5 이하여야 합니다.')
+    .default(1),
+  ILTEO_METRICS_TOKEN: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v === '' || /^[\x21-\x7e]{32,200}$/.test(v), {
+      message: 'ILTEO_METRICS_TOKEN은 공백 없는 영문·숫자·기호 32자 이상이어야 합니다.',
+    }),
 });
+
+/** What `ILTEO_TRUST_PROXY=true` means: a proxy on this machine (HAProxy in front of the app processes). */
+export const LOOPBACK_PROXIES: readonly string[] = ['127.0.0.0/8', '::1'];
+
+/**
+ * The proxies whose X-Forwarded-For is believed: [] for none (unset, '', false, 0), the loopback
+ * addresses for `true` (or 1), else the comma-separated addresses or CIDR ranges. undefined: not one
+ * of these.
+ */
+export function parseTrustProxy(raw: string | undefined): string[] | undefined {
+  const v = (raw ?? '').trim();
+  if (v === '' || v === 'false' || v === '0') return [];
+  if (v === 'true' || v === '1') return [...LOOPBACK_PROXIES];
+  const list = v.split(',').map((a) => a.trim());
+  return list.every(isAddressOrRange) ? list : undefined;
+}
+
+function isAddressOrRange(value: string): boolean {
+  const [address = '', prefix, ...rest] = value.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/** The proxies in front of the app, as configured: nothing is believed when `addresses` is empty. */
+export interface TrustProxy {
+  /** The proxies' addresses or CIDR ranges. */
+  addresses: string[];
+  /** How many proxies stand in a row before the app (each must be one of `addresses`); usually 1. */
+  hops: number;
+}
+
+/**
+ * Fastify's `trustProxy` for a config: the address that connected, and up to `hops - 1` entries of
+ * X-Forwarded-For before it, are taken as proxies only if they are one of the configured addresses; the
+ * next entry is the client. So a client's own X-Forwarded-For entries are never believed — neither
+ * with a proxy that appends to the header rather than replacing it, nor when it connects directly.
+ * false when no proxy is configured (the socket's address is the client).
+ */
+export function trustProxyFunction(trust: TrustProxy): false | ((address: string, hop: number) => boolean) {
+  if (trust.addresses.length === 0) return false;
+  const list = new BlockList();
+  for (const entry of trust.addresses) {
+    const [address = '', prefix] = entry.split('/');
+    const family = isIP(address) === 6 ? 'ipv6' : 'ipv4';
+    if (prefix === undefined) list.addAddress(address, family);
+    else list.addSubnet(address, Number(prefix), family);
+  }
+  return (address, hop) => {
+    if (hop >= trust.hops || typeof address !== 'string') return false;
+    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
+    const plain = mapped ?? address;
+    const family = isIP(plain);
+    return family !== 0 && list.check(plain, family === 6 ? 'ipv6' : 'ipv4');
+  };
+}
 
 const ProviderSchema = z.object({
   id: z.string().regex(/^[a-z][a-z0-9-]{1,30}$/, 'id는 영문 소문자·숫자·하이픈이어야 합니다.'),
@@ -93,7 +172,13 @@ export interface Config {
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   database: DatabaseConfig;
   demoPostings: number;
-  trustProxy: boolean;
+  /** Which proxies' X-Forwarded-For is believed (see parseTrustProxy). */
+  trustProxy: TrustProxy;
+  /**
+   * Bearer token that lets a program (Prometheus, a status check) read /metrics and /readyz/database in
+   * full; without it (or an operator's session) they answer up/down only. null: operators only.
+   */
+  metricsToken: string | null;
   /** Requests per minute per client IP (0 = no site-wide limit; sign-in keeps its own limits). */
   rateLimitPerMinute: number;
   /** How often the alert job and the e-mail outbox run (seconds; 0 = never, e.g. in tests). */
@@ -185,7 +270,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     database,
     demoPostings: e.ILTEO_DEMO_POSTINGS,
-    trustProxy: e.ILTEO_TRUST_PROXY,
+    trustProxy: { addresses: e.ILTEO_TRUST_PROXY, hops: e.ILTEO_TRUST_PROXY_HOPS },
+    metricsToken: e.ILTEO_METRICS_TOKEN && e.ILTEO_METRICS_TOKEN !== '' ? e.ILTEO_METRICS_TOKEN : null,
     rateLimitPerMinute: e.ILTEO_RATE_LIMIT_PER_MINUTE,
     alertsSeconds: e.ILTEO_ALERTS_SECONDS,
     mailSpool: path.resolve(cwd, e.ILTEO_MAIL_SPOOL ?? 'data/mail-spool'),

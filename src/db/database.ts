@@ -15,17 +15,17 @@ export interface Database {
    * PostgreSQL it is retried through a failover until a deadline (src/db/failover.ts): a write must
    * therefore be idempotent (carry an idempotency key under a unique constraint).
    */
-  query<T extends Record<string, unknown>>(query: SQL): Promise<T[]>;
+  query<T extends Record<string, unknown>>(query: SQL, options?: TransactionOptions): Promise<T[]>;
   /**
    * Runs `fn` in one transaction on the primary; the whole transaction is retried through a failover,
    * so it must be idempotent as a unit.
    */
-  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: Tx) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /**
    * A read that may be slightly stale (search, posting pages, status): served by a standby when there
    * is one, else by the primary, so reads go on while the primary is being replaced.
    */
-  read<T extends Record<string, unknown>>(query: SQL): Promise<T[]>;
+  read<T extends Record<string, unknown>>(query: SQL, options?: TransactionOptions): Promise<T[]>;
   /**
    * Like `read`, in its own transaction with planner settings applied locally (SET LOCAL), e.g.
    * `{ enable_bitmapscan: 'off' }` where the caller knows better than the estimates.
@@ -33,6 +33,7 @@ export interface Database {
   readWithSettings<T extends Record<string, unknown>>(
     settings: Readonly<Record<string, string>>,
     query: SQL,
+    options?: TransactionOptions,
   ): Promise<T[]>;
   /** Each server's role and replication state (PostgreSQL); one embedded node for PGlite. */
   nodes(): Promise<NodeStatus[]>;
@@ -45,6 +46,16 @@ export interface Database {
   withAdvisoryLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
+
+export interface CallOptions {
+  /**
+   * Give up sooner than the driver's retry deadline (ms): while this process already knows no database
+   * answers, a request is answered 503 in seconds, not after the full deadline (the embedded driver has
+   * no failover and ignores it).
+   */
+  deadlineMs?: number;
+}
+export type TransactionOptions = CallOptions;
 
 /** A transaction handle: raw SQL in, rows out. */
 export interface Tx {

@@ -3,7 +3,14 @@ import { pipeline } from 'node:stream/promises';
 import type { SQL } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
-import { type AppDb, type Database, DatabaseOpenError, type NodeStatus, setLocal } from './database.ts';
+import {
+  type AppDb,
+  type CallOptions,
+  type Database,
+  DatabaseOpenError,
+  type NodeStatus,
+  setLocal,
+} from './database.ts';
 import { DEFAULT_RETRY, type RetryHooks, type RetryPolicy, withRetry } from './failover.ts';
 import { schema } from './schema.ts';
 
@@ -142,7 +149,10 @@ export async function openPostgres(rawUrl: string, options: PostgresOpenOptions 
       if (pool === 'write' && kind === 'read-only') await recycleWriter();
     },
   });
-  const onWriter = <T>(fn: (db: AppDb) => Promise<T>) => withRetry('write', () => fn(writerDb), policy, hooks('write'));
+  const bounded = (p: RetryPolicy, deadlineMs: number | undefined): RetryPolicy =>
+    deadlineMs === undefined ? p : { ...p, deadlineMs: Math.min(p.deadlineMs, deadlineMs) };
+  const onWriter = <T>(fn: (db: AppDb) => Promise<T>, deadlineMs?: number) =>
+    withRetry('write', () => fn(writerDb), bounded(policy, deadlineMs), hooks('write'));
   // A read attempt is abandoned after 5 s (see RetryPolicy.attemptMs), and retries alternate between the
   // read pool and the write pool: when a standby shuts down, the read pool's new connections can hang on
   // it (postgres.js multi-host), while the write pool's connections to the primary keep working.
@@ -177,7 +187,7 @@ export async function openPostgres(rawUrl: string, options: PostgresOpenOptions 
       }
     })();
   };
-  const onReader = <T>(fn: (db: AppDb) => Promise<T>) => {
+  const onReader = <T>(fn: (db: AppDb) => Promise<T>, deadlineMs?: number) => {
     let n = 0;
     let onReadPool = false;
     const readHooks = hooks('read');
@@ -187,7 +197,7 @@ export async function openPostgres(rawUrl: string, options: PostgresOpenOptions 
         onReadPool = !readerDown && n++ % 2 === 0;
         return fn(onReadPool ? readerDb : writerDb);
       },
-      readPolicy,
+      bounded(readPolicy, deadlineMs),
       {
         ...readHooks,
         onRetry: async (info) => {
@@ -203,18 +213,28 @@ export async function openPostgres(rawUrl: string, options: PostgresOpenOptions 
     get db() {
       return writerDb;
     },
-    query: <T extends Record<string, unknown>>(query: SQL) =>
-      onWriter(async (db) => rowsOf<T>(await db.execute(query))),
-    read: <T extends Record<string, unknown>>(query: SQL) => onReader(async (db) => rowsOf<T>(await db.execute(query))),
-    readWithSettings: <T extends Record<string, unknown>>(settings: Readonly<Record<string, string>>, query: SQL) =>
-      onReader((db) =>
-        db.transaction(async (tx) => {
-          await tx.execute(setLocal(settings));
-          return rowsOf<T>(await tx.execute(query));
-        }),
+    query: <T extends Record<string, unknown>>(query: SQL, options?: CallOptions) =>
+      onWriter(async (db) => rowsOf<T>(await db.execute(query)), options?.deadlineMs),
+    read: <T extends Record<string, unknown>>(query: SQL, options?: CallOptions) =>
+      onReader(async (db) => rowsOf<T>(await db.execute(query)), options?.deadlineMs),
+    readWithSettings: <T extends Record<string, unknown>>(
+      settings: Readonly<Record<string, string>>,
+      query: SQL,
+      options?: CallOptions,
+    ) =>
+      onReader(
+        (db) =>
+          db.transaction(async (tx) => {
+            await tx.execute(setLocal(settings));
+            return rowsOf<T>(await tx.execute(query));
+          }),
+        options?.deadlineMs,
       ),
-    transaction: (fn) =>
-      onWriter((db) => db.transaction(async (tx) => fn({ query: async (q) => rowsOf(await tx.execute(q)) }))),
+    transaction: (fn, transactionOptions) =>
+      onWriter(
+        (db) => db.transaction(async (tx) => fn({ query: async (q) => rowsOf(await tx.execute(q)) })),
+        transactionOptions?.deadlineMs,
+      ),
     nodes: () => Promise.all(hosts.map((h) => nodeStatus(url, h))),
     async copyRows(table, columns, rows) {
       if (rows.length === 0) return;

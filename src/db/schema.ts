@@ -293,8 +293,17 @@ export const auditLog = pgTable(
     userAgent: text('user_agent').notNull().default(''),
     details: jsonb('details').notNull().default({}),
     staff: boolean('staff').notNull().default(false),
+    /**
+     * Chosen by the writer before the first attempt, so an INSERT retried after a lost COMMIT finds
+     * the row it already wrote (ON CONFLICT DO NOTHING) instead of writing it twice.
+     */
+    entryId: text('entry_id'),
   },
-  (t) => [index('audit_log_actor_idx').on(t.actorId, t.at), index('audit_log_at_idx').on(t.at)],
+  (t) => [
+    index('audit_log_actor_idx').on(t.actorId, t.at),
+    index('audit_log_at_idx').on(t.at),
+    uniqueIndex('audit_log_entry_id_idx').on(t.entryId),
+  ],
 );
 
 /** Secrets generated once and shared by every app process (cookie signing). */
@@ -918,6 +927,28 @@ export const counterOutages = pgTable(
   ],
 );
 
+/**
+ * The one write path (src/db/commands.ts): every state-changing request's outcome, stored in the same
+ * transaction as its change, keyed by who sent it and the idempotency key it carried. A repeat with
+ * the same key answers from here and changes nothing; the same key with another request is refused.
+ */
+export const commandOutcomes = pgTable(
+  'command_outcomes',
+  {
+    /** 'account:<id>' for a signed-in person, 'public' for forms sent before signing in. */
+    actor: text('actor').notNull(),
+    key: text('key').notNull(),
+    /** The route's declared command, e.g. 'market.saveSearch'. */
+    command: text('command').notNull(),
+    /** HMAC of the request (path and body without the key and CSRF token): a different request under the same key is refused. */
+    fingerprint: text('fingerprint').notNull(),
+    /** What the request was answered (a redirect or a JSON body), replayed for a repeat. */
+    outcome: jsonb('outcome').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.actor, t.key] }), index('command_outcomes_created_idx').on(t.createdAt)],
+);
+
 export const schema = {
   companies,
   postings,
@@ -960,5 +991,6 @@ export const schema = {
   counterSubmissions,
   counterQueues,
   counterOutages,
+  commandOutcomes,
 };
 export type Schema = typeof schema;

@@ -6,6 +6,7 @@ import { accountOf, allow } from '../identity/access.ts';
 import { audit, clientOf } from '../identity/audit.ts';
 import { formatBusino, maskPersonalNumbers } from '../identity/rules.ts';
 import { errorSummary } from '../identity/views.ts';
+import { sendOutcome, writes } from '../web/commands.ts';
 import { alert, button, textInput } from '../web/components.ts';
 import { html } from '../web/html.ts';
 import { sendPage } from '../web/page.ts';
@@ -88,7 +89,7 @@ ${errorSummary(errors)}
     render(request, reply, null, {}, request.query.saved !== undefined),
   );
 
-  app.post('/employer/company', EMPLOYER, async (request, reply) => {
+  app.post('/employer/company', writes(EMPLOYER, 'employer.saveCompany'), async (request, reply) => {
     const me = accountOf(request);
     const body = request.body as Record<string, unknown>;
     const parsed = parseCompanyProfile(body);
@@ -103,16 +104,19 @@ ${errorSummary(errors)}
       return render(request, reply, values, parsed.errors);
     }
     const v = parsed.value;
-    await database.query(
-      sql`UPDATE companies SET description = ${v.description}, address = ${v.address}, employees = ${v.employees}, homepage = ${v.homepage} WHERE id = ${me.companyId}`,
-    );
-    await audit(database, {
-      actor: { id: me.id, kind: me.kind },
-      action: 'company.profile',
-      outcome: 'success',
-      target: { type: 'company', id: me.companyId ?? 0 },
-      ...clientOf(request),
+    const { outcome } = await request.command(async () => {
+      await database.query(
+        sql`UPDATE companies SET description = ${v.description}, address = ${v.address}, employees = ${v.employees}, homepage = ${v.homepage} WHERE id = ${me.companyId}`,
+      );
+      await audit(database, {
+        actor: { id: me.id, kind: me.kind },
+        action: 'company.profile',
+        outcome: 'success',
+        target: { type: 'company', id: me.companyId ?? 0 },
+        ...clientOf(request),
+      });
+      return { redirect: '/employer/company?saved=1' };
     });
-    return reply.redirect('/employer/company?saved=1', 303);
+    return sendOutcome(reply, outcome);
   });
 }

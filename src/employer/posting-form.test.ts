@@ -56,6 +56,23 @@ describe('채용공고 form', () => {
     ['age by decade', { pfCond: '20대 환영' }, 'pfCond', /연령을 조건으로/],
     ['birth year', { pfCond: '1995년생 이후' }, 'pfCond', /연령을 조건으로/],
     ['experienced without months', { career: 'E' }, 'minCareerMonths', /최소 경력/],
+    [
+      'age and sex at once',
+      { pfCond: '35세 이하 여성만 지원 가능합니다' },
+      'pfCond',
+      /고령자고용법 제4조의4.*'여성만'처럼 성별을 조건으로 할 수 없습니다 \(남녀고용평등법 제7조 제1항/,
+    ],
+    ['sex in the title', { title: '홀 서빙 여직원 모집' }, 'title', /남녀고용평등법 제7조 제1항/],
+    [
+      'height and weight in the duties',
+      { jobCont: '안내 데스크 (키 165cm 이상, 용모단정)' },
+      'jobCont',
+      /신체 조건.*남녀고용평등법 제7조 제2항, 채용절차법 제4조의3 제1호/,
+    ],
+    ['unmarried only', { pfCond: '미혼자 우대' }, 'pfCond', /혼인 여부.*채용절차법 제4조의3 제2호/],
+    ['origin asked', { selMthd: '서류(출신지역 기재) > 면접' }, 'selMthd', /출신 지역.*채용절차법 제4조의3 제2호/],
+    ['property asked', { etcWelfare: '재산 정도에 따라 수당 지급' }, 'etcWelfare', /재산.*채용절차법 제4조의3 제2호/],
+    ['family asked', { selMthd: '서류(부모님 직업 기재)' }, 'selMthd', /채용절차법 제4조의3 제3호/],
   ];
   for (const [name, change, field, message] of bad)
     it(`refuses ${name}, in Korean, keeping the input`, () => {
@@ -64,6 +81,19 @@ describe('채용공고 form', () => {
       assert.match(r.errors[field] ?? '', message);
       for (const [k, v] of Object.entries(change)) assert.equal(r.values[k as keyof typeof r.values], v.trim());
     });
+  it('ordinary text naming the same words passes', () => {
+    const r = parsePostingForm(
+      {
+        ...good,
+        title: '여성복 매장 판매 사원',
+        jobCont: '- 남성 의류 매장 판매\n- 키오스크 주문 안내\n- 재산세 고지서 발송 보조',
+        pfCond: '경력단절 여성 우대, 남녀 무관, 나이 무관',
+        etcWelfare: '여성 전용 휴게실, 가족수당, 어린이집 지원',
+      },
+      TODAY,
+    );
+    assert.ok(r.ok, JSON.stringify(!r.ok && r.errors));
+  });
   it('채용시까지 needs no deadline', () => {
     const r = parsePostingForm({ ...good, closeDt: '', untilFilled: 'yes' }, TODAY);
     assert.ok(r.ok);

@@ -1,7 +1,8 @@
 /**
  * 채용공고 form for employers: every field validated with a Korean message, the wage checked against
- * the minimum wage for its 임금형태 and hours, and no age requirement anywhere (고령자고용법 제4조의4
- * forbids age discrimination in recruitment). Pure.
+ * the minimum wage for its 임금형태 and hours, and no condition the law forbids in recruitment anywhere
+ * in the text — age, sex, 용모·키·체중, 혼인 여부, 출신 지역, 재산, the family's 학력·직업·재산
+ * (recruitment-rules.ts, with the provisions). Pure.
  */
 
 import { CAREERS, EDUCATIONS, EMPLOYMENT_TYPES, WAGE_TYPES, WORK_SCHEDULES } from '../jobs/codes.ts';
@@ -10,6 +11,7 @@ import { formatWage, minimumWage } from '../jobs/wages.ts';
 import { OCCUPATIONS } from '../reference/occupations.ts';
 import { isRegionCode, sigunguOf } from '../reference/regions.ts';
 import { addDays, isIsoDate } from '../shared/dates.ts';
+import { RECRUITMENT_RULES, unlawfulConditionMessage } from './recruitment-rules.ts';
 
 export const POSTING_FIELDS = [
   'title',
@@ -42,23 +44,19 @@ export const POSTING_FIELDS = [
 export type PostingFormValues = Record<(typeof POSTING_FIELDS)[number], string>;
 export type PostingContent = Omit<NewPosting, 'wantedAuthNo' | 'company' | 'busino' | 'indTpNm' | 'regDt'>;
 
-/** Phrases that state an age requirement or preference (연령 제한·우대). */
-const AGE_PATTERNS: readonly RegExp[] = [
-  /\d{2}\s*세\s*(이하|미만|이상|초과|까지|부터|~)/,
-  /(만\s*)?\d{2}\s*~\s*\d{2}\s*세/,
-  /\d{2}\s*대\s*(남|여|만|환영|우대|선호|가능|위주|초반|중반|후반)?/,
-  /(연령|나이)\s*(제한|무관하지\s*않|:|은|는|\d)/,
-  /(젊은|어린|신입\s*연령|청년만|장년\s*불가|고령자?\s*불가|중장년\s*불가)/,
-  /\d{4}\s*년생/,
-];
+const AGE_RULE = RECRUITMENT_RULES.find((r) => r.id === 'age');
 
+/** The first phrase stating an age requirement or preference (연령 제한·우대), or null. */
 export function ageRequirement(text: string): string | null {
-  for (const re of AGE_PATTERNS) {
+  for (const re of AGE_RULE?.patterns ?? []) {
     const m = re.exec(text);
     if (m) return m[0];
   }
   return null;
 }
+
+/** The free-text fields a condition can hide in; each is checked against every rule (recruitment-rules.ts). */
+export const CHECKED_FIELDS = ['title', 'jobCont', 'pfCond', 'etcWelfare', 'selMthd'] as const;
 
 const PHONE = /^(0\d{1,2}-\d{3,4}-\d{4}|1\d{3}-\d{4})$/;
 const LEVEL3 = new Set(OCCUPATIONS.filter((o) => o.level === 3).map((o) => o.code));
@@ -195,11 +193,9 @@ export function parsePostingForm(
   req('contactName', '담당자를 적어 주세요.');
   if (!PHONE.test(values.contactTelno))
     errors.contactTelno = '담당자 전화번호를 02-1234-5678 또는 1588-1234 처럼 적어 주세요.';
-  for (const f of ['title', 'jobCont', 'pfCond', 'etcWelfare'] as const) {
-    const found = ageRequirement(values[f]);
-    if (found && !errors[f])
-      errors[f] =
-        `연령을 조건으로 하는 표현("${found}")은 쓸 수 없습니다. 고령자고용법 제4조의4는 모집·채용에서 합리적 이유 없는 연령 차별을 금지합니다.`;
+  for (const f of CHECKED_FIELDS) {
+    const message = unlawfulConditionMessage(values[f]);
+    if (message && !errors[f]) errors[f] = message;
   }
   if (Object.keys(errors).length > 0 || minSal === null || maxSal === null) return { ok: false, errors, values };
   return {

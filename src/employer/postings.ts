@@ -18,6 +18,7 @@ import { insertOnePosting, type PostingStatus, setPostingStatus, updatePostingCo
 import { OCCUPATIONS } from '../reference/occupations.ts';
 import { SIGUNGU_OPTIONS } from '../reference/regions.ts';
 import { addDays, daysBetween } from '../shared/dates.ts';
+import { sendOutcome, writes } from '../web/commands.ts';
 import { button, select, textarea, textInput } from '../web/components.ts';
 import { UserError } from '../web/errors.ts';
 import { IDEMPOTENCY_KEY } from '../web/forms.ts';
@@ -31,8 +32,10 @@ import {
   parsePostingForm,
   postingFormValues,
 } from './posting-form.ts';
+import { sendPostingPage } from './routes.ts';
 
 const EMPLOYER = allow('employer');
+const DEADLINE_PASSED = '마감일이 지난 공고는 다시 열 수 없습니다. 마감일을 고치거나 다시 올려 주세요.';
 
 const OCCUPATION_OPTIONS = OCCUPATIONS.filter((o) => o.level === 3).map((o) => ({
   value: o.code,
@@ -50,7 +53,7 @@ function postingForm(
   const opts = (list: readonly { code: string; label: string }[]) =>
     list.map((c) => ({ value: c.code, label: c.label }));
   return html`${errorSummary(errors)}
-<p class="ilteo-muted">나이·성별 등을 조건으로 쓸 수 없습니다 (고령자고용법, 남녀고용평등법). 임금은 2026년 최저임금(시간급 10,320원) 이상이어야 합니다.</p>
+<p class="ilteo-muted">나이·성별·혼인 여부를 조건으로 할 수 없고, 직무와 관계없는 용모·키·체중, 출신 지역, 재산, 가족의 학력·직업·재산을 물을 수 없습니다 (고령자고용법 제4조의4, 남녀고용평등법 제7조, 채용절차법 제4조의3). 임금은 2026년 최저임금(시간급 10,320원) 이상이어야 합니다.</p>
 <form method="post" action="${action}" novalidate>
 	${csrfField(csrf)}
 	${key ? html`<input type="hidden" name="idempotencyKey" value="${key}">` : null}
@@ -100,6 +103,7 @@ export function postingNumber(companyId: number, key: string, today: string): st
 
 export function employerPostingRoutes(app: FastifyInstance, deps: { database: Database; services: Services }): void {
   const { database, services } = deps;
+  const page = { database, market: services.market };
   const today = () => services.jobs.today();
 
   const companyOf = async (request: FastifyRequest) => {
@@ -122,7 +126,10 @@ export function employerPostingRoutes(app: FastifyInstance, deps: { database: Da
     return posting;
   };
 
-  /** Stores a new posting of the company once per form key (a repeat finds the first) and audits it. */
+  /**
+   * Stores a new posting of the company once per form key (a repeat finds the first) and audits it.
+   * Runs inside the route's command.
+   */
   const register = async (
     request: FastifyRequest,
     company: { id: number; name: string; busino: string; indTpNm: string },
@@ -169,7 +176,7 @@ export function employerPostingRoutes(app: FastifyInstance, deps: { database: Da
     ),
   );
 
-  app.post('/employer/postings', EMPLOYER, async (request, reply) => {
+  app.post('/employer/postings', writes(EMPLOYER, 'employer.createPosting'), async (request, reply) => {
     const { company } = await companyOf(request);
     const body = request.body as Record<string, unknown>;
     const key =
@@ -187,8 +194,13 @@ export function employerPostingRoutes(app: FastifyInstance, deps: { database: Da
         postingForm('/employer/postings', parsed.values, errors, csrfToken(reply), key ?? randomUUID(), '등록하기'),
       );
     }
-    const { wantedAuthNo, created } = await register(request, company, parsed.value, key, 'posting.create');
-    return reply.redirect(`/employer/postings/${wantedAuthNo}?${created ? 'created' : 'already'}=1`, 303);
+    const content = parsed.value;
+    // The outcome holds the new 구인인증번호: a repeat of this form is sent to the same posting.
+    const { outcome } = await request.command(() => register(request, company, content, key, 'posting.create'));
+    return reply.redirect(
+      `/employer/postings/${outcome.wantedAuthNo}?${outcome.created ? 'created' : 'already'}=1`,
+      303,
+    );
   });
 
   app.get<{ Params: { id: string } }>('/employer/postings/:id/edit', EMPLOYER, async (request, reply) => {
@@ -202,105 +214,135 @@ export function employerPostingRoutes(app: FastifyInstance, deps: { database: Da
     );
   });
 
-  app.post<{ Params: { id: string } }>('/employer/postings/:id/edit', EMPLOYER, async (request, reply) => {
-    const { me, company } = await companyOf(request);
-    const posting = await ownPosting(request, request.params.id);
-    const parsed = parsePostingForm(request.body as Record<string, unknown>, today());
-    if (!parsed.ok) {
-      reply.status(400);
-      return render(
-        request,
-        reply,
-        '채용공고 수정',
-        postingForm(
-          `/employer/postings/${posting.wantedAuthNo}/edit`,
-          parsed.values,
-          parsed.errors,
-          csrfToken(reply),
-          null,
-          '저장하기',
-        ),
-      );
-    }
-    await updatePostingContent(
-      database,
-      {
-        ...parsed.value,
-        wantedAuthNo: posting.wantedAuthNo,
-        company: company.name,
-        busino: company.busino,
-        indTpNm: company.indTpNm,
-        regDt: posting.regDt,
-      },
-      company.id,
-      today(),
-    );
-    await audit(database, {
-      actor: { id: me.id, kind: me.kind },
-      action: 'posting.edit',
-      outcome: 'success',
-      target: { type: 'posting', id: posting.wantedAuthNo },
-      ...clientOf(request),
-    });
-    return reply.redirect(`/employer/postings/${posting.wantedAuthNo}?saved=1`, 303);
-  });
+  app.post<{ Params: { id: string } }>(
+    '/employer/postings/:id/edit',
+    writes(EMPLOYER, 'employer.editPosting'),
+    async (request, reply) => {
+      const { me, company } = await companyOf(request);
+      const posting = await ownPosting(request, request.params.id);
+      const parsed = parsePostingForm(request.body as Record<string, unknown>, today());
+      if (!parsed.ok) {
+        reply.status(400);
+        return render(
+          request,
+          reply,
+          '채용공고 수정',
+          postingForm(
+            `/employer/postings/${posting.wantedAuthNo}/edit`,
+            parsed.values,
+            parsed.errors,
+            csrfToken(reply),
+            null,
+            '저장하기',
+          ),
+        );
+      }
+      const content = parsed.value;
+      const { outcome } = await request.command(async () => {
+        await updatePostingContent(
+          database,
+          {
+            ...content,
+            wantedAuthNo: posting.wantedAuthNo,
+            company: company.name,
+            busino: company.busino,
+            indTpNm: company.indTpNm,
+            regDt: posting.regDt,
+          },
+          company.id,
+          today(),
+        );
+        await audit(database, {
+          actor: { id: me.id, kind: me.kind },
+          action: 'posting.edit',
+          outcome: 'success',
+          target: { type: 'posting', id: posting.wantedAuthNo },
+          ...clientOf(request),
+        });
+        return { redirect: `/employer/postings/${posting.wantedAuthNo}?saved=1` };
+      });
+      return sendOutcome(reply, outcome);
+    },
+  );
 
-  app.post<{ Params: { id: string } }>('/employer/postings/:id/status', EMPLOYER, async (request, reply) => {
-    const { me, company } = await companyOf(request);
-    const posting = await ownPosting(request, request.params.id);
-    const status = (request.body as Record<string, unknown>)?.status;
-    if (status !== 'open' && status !== 'paused' && status !== 'closed')
-      throw new UserError(400, 'BAD_STATUS', '바꿀 상태가 올바르지 않습니다.');
-    const changed = await setPostingStatus(
-      database,
-      posting.wantedAuthNo,
-      company.id,
-      status as PostingStatus,
-      today(),
-    );
-    if (!changed)
-      throw new UserError(
-        409,
-        'DEADLINE_PASSED',
-        '마감일이 지난 공고는 다시 열 수 없습니다. 마감일을 고치거나 다시 올려 주세요.',
-      );
-    await audit(database, {
-      actor: { id: me.id, kind: me.kind },
-      action: `posting.${status}`,
-      outcome: 'success',
-      target: { type: 'posting', id: posting.wantedAuthNo },
-      ...clientOf(request),
-    });
-    return reply.redirect(`/employer/postings/${posting.wantedAuthNo}?status=${status}`, 303);
-  });
+  app.post<{ Params: { id: string } }>(
+    '/employer/postings/:id/status',
+    writes(EMPLOYER, 'employer.setPostingStatus'),
+    async (request, reply) => {
+      const { me, company } = await companyOf(request);
+      const posting = await ownPosting(request, request.params.id);
+      const status = (request.body as Record<string, unknown>)?.status;
+      const again = (code: number, message: string) => {
+        reply.status(code);
+        return sendPostingPage(page, request, reply, posting.wantedAuthNo, { errors: { _form: message } });
+      };
+      if (status !== 'open' && status !== 'paused' && status !== 'closed')
+        return again(400, '바꿀 상태가 올바르지 않습니다. 다시 열기, 일시 중지, 마감하기 가운데 하나를 눌러 주세요.');
+      if (status === 'open' && posting.closeDt !== null && posting.closeDt < today())
+        return again(409, DEADLINE_PASSED);
+      try {
+        const { outcome } = await request.command(async () => {
+          const changed = await setPostingStatus(
+            database,
+            posting.wantedAuthNo,
+            company.id,
+            status as PostingStatus,
+            today(),
+          );
+          // The deadline passed between the check above and now (midnight).
+          if (!changed) throw new UserError(409, 'DEADLINE_PASSED', DEADLINE_PASSED);
+          await audit(database, {
+            actor: { id: me.id, kind: me.kind },
+            action: `posting.${status}`,
+            outcome: 'success',
+            target: { type: 'posting', id: posting.wantedAuthNo },
+            ...clientOf(request),
+          });
+          return { redirect: `/employer/postings/${posting.wantedAuthNo}?status=${status}` };
+        });
+        return sendOutcome(reply, outcome);
+      } catch (err) {
+        if (err instanceof UserError && err.code === 'DEADLINE_PASSED') return again(409, err.message);
+        throw err;
+      }
+    },
+  );
 
-  app.post<{ Params: { id: string } }>('/employer/postings/:id/repost', EMPLOYER, async (request, reply) => {
-    const { company } = await companyOf(request);
-    const posting = await ownPosting(request, request.params.id);
-    const key = (request.body as Record<string, unknown>)?.idempotencyKey;
-    if (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key))
-      throw new UserError(400, 'BAD_KEY', '다시 올리기 양식이 올바르지 않습니다. 새로 고친 뒤 다시 시도해 주세요.');
-    const duration = posting.closeDt ? Math.max(7, daysBetween(posting.regDt, posting.closeDt)) : null;
-    const content = postingFormValues(posting as unknown as PostingContent);
-    const parsed = parsePostingForm(
-      {
-        ...content,
-        closeDt: duration === null ? '' : addDays(today(), duration),
-        untilFilled: duration === null ? 'yes' : '',
-      },
-      today(),
-    );
-    if (!parsed.ok) {
-      // An old posting that no longer passes today's rules (e.g. a raised minimum wage) is edited first.
-      reply.status(422);
-      return render(
-        request,
-        reply,
-        '채용공고 다시 올리기',
-        html`<p>이전 공고를 오늘 기준으로 다시 확인해 주세요.</p>${postingForm('/employer/postings', parsed.values, parsed.errors, csrfToken(reply), key, '등록하기')}`,
+  app.post<{ Params: { id: string } }>(
+    '/employer/postings/:id/repost',
+    writes(EMPLOYER, 'employer.repostPosting'),
+    async (request, reply) => {
+      const { company } = await companyOf(request);
+      const posting = await ownPosting(request, request.params.id);
+      const key = (request.body as Record<string, unknown>)?.idempotencyKey;
+      if (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key))
+        throw new UserError(400, 'BAD_KEY', '다시 올리기 양식이 올바르지 않습니다. 새로 고친 뒤 다시 시도해 주세요.');
+      const duration = posting.closeDt ? Math.max(7, daysBetween(posting.regDt, posting.closeDt)) : null;
+      const content = postingFormValues(posting as unknown as PostingContent);
+      const parsed = parsePostingForm(
+        {
+          ...content,
+          closeDt: duration === null ? '' : addDays(today(), duration),
+          untilFilled: duration === null ? 'yes' : '',
+        },
+        today(),
       );
-    }
-    const copy = await register(request, company, parsed.value, key, 'posting.repost', { from: posting.wantedAuthNo });
-    return reply.redirect(`/employer/postings/${copy.wantedAuthNo}?created=1`, 303);
-  });
+      if (!parsed.ok) {
+        // An old posting that no longer passes today's rules (e.g. a raised minimum wage) is edited first.
+        reply.status(422);
+        return render(
+          request,
+          reply,
+          '채용공고 다시 올리기',
+          html`<p>이전 공고를 오늘 기준으로 다시 확인해 주세요.</p>${postingForm('/employer/postings', parsed.values, parsed.errors, csrfToken(reply), key, '등록하기')}`,
+        );
+      }
+      const copy = parsed.value;
+      // The outcome holds the copy's 구인인증번호: a repeat is sent to the same copy.
+      const { outcome } = await request.command(() =>
+        register(request, company, copy, key, 'posting.repost', { from: posting.wantedAuthNo }),
+      );
+      return reply.redirect(`/employer/postings/${outcome.wantedAuthNo}?created=1`, 303);
+    },
+  );
 }

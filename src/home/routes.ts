@@ -39,11 +39,11 @@ export function homeRoutes(app: FastifyInstance, services: Services): void {
 <div class="ilteo-home-grid">
   <section class="ilteo-home-card" aria-labelledby="by-region">
     <h2 id="by-region" class="heading-medium">지역별 채용정보</h2>
-    <ul class="ilteo-link-grid">${SIDO.map((s) => html`<li><a href="/jobs?region=${s.code}">${s.shortName} <span class="ilteo-count">${(stats.bySido[s.code.slice(0, 2)] ?? 0).toLocaleString('ko-KR')}</span></a></li>`)}</ul>
+    <ul class="ilteo-link-grid">${SIDO.map((s) => html`<li><a href="/jobs?region=${s.code}">${s.shortName} <span class="ilteo-count">${(stats.bySido[s.code.slice(0, 2)] ?? 0).toLocaleString('ko-KR')}건</span></a></li>`)}</ul>
   </section>
   <section class="ilteo-home-card" aria-labelledby="by-occupation">
     <h2 id="by-occupation" class="heading-medium">직종별 채용정보</h2>
-    <ul class="ilteo-link-list">${OCCUPATIONS.filter((o) => o.level === 1).map((o) => html`<li><a href="/jobs?occupation=${o.code}">${o.name} <span class="ilteo-count">${(stats.byOccupation[o.code] ?? 0).toLocaleString('ko-KR')}</span></a></li>`)}</ul>
+    <ul class="ilteo-link-list">${OCCUPATIONS.filter((o) => o.level === 1).map((o) => html`<li><a href="/jobs?occupation=${o.code}">${o.name} <span class="ilteo-count">${(stats.byOccupation[o.code] ?? 0).toLocaleString('ko-KR')}건</span></a></li>`)}</ul>
   </section>
 </div>
 

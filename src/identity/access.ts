@@ -11,6 +11,7 @@ import { UserError, wantsJson } from '../web/errors.ts';
 import { STATIC_ROUTE_PREFIXES } from '../web/krds/static.ts';
 import type { Account, AccountKind } from './accounts.ts';
 import { audit, clientOf } from './audit.ts';
+import type { RevocationList } from './revocations.ts';
 import {
   type ActiveSession,
   findSession,
@@ -42,14 +43,26 @@ export function allow(...access: ['public'] | ['signed-in'] | AccountKind[]): { 
 export const SESSION_COOKIE = 'ilteo_session';
 /**
  * A signed pass beside the session cookie (HMAC with the cookie secret, which every process holds in
- * memory): who you are, bound to your session token, valid for the idle timeout. It is read only when no
+ * memory): who you are, bound to your session token, valid for the idle timeout (at most an hour). It is read only when no
  * database can look the session up (a full outage), so a signed-in citizen can still file a
- * submission into the journal. It cannot be revoked during that outage — which is why everything filed
- * with it is checked again, with the account, when it is applied.
+ * submission into the journal. Only citizens get one (OFFLINE_KINDS); a pass for a session signed out
+ * or an account disabled before the outage is refused by the revocation list every process keeps on its
+ * disk (revocations.ts); and everything filed with a pass is checked again, with the account, when it
+ * is applied.
  */
 export const PASS_COOKIE = 'ilteo_pass';
 export const OFFLINE_METHOD = 'offline-pass';
 const PASS_REFRESH_MS = 5 * 60_000;
+/**
+ * Who gets a pass: citizens (seekers), who may file into the journal during an outage. Counsellors and
+ * operators act on other people's records and get none: with no database they are not signed in.
+ */
+const OFFLINE_KINDS: ReadonlySet<AccountKind> = new Set(['seeker']);
+
+/** A pass lives for the idle timeout, at most an hour, and is re-issued every 5 minutes while a database answers. */
+export function passLifetimeMs(policy: SessionPolicy): number {
+  return Math.min(policy.idleMinutes * 60_000, 60 * 60_000);
+}
 
 interface Pass {
   id: number;
@@ -82,6 +95,10 @@ export interface AccessDeps {
   secureCookies: (request: FastifyRequest) => boolean;
   /** True while this process knows no database answers (the status monitor's own view). */
   databaseDown?: () => boolean;
+  /** True while not even a standby answers: the session is not looked up at all, the pass decides. */
+  noNodeAnswers?: () => boolean;
+  /** Sessions ended and accounts disabled, as this server last read them: a pass for one is refused. */
+  revocations?: Pick<RevocationList, 'refuses'>;
 }
 
 function readPass(request: FastifyRequest, token: string, now: Date): Pass | null {
@@ -144,41 +161,66 @@ export function registerAccess(app: FastifyInstance, deps: AccessDeps): void {
     if (token !== undefined && isTokenShaped(token)) {
       const now = deps.now();
       let session: ActiveSession | null = null;
-      let unavailable = deps.databaseDown?.() ?? false;
-      if (!unavailable) {
+      let unavailable = false;
+      const primaryDown = deps.databaseDown?.() ?? false;
+      if (deps.noNodeAnswers?.()) unavailable = true;
+      else
         try {
-          session = await findSession(deps.database, token, deps.policy, now);
+          // Bounded (LOOKUP_BOUND_MS): the standby first when this process knows there is no primary.
+          session = await findSession(deps.database, token, deps.policy, now, { primaryDown });
         } catch (err) {
           if (!(err instanceof DatabaseUnavailableError)) throw err;
           unavailable = true;
         }
+      const pass = unavailable ? readPass(request, token, now) : null;
+      const usablePass = pass && OFFLINE_KINDS.has(pass.kind) && !deps.revocations?.refuses(pass) ? pass : null;
+      // No pass to go by (a counsellor, an operator) while a node still answers: a failover is under
+      // way, and waiting it out (the full deadline) beats turning them away.
+      if (unavailable && !usablePass && !deps.noNodeAnswers?.()) {
+        try {
+          session = await findSession(deps.database, token, deps.policy, now, { patient: true });
+          unavailable = false;
+        } catch (err) {
+          if (!(err instanceof DatabaseUnavailableError)) throw err;
+        }
       }
       if (unavailable) {
-        const pass = readPass(request, token, now);
-        if (pass) request.identity = offlineSession(pass, now);
+        if (usablePass) request.identity = offlineSession(usablePass, now);
+        // Signed in, but nobody can say as whom: not "please sign in" (signing in needs the database
+        // too), but "not now" — a 503 with Retry-After, for pages and writes alike.
+        else if (access !== 'public')
+          throw new DatabaseUnavailableError(
+            '지금은 로그인 상태를 확인할 수 없어 이 화면을 열 수 없습니다. 잠시 후 다시 시도해 주세요. 보내신 내용은 저장되지 않았습니다.',
+            'read',
+          );
       } else if (session) {
         request.identity = session;
+        const lifetimeMs = passLifetimeMs(deps.policy);
         const pass = readPass(request, token, now);
-        if (!pass || now.getTime() - pass.iat > PASS_REFRESH_MS) {
+        if (OFFLINE_KINDS.has(session.account.kind) && (!pass || now.getTime() - pass.iat > PASS_REFRESH_MS)) {
           const value: Pass = {
             id: session.account.id,
             kind: session.account.kind,
             name: session.account.name,
             sid: hashToken(token).slice(0, 16),
             iat: now.getTime(),
-            exp: now.getTime() + deps.policy.idleMinutes * 60_000,
+            exp: now.getTime() + lifetimeMs,
           };
           reply.setCookie(PASS_COOKIE, Buffer.from(JSON.stringify(value)).toString('base64url'), {
             ...sessionCookieOptions(deps.secureCookies(request)),
             signed: true,
-            maxAge: deps.policy.idleMinutes * 60,
+            maxAge: Math.round(lifetimeMs / 1000),
           });
+        } else if (pass && !OFFLINE_KINDS.has(session.account.kind)) {
+          reply.clearCookie(PASS_COOKIE, sessionCookieOptions(deps.secureCookies(request)));
         }
         // Recording activity does not hold up the page, unless the session is past half its idle
-        // time: then the extension must land before the person's next click.
+        // time: then the extension must land before the person's next click — but never for longer
+        // than a second (with no primary it cannot land at all).
         const touched = touchSession(deps.database, session, now);
         const idleMs = now.getTime() - Date.parse(session.lastSeenAt);
-        if (idleMs > (deps.policy.idleMinutes * 60_000) / 2) await touched;
+        if (idleMs > (deps.policy.idleMinutes * 60_000) / 2 && !primaryDown)
+          await Promise.race([touched, new Promise((r) => setTimeout(r, 1_000).unref())]);
       } else {
         reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(deps.secureCookies(request)));
         reply.clearCookie(PASS_COOKIE, sessionCookieOptions(deps.secureCookies(request)));

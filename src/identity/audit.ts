@@ -3,6 +3,7 @@
  * sign-outs, account changes and every staff action — who, what, when, from where. Details are
  * passed through maskPersonalNumbers so a 주민등록번호 typed into any field never lands here in full.
  */
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { Database } from '../db/index.ts';
@@ -32,13 +33,20 @@ function maskDetails(details: AuditEntry['details']): Record<string, unknown> {
   return out;
 }
 
+/**
+ * Appends one entry. Inside a command it is part of the command's transaction (written once with the
+ * change, or not at all). Outside one (sign-in, access denied) the INSERT may be retried through a
+ * failover after its COMMIT reply was lost: the entry id chosen here before the first attempt makes
+ * the retry find the row instead of writing it twice.
+ */
 export async function audit(database: Database, entry: AuditEntry): Promise<void> {
   await database.query(
-    sql`INSERT INTO audit_log (actor_id, actor_kind, action, outcome, target_type, target_id, ip, user_agent, details, staff)
-        VALUES (${entry.actor?.id ?? null}, ${entry.actor?.kind ?? null}, ${entry.action}, ${entry.outcome},
+    sql`INSERT INTO audit_log (entry_id, actor_id, actor_kind, action, outcome, target_type, target_id, ip, user_agent, details, staff)
+        VALUES (${randomUUID()}, ${entry.actor?.id ?? null}, ${entry.actor?.kind ?? null}, ${entry.action}, ${entry.outcome},
                 ${entry.target?.type ?? null}, ${entry.target ? String(entry.target.id) : null}, ${entry.ip},
                 ${entry.userAgent.slice(0, 300)}, ${JSON.stringify(maskDetails(entry.details))}::jsonb,
-                ${entry.actor ? STAFF.has(entry.actor.kind) : false})`,
+                ${entry.actor ? STAFF.has(entry.actor.kind) : false})
+        ON CONFLICT (entry_id) DO NOTHING`,
   );
 }
 

@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../db/index.ts';
+import { repeatable, sendOutcome, writes } from '../web/commands.ts';
 import { alert } from '../web/components.ts';
 import { UserError } from '../web/errors.ts';
 import type { Html } from '../web/html.ts';
@@ -124,7 +125,9 @@ export function identityRoutes(app: FastifyInstance, deps: IdentityRouteDeps): v
     const next = safeReturnTo(q.next);
     if (request.identity && !q.error) return reply.redirect(next, 303);
     const provider = typeof q.provider === 'string' ? q.provider : '';
-    const message = q.error ? PROVIDER_MESSAGES[q.error] : undefined;
+    // Only the messages there are: `?error=__proto__` (or valueOf) is no message, not a crash.
+    const message =
+      typeof q.error === 'string' && Object.hasOwn(PROVIDER_MESSAGES, q.error) ? PROVIDER_MESSAGES[q.error] : undefined;
     const notice = message
       ? alert({
           variant: q.error === 'cancelled' ? 'info' : 'warning',
@@ -146,7 +149,10 @@ export function identityRoutes(app: FastifyInstance, deps: IdentityRouteDeps): v
 
   app.post(
     '/login',
-    { config: { access: 'public', rateLimit: { max: 30, timeWindow: 60_000 } } },
+    repeatable(
+      { config: { access: 'public' as const, rateLimit: { max: 30, timeWindow: 60_000 } } },
+      'a repeat only opens another session with a new random token (createSession is retry-safe); the throttle counts a failed attempt again, as it should',
+    ),
     async (request, reply) => {
       const loginId = field(request.body, 'loginId', 100);
       const password = field(request.body, 'password', 200);
@@ -186,21 +192,25 @@ export function identityRoutes(app: FastifyInstance, deps: IdentityRouteDeps): v
     },
   );
 
-  app.post('/logout', allow('signed-in'), async (request, reply) => {
-    const session = request.identity;
-    if (session) {
-      await revokeSession(database, session.idHash);
-      await audit(database, {
-        actor: { id: session.account.id, kind: session.account.kind },
-        action: 'sign-out',
-        outcome: 'success',
-        ...clientOf(request),
-      });
-    }
-    reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(isSecure(request)));
-    reply.clearCookie(PASS_COOKIE, sessionCookieOptions(isSecure(request)));
-    return reply.redirect('/login?signedOut=1', 303);
-  });
+  app.post(
+    '/logout',
+    repeatable(allow('signed-in'), 'revoking a session that has already ended changes nothing'),
+    async (request, reply) => {
+      const session = request.identity;
+      if (session) {
+        await revokeSession(database, session.idHash);
+        await audit(database, {
+          actor: { id: session.account.id, kind: session.account.kind },
+          action: 'sign-out',
+          outcome: 'success',
+          ...clientOf(request),
+        });
+      }
+      reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(isSecure(request)));
+      reply.clearCookie(PASS_COOKIE, sessionCookieOptions(isSecure(request)));
+      return reply.redirect('/login?signedOut=1', 303);
+    },
+  );
 
   passwordResetRoutes(app, { database, now: deps.now, origin: deps.mailOrigin });
 
@@ -315,7 +325,10 @@ export function identityRoutes(app: FastifyInstance, deps: IdentityRouteDeps): v
 
   app.post(
     '/signup/seeker',
-    { config: { access: 'public', rateLimit: { max: 20, timeWindow: 60_000 } } },
+    writes(
+      { config: { access: 'public' as const, rateLimit: { max: 20, timeWindow: 60_000 } } },
+      'identity.signUpSeeker',
+    ),
     async (request, reply) => {
       const { values, errors } = accountErrors(request.body);
       const email = emailError(values.email ?? '');
@@ -325,18 +338,25 @@ export function identityRoutes(app: FastifyInstance, deps: IdentityRouteDeps): v
         errors.centreCode = '목록에 있는 고용센터를 골라 주세요.';
       if (Object.keys(errors).length === 0) {
         try {
-          const token = await identity.signUpSeeker(
-            {
-              loginId: normalizeLoginId(values.loginId ?? ''),
-              password: field(request.body, 'password', 200),
-              name: (values.name ?? '').trim(),
-              email: values.email?.trim() || null,
-              centreCode: values.centreCode || null,
-            },
-            clientOf(request),
-          );
-          setSessionCookie(request, reply, token);
-          return reply.redirect('/my?welcome=1', 303);
+          // The session token never goes into the stored outcome: the last run of the callback (the one
+          // that committed) leaves its token here for the cookie.
+          let token = '';
+          const { outcome, repeated } = await request.command(async () => {
+            token = await identity.signUpSeeker(
+              {
+                loginId: normalizeLoginId(values.loginId ?? ''),
+                password: field(request.body, 'password', 200),
+                name: (values.name ?? '').trim(),
+                email: values.email?.trim() || null,
+                centreCode: values.centreCode || null,
+              },
+              clientOf(request),
+            );
+            return { redirect: '/my?welcome=1', signedIn: true };
+          });
+          // A repeat (the first answer was lost) gets no cookie: the page asks them to sign in.
+          if (!repeated && outcome.signedIn) setSessionCookie(request, reply, token);
+          return sendOutcome(reply, { redirect: outcome.redirect });
         } catch (err) {
           if (!(err instanceof UserError) || !err.fields) throw err;
           Object.assign(errors, err.fields);
@@ -358,7 +378,10 @@ export function identityRoutes(app: FastifyInstance, deps: IdentityRouteDeps): v
 
   app.post(
     '/signup/employer',
-    { config: { access: 'public', rateLimit: { max: 20, timeWindow: 60_000 } } },
+    writes(
+      { config: { access: 'public' as const, rateLimit: { max: 20, timeWindow: 60_000 } } },
+      'identity.signUpEmployer',
+    ),
     async (request, reply) => {
       const { values, errors } = accountErrors(request.body);
       values.busino = field(request.body, 'busino', 20);
@@ -374,7 +397,7 @@ export function identityRoutes(app: FastifyInstance, deps: IdentityRouteDeps): v
       if (email) errors.email = email;
       if (Object.keys(errors).length === 0) {
         try {
-          const id = await createEmployer(database, {
+          const input = {
             loginId: normalizeLoginId(values.loginId ?? ''),
             password: field(request.body, 'password', 200),
             name: (values.name ?? '').trim(),
@@ -382,17 +405,25 @@ export function identityRoutes(app: FastifyInstance, deps: IdentityRouteDeps): v
             busino: normalizeBusino(values.busino) ?? '',
             companyName: values.companyName.trim(),
             industry: values.industry.trim(),
+          };
+          // The session token never goes into the stored outcome: the last run of the callback (the one
+          // that committed) leaves its token here for the cookie.
+          let token = '';
+          const { outcome, repeated } = await request.command(async () => {
+            token = '';
+            const id = await createEmployer(database, input);
+            await audit(database, {
+              actor: { id, kind: 'employer' },
+              action: 'account.sign-up',
+              outcome: 'success',
+              ...clientOf(request),
+            });
+            const account = await findAccount(database, id);
+            if (account) token = await identity.startSession(account, 'password', clientOf(request));
+            return { redirect: '/employer?welcome=1', accountId: id, signedIn: token !== '' };
           });
-          await audit(database, {
-            actor: { id, kind: 'employer' },
-            action: 'account.sign-up',
-            outcome: 'success',
-            ...clientOf(request),
-          });
-          const account = await findAccount(database, id);
-          if (account)
-            setSessionCookie(request, reply, await identity.startSession(account, 'password', clientOf(request)));
-          return reply.redirect('/employer?welcome=1', 303);
+          if (!repeated && outcome.signedIn) setSessionCookie(request, reply, token);
+          return sendOutcome(reply, { redirect: outcome.redirect });
         } catch (err) {
           if (!(err instanceof UserError) || !err.fields) throw err;
           Object.assign(errors, err.fields);
@@ -434,37 +465,58 @@ export function identityRoutes(app: FastifyInstance, deps: IdentityRouteDeps): v
     );
   });
 
-  app.post('/signup/external', allow('public'), async (request, reply) => {
+  app.post('/signup/external', writes(allow('public'), 'identity.signUpExternal'), async (request, reply) => {
     const token = request.cookies[SIGNUP_COOKIE];
+    if (!token) return loginError(reply, 'flow_expired', '');
     const pending = await identity.pendingSignUp(token);
-    if (!pending || !token) return loginError(reply, 'flow_expired', '');
     const values: Values = {
       name: field(request.body, 'name', 100),
       email: field(request.body, 'email', 300),
       centreCode: field(request.body, 'centreCode', 50),
       terms: field(request.body, 'terms', 10),
     };
-    const errors: Errors = {};
-    const name = nameError(values.name ?? '');
-    if (name) errors.name = name;
-    const email = emailError(values.email ?? '');
-    if (email) errors.email = email;
-    const centres = await listCentres(database);
-    if (values.centreCode && !centres.some((c) => c.code === values.centreCode))
-      errors.centreCode = '목록에 있는 고용센터를 골라 주세요.';
-    if (values.terms !== 'yes') errors.terms = '이용약관과 개인정보 수집·이용에 동의해 주세요.';
-    if (Object.keys(errors).length > 0) {
-      reply.status(400);
-      return externalPage(request, reply, labelOf(pending.provider), values, errors);
+    // Without a pending sign-up this may still be a repeat of one already done (its answer was lost, so
+    // the browser kept the cookie): the command answers that with its stored outcome. Otherwise
+    // completeSignUp refuses it (FLOW_EXPIRED) and nothing is written.
+    if (pending) {
+      const errors: Errors = {};
+      const name = nameError(values.name ?? '');
+      if (name) errors.name = name;
+      const email = emailError(values.email ?? '');
+      if (email) errors.email = email;
+      const centres = await listCentres(database);
+      if (values.centreCode && !centres.some((c) => c.code === values.centreCode))
+        errors.centreCode = '목록에 있는 고용센터를 골라 주세요.';
+      if (values.terms !== 'yes') errors.terms = '이용약관과 개인정보 수집·이용에 동의해 주세요.';
+      if (Object.keys(errors).length > 0) {
+        reply.status(400);
+        return externalPage(request, reply, labelOf(pending.provider), values, errors);
+      }
     }
-    const done = await identity.completeSignUp(
-      token,
-      { name: (values.name ?? '').trim(), email: values.email?.trim() || null, centreCode: values.centreCode || null },
-      clientOf(request),
-    );
+    let session = '';
+    let result: { outcome: { redirect: string; signedIn: boolean }; repeated: boolean };
+    try {
+      result = await request.command(async () => {
+        const done = await identity.completeSignUp(
+          token,
+          {
+            name: (values.name ?? '').trim(),
+            email: values.email?.trim() || null,
+            centreCode: values.centreCode || null,
+          },
+          clientOf(request),
+        );
+        session = done.token;
+        return { redirect: '/my?welcome=1', signedIn: true };
+      });
+    } catch (err) {
+      if (!pending && err instanceof UserError && err.code === 'FLOW_EXPIRED')
+        return loginError(reply, 'flow_expired', '');
+      throw err;
+    }
     reply.clearCookie(SIGNUP_COOKIE, sessionCookieOptions(isSecure(request)));
-    setSessionCookie(request, reply, done.token);
-    return reply.redirect('/my?welcome=1', 303);
+    if (!result.repeated && result.outcome.signedIn) setSessionCookie(request, reply, session);
+    return sendOutcome(reply, { redirect: result.outcome.redirect });
   });
 
   // ── 내 정보 ─────────────────────────────────────────────────────────────────────────────────
@@ -524,69 +576,104 @@ export function identityRoutes(app: FastifyInstance, deps: IdentityRouteDeps): v
     return renderMy(request, reply, { notice });
   });
 
-  app.post('/my/password', allow('signed-in'), async (request, reply) => {
+  app.post('/my/password', writes(allow('signed-in'), 'identity.changePassword'), async (request, reply) => {
     const account = accountOf(request);
     const current = field(request.body, 'currentPassword', 200);
     const next = field(request.body, 'newPassword', 200);
-    const errors: Errors = {};
-    if (account.hasPassword) {
+    const WRONG_CURRENT = '지금 비밀번호가 맞지 않습니다.';
+    const currentIsWrong = async () => {
+      if (!account.hasPassword) return false;
       const row = await findForSignIn(database, account.loginId);
-      if (!(await verifyPassword(row?.passwordHash, current)))
-        errors.currentPassword = '지금 비밀번호가 맞지 않습니다.';
+      return !(await verifyPassword(row?.passwordHash, current));
+    };
+    const newErrors = newPasswordErrors(next, field(request.body, 'newPasswordConfirm', 200), account.loginId);
+    if (Object.keys(newErrors).length > 0) {
+      const errors: Errors = (await currentIsWrong()) ? { currentPassword: WRONG_CURRENT } : {};
+      return renderMy(request, reply, { errors: Object.assign(errors, newErrors), status: 400 });
     }
-    Object.assign(errors, newPasswordErrors(next, field(request.body, 'newPasswordConfirm', 200), account.loginId));
-    if (Object.keys(errors).length > 0) return renderMy(request, reply, { errors, status: 400 });
-    await changePassword(database, account.id, next);
-    await revokeAllSessions(database, account.id, request.identity?.idHash);
-    await audit(database, {
-      actor: { id: account.id, kind: account.kind },
-      action: 'account.password',
-      outcome: 'success',
-      ...clientOf(request),
-    });
-    return reply.redirect('/my?password=1', 303);
+    try {
+      // The current password is checked inside the command: a repeat of a change already made (whose
+      // answer was lost) no longer matches it, and is answered with the stored outcome instead.
+      const { outcome } = await request.command(async () => {
+        if (await currentIsWrong())
+          throw new UserError(400, 'WRONG_PASSWORD', WRONG_CURRENT, { currentPassword: WRONG_CURRENT });
+        await changePassword(database, account.id, next);
+        await revokeAllSessions(database, account.id, request.identity?.idHash);
+        await audit(database, {
+          actor: { id: account.id, kind: account.kind },
+          action: 'account.password',
+          outcome: 'success',
+          ...clientOf(request),
+        });
+        return { redirect: '/my?password=1' };
+      });
+      return sendOutcome(reply, outcome);
+    } catch (err) {
+      if (!(err instanceof UserError) || err.code !== 'WRONG_PASSWORD' || !err.fields) throw err;
+      return renderMy(request, reply, { errors: err.fields, status: 400 });
+    }
   });
 
-  app.post('/my/sessions/revoke', allow('signed-in'), async (request, reply) => {
+  app.post('/my/sessions/revoke', writes(allow('signed-in'), 'identity.revokeSession'), async (request, reply) => {
     const account = accountOf(request);
     const prefix = field(request.body, 'session', 64);
     if (!/^[0-9a-f]{16}$/.test(prefix)) throw new UserError(400, 'BAD_SESSION', '로그아웃할 기기를 다시 골라 주세요.');
-    const sessions = await listActiveSessions(database, account.id, policy, deps.now());
-    const target = sessions.find((s) => s.idHash.startsWith(prefix));
-    // Only the person's own sessions are listed, so another account's session is never found here.
-    if (target) await revokeSession(database, target.idHash);
-    return reply.redirect('/my?revoked=1', 303);
+    const { outcome } = await request.command(async () => {
+      const sessions = await listActiveSessions(database, account.id, policy, deps.now());
+      const target = sessions.find((s) => s.idHash.startsWith(prefix));
+      // Only the person's own sessions are listed, so another account's session is never found here.
+      if (target) await revokeSession(database, target.idHash);
+      return { redirect: '/my?revoked=1' };
+    });
+    return sendOutcome(reply, outcome);
   });
 
-  app.post('/my/sessions/revoke-others', allow('signed-in'), async (request, reply) => {
-    const account = accountOf(request);
-    await revokeAllSessions(database, account.id, request.identity?.idHash);
-    await audit(database, {
-      actor: { id: account.id, kind: account.kind },
-      action: 'sign-out.others',
-      outcome: 'success',
-      ...clientOf(request),
-    });
-    return reply.redirect('/my?others=1', 303);
-  });
+  app.post(
+    '/my/sessions/revoke-others',
+    writes(allow('signed-in'), 'identity.revokeOtherSessions'),
+    async (request, reply) => {
+      const account = accountOf(request);
+      const { outcome } = await request.command(async () => {
+        await revokeAllSessions(database, account.id, request.identity?.idHash);
+        await audit(database, {
+          actor: { id: account.id, kind: account.kind },
+          action: 'sign-out.others',
+          outcome: 'success',
+          ...clientOf(request),
+        });
+        return { redirect: '/my?others=1' };
+      });
+      return sendOutcome(reply, outcome);
+    },
+  );
 
-  app.post('/my/sessions/revoke-all', allow('signed-in'), async (request, reply) => {
-    const account = accountOf(request);
-    await revokeAllSessions(database, account.id);
-    await audit(database, {
-      actor: { id: account.id, kind: account.kind },
-      action: 'sign-out.everywhere',
-      outcome: 'success',
-      ...clientOf(request),
-    });
-    reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(isSecure(request)));
-    reply.clearCookie(PASS_COOKIE, sessionCookieOptions(isSecure(request)));
-    return reply.redirect('/login?signedOut=1', 303);
-  });
+  app.post(
+    '/my/sessions/revoke-all',
+    writes(allow('signed-in'), 'identity.revokeAllSessions'),
+    async (request, reply) => {
+      const account = accountOf(request);
+      const { outcome } = await request.command(async () => {
+        await revokeAllSessions(database, account.id);
+        await audit(database, {
+          actor: { id: account.id, kind: account.kind },
+          action: 'sign-out.everywhere',
+          outcome: 'success',
+          ...clientOf(request),
+        });
+        return { redirect: '/login?signedOut=1' };
+      });
+      reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(isSecure(request)));
+      reply.clearCookie(PASS_COOKIE, sessionCookieOptions(isSecure(request)));
+      return sendOutcome(reply, outcome);
+    },
+  );
 
   app.post<{ Params: { provider: string } }>(
     '/my/identities/:provider/link',
-    allow('signed-in'),
+    repeatable(
+      allow('signed-in'),
+      'a repeat only opens another 10-minute sign-in flow at the provider; nothing the person filed changes (the flow cookie must be set on the reply, which a stored outcome cannot do)',
+    ),
     async (request, reply) => {
       const account = accountOf(request);
       const { provider } = request.params;
@@ -614,24 +701,27 @@ export function identityRoutes(app: FastifyInstance, deps: IdentityRouteDeps): v
 
   app.post<{ Params: { provider: string } }>(
     '/my/identities/:provider/unlink',
-    allow('signed-in'),
+    writes(allow('signed-in'), 'identity.unlinkIdentity'),
     async (request, reply) => {
       const account = accountOf(request);
       const { provider } = request.params;
       try {
-        await unlinkIdentity(database, account.id, provider);
+        const { outcome } = await request.command(async () => {
+          await unlinkIdentity(database, account.id, provider);
+          await audit(database, {
+            actor: { id: account.id, kind: account.kind },
+            action: 'identity.unlink',
+            outcome: 'success',
+            target: { type: 'provider', id: provider },
+            ...clientOf(request),
+          });
+          return { redirect: '/my?unlinked=1' };
+        });
+        return sendOutcome(reply, outcome);
       } catch (err) {
         if (!(err instanceof UserError)) throw err;
         return renderMy(request, reply, { status: err.statusCode, errors: { _form: err.message } });
       }
-      await audit(database, {
-        actor: { id: account.id, kind: account.kind },
-        action: 'identity.unlink',
-        outcome: 'success',
-        target: { type: 'provider', id: provider },
-        ...clientOf(request),
-      });
-      return reply.redirect('/my?unlinked=1', 303);
     },
   );
 

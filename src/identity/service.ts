@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
 import { UserError } from '../web/errors.ts';
+import { safeLocalPath } from '../web/security.ts';
 import {
   type Account,
   createAccount,
@@ -65,9 +66,8 @@ interface FlowRow extends Record<string, unknown> {
 
 /** Only same-site paths are followed after sign-in (no open redirect). */
 export function safeReturnTo(raw: unknown): string {
-  if (typeof raw !== 'string' || !raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return '/';
-  if (/[\r\n]/.test(raw) || raw.startsWith('/login') || raw.startsWith('/logout')) return '/';
-  return raw.slice(0, 500);
+  const path = safeLocalPath(raw, '/');
+  return path.length > 500 || path.startsWith('/login') || path.startsWith('/logout') ? '/' : path;
 }
 
 export function createIdentityService(deps: {
@@ -134,12 +134,15 @@ export function createIdentityService(deps: {
       options: { accountId?: number; returnTo?: string },
     ): Promise<{ url: URL; flowToken: string }> {
       const started = await providers.begin(providerId, redirectUri);
+      // Chosen before the first attempt: an INSERT retried after a lost COMMIT answer finds its own row
+      // (ON CONFLICT DO NOTHING; 32 random bytes collide with no one else's) instead of failing.
       const flowToken = newToken();
       await database.query(
         sql`INSERT INTO oidc_flows (id_hash, provider, purpose, account_id, state, nonce, code_verifier, return_to, expires_at)
             VALUES (${hashToken(flowToken)}, ${providerId}, ${purpose}, ${options.accountId ?? null}, ${started.state},
                     ${started.nonce}, ${started.codeVerifier}, ${safeReturnTo(options.returnTo)},
-                    ${new Date(now().getTime() + FLOW_MINUTES * 60_000).toISOString()})`,
+                    ${new Date(now().getTime() + FLOW_MINUTES * 60_000).toISOString()})
+            ON CONFLICT (id_hash) DO NOTHING`,
       );
       return { url: started.url, flowToken };
     },
@@ -215,7 +218,8 @@ export function createIdentityService(deps: {
         sql`INSERT INTO oidc_flows (id_hash, provider, purpose, state, nonce, code_verifier, return_to, subject, claims, expires_at)
             VALUES (${hashToken(signUpToken)}, ${providerId}, 'signup', '', '', '', ${flow.returnTo}, ${identity.subject},
                     ${JSON.stringify({ name: identity.name, email: identity.email })}::jsonb,
-                    ${new Date(now().getTime() + SIGNUP_MINUTES * 60_000).toISOString()})`,
+                    ${new Date(now().getTime() + SIGNUP_MINUTES * 60_000).toISOString()})
+            ON CONFLICT (id_hash) DO NOTHING`,
       );
       return { kind: 'sign-up', flowToken: signUpToken };
     },

@@ -5,7 +5,7 @@
  * idle past the idle timeout, or reach the absolute timeout.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { DatabaseUnavailableError } from '../db/failover.ts';
 import type { Database, Tx } from '../db/index.ts';
 import type { Account } from './accounts.ts';
@@ -35,7 +35,11 @@ export interface NewSession {
   userAgent: string;
 }
 
-/** Creates a session and returns its cookie token. Sign-in always creates a new one (rotation). */
+/**
+ * Creates a session and returns its cookie token. Sign-in always creates a new one (rotation). The
+ * token is chosen before the first attempt, so an INSERT retried after a lost COMMIT finds its own row
+ * (ON CONFLICT DO NOTHING: 32 random bytes collide with nobody else's) instead of failing the sign-in.
+ */
 export async function createSession(
   database: Database,
   input: NewSession,
@@ -47,7 +51,8 @@ export async function createSession(
   await database.query(
     sql`INSERT INTO sessions (id_hash, account_id, method, created_at, last_seen_at, expires_at, ip, user_agent)
         VALUES (${hashToken(token)}, ${input.accountId}, ${input.method}, ${now.toISOString()}, ${now.toISOString()},
-                ${expires}, ${input.ip}, ${input.userAgent.slice(0, 300)})`,
+                ${expires}, ${input.ip}, ${input.userAgent.slice(0, 300)})
+        ON CONFLICT (id_hash) DO NOTHING`,
   );
   return token;
 }
@@ -72,29 +77,105 @@ const LOOKUP = (idHash: string, now: Date, policy: SessionPolicy) =>
 
 type LookupRow = Account & { idHash: string; method: string; lastSeenAt: string };
 
+/** How long a session lookup may take before the request goes on without it (the pass, or signed out). */
+export const LOOKUP_BOUND_MS = 2_500;
+/** How long the primary has before the standby is asked too. */
+const HEDGE_MS = 250;
+
+const settleWithin = <T>(work: Promise<T>, ms: number): Promise<{ ok: true; value: T } | { ok: false }> => {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    work.then(
+      (value) => ({ ok: true as const, value }),
+      () => ({ ok: false as const }),
+    ),
+    new Promise<{ ok: false }>((resolve) => {
+      timer = setTimeout(() => resolve({ ok: false }), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+};
+
 /**
- * The session for a cookie token, or null. Read from the primary (a session created a moment ago
- * may not have reached the standby yet); when no primary answers, from the standby, so people
- * already signed in keep browsing through a failover.
+ * The session for a cookie token, or null; a DatabaseUnavailableError when no node could say within
+ * LOOKUP_BOUND_MS (the caller then goes by the signed pass). Read from the primary (a session created a
+ * moment ago may not have reached the standby yet). When the primary has not answered within 250 ms the
+ * standby is asked too, and its answer is used if it knows the session and the primary has not answered
+ * within the bound. When this process already knows there is no primary (`primaryDown`), the standby
+ * is asked first, alone. So a signed-in request never waits out the write pool's 20 s deadline.
+ * `patient`: the primary within the full retry deadline, then the standby — for someone without a pass
+ * to fall back on, for whom waiting out a failover beats being turned away.
  */
 export async function findSession(
   database: Database,
   token: string,
   policy: SessionPolicy,
   now: Date,
+  options: { primaryDown?: boolean; patient?: boolean } = {},
 ): Promise<ActiveSession | null> {
   const query = LOOKUP(hashToken(token), now, policy);
-  let rows: LookupRow[];
-  try {
-    rows = await database.query<LookupRow>(query);
-  } catch (err) {
-    if (!(err instanceof DatabaseUnavailableError)) throw err;
-    rows = await database.read<LookupRow>(query);
-  }
+  const rows =
+    database.kind === 'pglite'
+      ? await database.query<LookupRow>(query)
+      : options.patient
+        ? await patiently(database, query)
+        : await hedged(database, query, options);
   const row = rows[0];
   if (!row) return null;
   const { idHash, method, lastSeenAt, ...account } = row;
   return { idHash, method, lastSeenAt, account: account as Account };
+}
+
+/** The primary within the full retry deadline (through a failover), else the standby. */
+async function patiently(database: Database, query: SQL): Promise<LookupRow[]> {
+  try {
+    return await database.query<LookupRow>(query);
+  } catch (err) {
+    if (!(err instanceof DatabaseUnavailableError)) throw err;
+    return database.read<LookupRow>(query);
+  }
+}
+
+async function hedged(database: Database, query: SQL, options: { primaryDown?: boolean }): Promise<LookupRow[]> {
+  const unavailable = () => new DatabaseUnavailableError('세션을 확인할 수 있는 데이터베이스가 없습니다.', 'read');
+  if (options.primaryDown) {
+    // A standby that does not know the session may not have it yet: the pass decides then.
+    const standby = await settleWithin(database.read<LookupRow>(query), LOOKUP_BOUND_MS);
+    if (standby.ok && standby.value.length > 0) return standby.value;
+    throw unavailable();
+  }
+  const primary = database.query<LookupRow>(query);
+  const early = await settleWithin(primary, HEDGE_MS);
+  if (early.ok) return early.value;
+  const standby = database.read<LookupRow>(query);
+  return new Promise<LookupRow[]>((resolve, reject) => {
+    let standbyRows: LookupRow[] | null | undefined; // undefined: not answered yet; null: failed
+    let primaryFailed = false;
+    let done = false;
+    const settle = (rows: LookupRow[] | null) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      if (rows) resolve(rows);
+      else reject(unavailable());
+    };
+    // Only a standby that knows the session is believed: one that does not may not have it yet.
+    const byStandby = () => settle(standbyRows && standbyRows.length > 0 ? standbyRows : null);
+    const timer = setTimeout(byStandby, LOOKUP_BOUND_MS - HEDGE_MS);
+    primary.then(settle, () => {
+      primaryFailed = true;
+      if (standbyRows !== undefined) byStandby();
+    });
+    standby.then(
+      (rows) => {
+        standbyRows = rows;
+        if (primaryFailed) byStandby();
+      },
+      () => {
+        standbyRows = null;
+        if (primaryFailed) byStandby();
+      },
+    );
+  });
 }
 
 /** Records activity at most once a minute per session; failures are ignored (reads must not fail). */

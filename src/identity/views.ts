@@ -3,6 +3,9 @@
  * (sign-in methods, active sessions). KRDS markup through src/web/components.ts; every form
  * carries the CSRF token and keeps what the person typed when it comes back with an error.
  */
+
+import { formatDateTime } from '../shared/dates.ts';
+import { josa } from '../shared/korean.ts';
 import { alert, button, linkButton, radioGroup, select, table, textInput } from '../web/components.ts';
 import { type Html, html } from '../web/html.ts';
 import { csrfField } from '../web/security.ts';
@@ -33,18 +36,8 @@ function errorSummary(errors: Errors, title = '입력한 내용을 확인해 주
   });
 }
 
-export function formatDateTime(iso: string | null): string {
-  if (!iso) return '-';
-  return new Date(iso).toLocaleString('ko-KR', {
-    timeZone: 'Asia/Seoul',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  });
-}
+/** The site's one date-time format (src/shared/dates.ts), here for the views that import it from here. */
+export { formatDateTime };
 
 export const PROVIDER_MESSAGES: Record<string, (label: string) => string> = {
   unavailable: (l) => `${l} 로그인을 일시적으로 사용할 수 없습니다. 아래의 다른 방법으로 로그인해 주세요.`,
@@ -68,7 +61,7 @@ function providerList(providers: readonly ProviderButton[], next: string): Html 
 	</li>`;
     }
     return html`<li class="ilteo-provider">
-		<a class="ilteo-provider__button ilteo-provider__button--${p.id}" href="${href}">${p.label}(으)로 로그인</a>
+		<a class="ilteo-provider__button ilteo-provider__button--${p.id}" href="${href}">${josa(p.label, '으로/로')} 로그인</a>
 	</li>`;
   });
   const down = providers.filter((p) => p.health.state === 'down');
@@ -271,7 +264,7 @@ export function externalSignupPage(opts: {
   const { values, errors } = opts;
   return html`<div class="ilteo-narrow">
 <h1 class="heading-xlarge">${opts.providerLabel} 계정으로 가입</h1>
-<p>${opts.providerLabel} 계정으로 처음 오셨습니다. 아래 내용을 확인하면 개인회원으로 가입되고, 다음부터 ${opts.providerLabel}(으)로 바로 로그인할 수 있습니다.</p>
+<p>${opts.providerLabel} 계정으로 처음 오셨습니다. 아래 내용을 확인하면 개인회원으로 가입되고, 다음부터 ${josa(opts.providerLabel, '으로/로')} 바로 로그인할 수 있습니다.</p>
 <p>이미 일터 회원이신가요? <a href="/login">아이디로 로그인</a>한 뒤 내 정보에서 ${opts.providerLabel} 계정을 연결하세요.</p>
 ${errorSummary(errors)}
 <form method="post" action="/signup/external" novalidate>

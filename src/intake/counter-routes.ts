@@ -15,6 +15,7 @@ import type { Database } from '../db/index.ts';
 import { accountOf, allow } from '../identity/access.ts';
 import { OCCUPATIONS } from '../reference/occupations.ts';
 import { SIGUNGU_OPTIONS } from '../reference/regions.ts';
+import { writes } from '../web/commands.ts';
 import { alert, button, select, textInput } from '../web/components.ts';
 import { UserError } from '../web/errors.ts';
 import { type Html, html } from '../web/html.ts';
@@ -147,24 +148,30 @@ export function counterRoutes(
   });
 
   // Each counter reports its queue every 30 s while online: operators see what waits at which centre.
-  app.post('/api/v1/counter/queue', COUNSELLOR, async (request) => {
+  // Each report carries a fresh Idempotency-Key (a resent report is answered once).
+  app.post('/api/v1/counter/queue', writes(COUNSELLOR, 'counter.reportQueue'), async (request) => {
     const me = accountOf(request);
     const b = (request.body ?? {}) as Record<string, unknown>;
     const count = (v: unknown) =>
       Number.isSafeInteger(Number(v)) && Number(v) >= 0 ? Math.min(Number(v), 1_000_000) : 0;
     const oldest =
       typeof b.oldestTakenAt === 'string' && !Number.isNaN(Date.parse(b.oldestTakenAt)) ? b.oldestTakenAt : null;
-    await deps.database.query(
-      sql`INSERT INTO counter_queues (counsellor_id, centre_code, waiting, review, oldest_taken_at, reported_at)
-          VALUES (${me.id}, ${me.centreCode ?? ''}, ${count(b.waiting)}, ${count(b.review)}, ${oldest}, ${deps.now().toISOString()})
-          ON CONFLICT (counsellor_id) DO UPDATE SET centre_code = excluded.centre_code, waiting = excluded.waiting,
-            review = excluded.review, oldest_taken_at = excluded.oldest_taken_at, reported_at = excluded.reported_at`,
-    );
-    return { ok: true };
+    const reportedAt = deps.now().toISOString();
+    const { outcome } = await request.command(async () => {
+      await deps.database.query(
+        sql`INSERT INTO counter_queues (counsellor_id, centre_code, waiting, review, oldest_taken_at, reported_at)
+            VALUES (${me.id}, ${me.centreCode ?? ''}, ${count(b.waiting)}, ${count(b.review)}, ${oldest}, ${reportedAt})
+            ON CONFLICT (counsellor_id) DO UPDATE SET centre_code = excluded.centre_code, waiting = excluded.waiting,
+              review = excluded.review, oldest_taken_at = excluded.oldest_taken_at, reported_at = excluded.reported_at`,
+      );
+      return { ok: true };
+    });
+    return outcome;
   });
 
-  // A counter that lost the server reports the window when it reaches it again (idempotent by its key).
-  app.post('/api/v1/counter/outages', COUNSELLOR, async (request) => {
+  // A counter that lost the server reports the window when it reaches it again (idempotent by its key,
+  // which it also sends as the Idempotency-Key).
+  app.post('/api/v1/counter/outages', writes(COUNSELLOR, 'counter.recordOutage'), async (request) => {
     const parsed = parseCounterOutage(request.body, deps.now());
     if (!parsed.ok) throw new UserError(parsed.status, 'BAD_OUTAGE', parsed.error);
     if (parsed.blip)
@@ -173,15 +180,23 @@ export function counterRoutes(
         recorded: false,
         message: `${COUNTER_OUTAGE_MIN_MS / 60_000}분보다 짧은 연결 끊김은 기록하지 않습니다.`,
       };
-    const { id } = await deps.counter.recordOutage(accountOf(request), parsed.value);
-    return { ok: true, recorded: true, id };
+    const { outcome } = await request.command(async () => {
+      const { id } = await deps.counter.recordOutage(accountOf(request), parsed.value);
+      return { ok: true, recorded: true, id };
+    });
+    return outcome;
   });
 
-  app.post('/api/v1/counter/submissions', COUNSELLOR, async (request, reply) => {
+  // A form from the counter's queue, with the key made at the counter (also its Idempotency-Key).
+  app.post('/api/v1/counter/submissions', writes(COUNSELLOR, 'counter.submitForm'), async (request, reply) => {
     const parsed = parseSubmission(request.body, deps.now());
     if (!parsed.ok) throw new UserError(400, 'BAD_SUBMISSION', parsed.error);
     try {
-      return await deps.counter.submit(accountOf(request), parsed.value);
+      const { outcome } = await request.command(async () => {
+        const done = await deps.counter.submit(accountOf(request), parsed.value);
+        return { key: done.key, status: done.status, message: done.message, ref: done.ref };
+      });
+      return outcome;
     } catch (err) {
       if (err instanceof DatabaseUnavailableError) {
         reply.header('retry-after', '10');

@@ -17,6 +17,7 @@ import { maskPersonalNumbers } from '../identity/rules.ts';
 import { parseSeekerProfile } from '../market/seeker-routes.ts';
 import type { MarketStore } from '../market/store.ts';
 import { isIsoDate, seoulToday } from '../shared/dates.ts';
+import { pickJosa } from '../shared/korean.ts';
 import { UserError } from '../web/errors.ts';
 import { IDEMPOTENCY_KEY } from '../web/forms.ts';
 
@@ -226,7 +227,12 @@ export function createCounter(deps: {
       );
       let outcome: CounterOutcome;
       try {
-        if (!citizen) throw new UserError(404, 'NO_CITIZEN', `개인회원 아이디 "${s.citizen}"을(를) 찾을 수 없습니다.`);
+        if (!citizen)
+          throw new UserError(
+            404,
+            'NO_CITIZEN',
+            `개인회원 아이디 "${s.citizen}"${pickJosa(s.citizen, '을/를')} 찾을 수 없습니다.`,
+          );
         const done = await apply(s, citizen, centreCode);
         outcome = { key: s.key, status: 'applied', ...done };
       } catch (err) {

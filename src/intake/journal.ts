@@ -4,14 +4,34 @@
  * the database is back, each entry is applied once (the submission's idempotency key makes a second
  * application find the first) and its outcome is appended to a second file, also fsync'd.
  *
- * Crash-safe by construction: an entry is acknowledged only after its line is on disk; a line cut short
- * by a crash was never acknowledged and is ignored; an entry applied but not yet marked is applied again
- * after a restart and found by its idempotency key. Concurrent appends share one write and one fsync
- * (group commit), so a burst costs a few fsyncs, not one per citizen.
+ * What it guarantees:
+ * - **Acknowledged means on disk.** An append resolves only after its line is written and fdatasync'd.
+ *   Concurrent appends share one write and one fdatasync (group commit), so a burst costs a few fsyncs,
+ *   not one per citizen.
+ * - **A failed append is undone before anything else is written.** When the write or the fdatasync of a
+ *   batch fails (EIO, ENOSPC, a short write), every append of that batch rejects (the citizen is told it
+ *   was not received) and the file is cut back to the size it had before the batch (the log keeps its
+ *   committed size), reopening the file if the handle no longer works. So the next batch starts on a
+ *   clean line: a partial line can never be merged with the next one, and nothing acknowledged before
+ *   is lost. When even that cut fails, the log refuses every later append rather than risk a merged
+ *   line (`refusing()`; an operator must look at the disk and restart the process).
+ * - **Every line carries a checksum**: `<crc32 of the JSON, 8 hex digits> <JSON>`, verified on read.
+ *   Lines of older journals (plain JSON, no checksum) are still read.
+ * - **A torn tail is cut; any other bad line is reported, never skipped silently.** On open, a last line
+ *   without its newline (a crash mid-write: never acknowledged) is cut off. A complete line that fails
+ *   its checksum or does not parse is left in the file untouched, logged at error level and counted
+ *   (`corrupt()`, shown on /admin/operations and in /metrics), and the lines around it are read.
+ * - **Crash-safe replay:** an entry applied but not yet marked is applied again after a restart and
+ *   found by its idempotency key.
+ * - **Receipts are unique:** 64 random bits, and a new receipt is checked against the entries and
+ *   outcomes this journal holds (and those being written), drawn again on a collision.
+ *
+ * The file layer is a seam (`JournalFs`, default node:fs/promises) so tests can inject faults.
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
 
 export interface JournalEntry<P = unknown> {
   receipt: string;
@@ -31,66 +51,237 @@ export interface JournalOutcome {
   at: string;
 }
 
-/** 'R-20261125-9F3A2C1B': the date in Seoul and 8 random hex digits. */
-export function newReceipt(now: Date): string {
-  const day = new Date(now.getTime() + 9 * 3_600_000).toISOString().slice(0, 10).replaceAll('-', '');
-  return `R-${day}-${randomBytes(4).toString('hex').toUpperCase()}`;
+/** A complete line that could not be read (not the torn tail, which is cut). */
+export interface CorruptLine {
+  file: string;
+  /** 1-based. */
+  lineNo: number;
+  reason: 'checksum' | 'unparsable' | 'invalid';
+  /** The line's first characters (control characters replaced), for an operator to find it. */
+  preview: string;
 }
 
-/** Parses JSON lines; a last line cut short by a crash (never acknowledged) is skipped. */
-function parseLines<T>(text: string): T[] {
-  const out: T[] = [];
-  for (const line of text.split('\n')) {
-    if (!line.trim()) continue;
-    try {
-      out.push(JSON.parse(line) as T);
-    } catch {
-      // a torn write: its append never returned, so no one was told it was received
-    }
-  }
-  return out;
+/** An open journal file, appending at its end. */
+export interface JournalHandle {
+  /** Writes at the end of the file; resolves with the number of bytes written (may be fewer than given). */
+  write(data: Buffer): Promise<number>;
+  datasync(): Promise<void>;
+  truncate(length: number): Promise<void>;
+  close(): Promise<void>;
 }
+
+/** The file operations the journal uses (a seam for tests; the default is node:fs/promises). */
+export interface JournalFs {
+  mkdir(dir: string): Promise<void>;
+  /** The file's bytes; empty when it does not exist yet. */
+  readFile(file: string): Promise<Buffer>;
+  /** Opens for appending, creating the file. */
+  open(file: string): Promise<JournalHandle>;
+  /** Makes a new file's directory entry durable (best effort). */
+  syncDir(dir: string): Promise<void>;
+}
+
+export const nodeJournalFs: JournalFs = {
+  async mkdir(dir) {
+    await fs.mkdir(dir, { recursive: true });
+  },
+  async readFile(file) {
+    try {
+      return await fs.readFile(file);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return Buffer.alloc(0);
+      throw err;
+    }
+  },
+  async open(file) {
+    const handle = await fs.open(file, 'a');
+    return {
+      write: async (data) => (await handle.write(data)).bytesWritten,
+      datasync: () => handle.datasync(),
+      truncate: (length) => handle.truncate(length),
+      close: () => handle.close(),
+    };
+  },
+  async syncDir(dir) {
+    const handle = await fs.open(dir, 'r');
+    try {
+      await handle.sync().catch(() => {});
+    } finally {
+      await handle.close();
+    }
+  },
+};
+
+/** What the journal logs (a pino/Fastify logger fits). */
+export interface JournalLog {
+  error(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+}
+
+export interface JournalOptions {
+  fs?: JournalFs;
+  log?: JournalLog;
+  /** Random bytes for receipts (tests make collisions with it). */
+  random?: (size: number) => Buffer;
+}
+
+/** 'R-20261125-9F3A2C1B04D7E6A5': the date in Seoul and 16 random hex digits (64 bits). */
+export function newReceipt(now: Date, random: (size: number) => Buffer = randomBytes): string {
+  const day = new Date(now.getTime() + 9 * 3_600_000).toISOString().slice(0, 10).replaceAll('-', '');
+  return `R-${day}-${random(8).toString('hex').toUpperCase()}`;
+}
+
+/** A receipt number as handed out: 16 hex digits now, 8 before (those receipts still exist). */
+export const RECEIPT = /^R-\d{8}-(?:[0-9A-F]{16}|[0-9A-F]{8})$/;
+
+const checksum = (json: string) => crc32(json).toString(16).padStart(8, '0');
+
+/** One line of the file (without its newline): the JSON's CRC-32, a space, the JSON. */
+export function formatLine(value: unknown): string {
+  const json = JSON.stringify(value);
+  return `${checksum(json)} ${json}`;
+}
+
+const CHECKED = /^([0-9a-f]{8}) (.*)$/s;
+const PREVIEW = 80;
+
+function readLine<T>(
+  line: string,
+  valid: (value: unknown) => value is T,
+): { value: T } | { reason: CorruptLine['reason'] } {
+  const checked = CHECKED.exec(line);
+  const json = checked ? (checked[2] ?? '') : line;
+  if (checked && checksum(json) !== checked[1]) return { reason: 'checksum' };
+  if (!checked && !line.startsWith('{')) return { reason: 'unparsable' };
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return { reason: 'unparsable' };
+  }
+  return valid(value) ? { value } : { reason: 'invalid' };
+}
+
+/**
+ * Reads complete lines (the text ends with a newline or is empty: the torn tail was cut before). A
+ * line with a checksum is verified; a line of plain JSON is an older journal's. Anything else is
+ * corrupt and reported, not skipped silently.
+ */
+export function parseLines<T>(
+  text: string,
+  file: string,
+  valid: (value: unknown) => value is T,
+): { values: T[]; corrupt: CorruptLine[] } {
+  const values: T[] = [];
+  const corrupt: CorruptLine[] = [];
+  const lines = text.split('\n');
+  lines.pop(); // after the last newline: nothing (the torn tail was cut)
+  lines.forEach((line, i) => {
+    if (!line.trim()) return;
+    const read = readLine(line, valid);
+    if ('value' in read) values.push(read.value);
+    else
+      corrupt.push({
+        file,
+        lineNo: i + 1,
+        reason: read.reason,
+        preview: line.slice(0, PREVIEW).replace(/\p{Cc}/gu, '\uFFFD'),
+      });
+  });
+  return { values, corrupt };
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+const isEntry = (v: unknown): v is JournalEntry =>
+  isObject(v) &&
+  typeof v.receipt === 'string' &&
+  typeof v.kind === 'string' &&
+  typeof v.key === 'string' &&
+  typeof v.accountId === 'number' &&
+  typeof v.at === 'string';
+const isOutcome = (v: unknown): v is JournalOutcome =>
+  isObject(v) && typeof v.receipt === 'string' && (v.status === 'applied' || v.status === 'review');
 
 class AppendLog {
   readonly file: string;
-  #handle: fs.FileHandle | null = null;
+  readonly #fs: JournalFs;
+  #handle: JournalHandle | null = null;
+  /** Bytes of complete, fsync'd lines: after a failed append the file is cut back to this. */
+  #size = 0;
+  /** Set when a failed append could not be cut back: no line may be appended after it. */
+  #refusing: Error | null = null;
+  #failures = 0;
   #queue: { line: string; done: (err?: unknown) => void }[] = [];
   #flushing: Promise<void> | null = null;
 
-  constructor(file: string) {
+  constructor(file: string, ops: JournalFs) {
     this.file = file;
+    this.#fs = ops;
   }
 
-  async open(): Promise<string> {
-    await fs.mkdir(path.dirname(this.file), { recursive: true });
-    const text = await fs.readFile(this.file, 'utf8').catch(() => '');
-    // A torn last line is cut off before appending, so the next line starts clean.
-    const clean = text.length === 0 || text.endsWith('\n') ? text : text.slice(0, text.lastIndexOf('\n') + 1);
-    if (clean !== text) await fs.truncate(this.file, Buffer.byteLength(clean));
-    this.#handle = await fs.open(this.file, 'a');
+  /** Opens (creating) the file, cuts a torn last line, and returns the complete lines. */
+  async open(): Promise<{ text: string; tornBytes: number }> {
+    const dir = path.dirname(this.file);
+    await this.#fs.mkdir(dir);
+    const bytes = await this.#fs.readFile(this.file);
+    // 0x0a never occurs inside a UTF-8 sequence: the last newline byte ends the last complete line.
+    const end = bytes.lastIndexOf(0x0a) + 1;
+    this.#handle = await this.#fs.open(this.file);
+    if (end < bytes.length) {
+      // A torn last line is cut off before appending, so the next line starts clean.
+      await this.#handle.truncate(end);
+      await this.#handle.datasync();
+    }
+    this.#size = end;
     // The directory entry must be durable too (a new file).
-    const dir = await fs.open(path.dirname(this.file), 'r');
-    await dir.sync().catch(() => {});
-    await dir.close();
-    return clean;
+    await this.#fs.syncDir(dir);
+    return { text: bytes.subarray(0, end).toString('utf8'), tornBytes: bytes.length - end };
   }
 
-  /** Resolves once the line is written and fsync'd. */
+  /** Resolves once the line is written and fsync'd; rejects when it is not (then it is not in the file). */
   append(line: string): Promise<void> {
+    if (this.#refusing) return Promise.reject(this.#refusing);
     return new Promise((resolve, reject) => {
       this.#queue.push({ line, done: (err) => (err ? reject(err) : resolve()) });
       this.#flushing ??= this.#flush();
     });
   }
 
+  /** Why this log refuses appends (a failed append it could not cut back), or null. */
+  refusing(): Error | null {
+    return this.#refusing;
+  }
+
+  /** Batches whose write or fsync failed since open. */
+  failures(): number {
+    return this.#failures;
+  }
+
   async #flush(): Promise<void> {
+    // Never finish synchronously: `#flushing` is set from this promise and must be cleared after it.
+    await null;
     try {
       while (this.#queue.length) {
         const batch = this.#queue.splice(0, this.#queue.length);
         try {
-          if (!this.#handle) throw new Error('journal is closed');
-          await this.#handle.write(batch.map((b) => `${b.line}\n`).join(''));
-          await this.#handle.datasync();
+          if (this.#refusing) throw this.#refusing;
+          const handle = this.#handle;
+          if (!handle) throw new Error('journal is closed');
+          const data = Buffer.from(batch.map((b) => `${b.line}\n`).join(''), 'utf8');
+          try {
+            for (let off = 0; off < data.length; ) {
+              const n = await handle.write(data.subarray(off));
+              if (!(n > 0)) throw new Error(`short write to ${this.file}`);
+              off += n;
+            }
+            await handle.datasync();
+          } catch (err) {
+            this.#failures++;
+            // Cut back before anyone is answered and before the next batch: no partial line stays.
+            await this.#cutBack(err);
+            throw err;
+          }
+          this.#size += data.length;
           for (const b of batch) b.done();
         } catch (err) {
           for (const b of batch) b.done(err);
@@ -101,6 +292,34 @@ class AppendLog {
     }
   }
 
+  /** Truncates to the committed size (with a fresh handle if need be), or refuses appends from now on. */
+  async #cutBack(cause: unknown): Promise<void> {
+    const cut = async (handle: JournalHandle) => {
+      await handle.truncate(this.#size);
+      await handle.datasync();
+    };
+    try {
+      if (this.#handle) return await cut(this.#handle);
+    } catch {
+      // the handle may be unusable after the failure: try a fresh one
+    }
+    try {
+      await this.#handle?.close().catch(() => {});
+      this.#handle = null;
+      this.#handle = await this.#fs.open(this.file);
+      await cut(this.#handle);
+    } catch (err) {
+      this.#refusing = new Error(
+        `journal ${this.file} refuses appends: a failed append could not be cut back to ${this.#size} bytes (${
+          (err as Error)?.message ?? err
+        })`,
+        { cause },
+      );
+      await this.#handle?.close().catch(() => {});
+      this.#handle = null;
+    }
+  }
+
   async close(): Promise<void> {
     await this.#flushing;
     await this.#handle?.close();
@@ -108,23 +327,35 @@ class AppendLog {
   }
 }
 
+/** How many corrupt lines are kept for display (all are counted and logged). */
+const CORRUPT_KEPT = 100;
+
 export class Journal {
   readonly #entries: AppendLog;
   readonly #outcomes: AppendLog;
+  readonly #log: JournalLog | undefined;
+  readonly #random: (size: number) => Buffer;
   readonly #pending = new Map<string, JournalEntry>();
   /** account:key → receipt of a pending entry (a double submit finds it without a scan). */
   readonly #byKey = new Map<string, string>();
   readonly #done = new Map<string, JournalOutcome>();
+  /** Receipts of entries being appended (a new receipt must not take one of them). */
+  readonly #writing = new Set<string>();
+  readonly #corrupt = { entries: 0, outcomes: 0, lines: [] as CorruptLine[] };
 
-  constructor(dir: string) {
-    this.#entries = new AppendLog(path.join(dir, 'entries.jsonl'));
-    this.#outcomes = new AppendLog(path.join(dir, 'outcomes.jsonl'));
+  constructor(dir: string, options: JournalOptions = {}) {
+    const ops = options.fs ?? nodeJournalFs;
+    this.#entries = new AppendLog(path.join(dir, 'entries.jsonl'), ops);
+    this.#outcomes = new AppendLog(path.join(dir, 'outcomes.jsonl'), ops);
+    this.#log = options.log;
+    this.#random = options.random ?? randomBytes;
   }
 
   /** Opens (or creates) the files and finds the entries without an outcome. */
   async open(): Promise<void> {
-    const entries = parseLines<JournalEntry>(await this.#entries.open());
-    for (const o of parseLines<JournalOutcome>(await this.#outcomes.open())) this.#done.set(o.receipt, o);
+    const entries = this.#read('entries', await this.#entries.open(), this.#entries.file, isEntry);
+    const outcomes = this.#read('outcomes', await this.#outcomes.open(), this.#outcomes.file, isOutcome);
+    for (const o of outcomes) this.#done.set(o.receipt, o);
     for (const e of entries)
       if (!this.#done.has(e.receipt)) {
         this.#pending.set(e.receipt, e);
@@ -132,15 +363,52 @@ export class Journal {
       }
   }
 
+  #read<T>(
+    which: 'entries' | 'outcomes',
+    opened: { text: string; tornBytes: number },
+    file: string,
+    valid: (v: unknown) => v is T,
+  ): T[] {
+    if (opened.tornBytes)
+      this.#log?.warn({ file, bytes: opened.tornBytes }, 'journal: a torn last line (never acknowledged) was cut');
+    const { values, corrupt } = parseLines(opened.text, file, valid);
+    for (const line of corrupt) {
+      this.#log?.error(
+        { ...line, which },
+        which === 'entries'
+          ? 'journal: a corrupt line was not read; a submission may be in it (an operator must look at it)'
+          : 'journal: a corrupt outcome line was not read (its entry is applied again and found by its key)',
+      );
+      this.#corrupt[which]++;
+      if (this.#corrupt.lines.length < CORRUPT_KEPT) this.#corrupt.lines.push(line);
+    }
+    return values;
+  }
+
+  /** A receipt number no entry or outcome of this journal has (drawn again on a collision). */
+  newReceipt(now: Date): string {
+    for (;;) {
+      const receipt = newReceipt(now, this.#random);
+      if (!this.#pending.has(receipt) && !this.#done.has(receipt) && !this.#writing.has(receipt)) return receipt;
+    }
+  }
+
   /** Appends and fsyncs; only then may the citizen be told it was received. */
   async append<P>(entry: JournalEntry<P>): Promise<void> {
-    await this.#entries.append(JSON.stringify(entry));
+    if (this.#pending.has(entry.receipt) || this.#done.has(entry.receipt) || this.#writing.has(entry.receipt))
+      throw new Error(`journal: receipt ${entry.receipt} is taken`);
+    this.#writing.add(entry.receipt);
+    try {
+      await this.#entries.append(formatLine(entry));
+    } finally {
+      this.#writing.delete(entry.receipt);
+    }
     this.#pending.set(entry.receipt, entry);
     this.#byKey.set(`${entry.accountId}:${entry.key}`, entry.receipt);
   }
 
   async settle(outcome: JournalOutcome): Promise<void> {
-    await this.#outcomes.append(JSON.stringify(outcome));
+    await this.#outcomes.append(formatLine(outcome));
     const entry = this.#pending.get(outcome.receipt);
     if (entry) this.#byKey.delete(`${entry.accountId}:${entry.key}`);
     this.#pending.delete(outcome.receipt);
@@ -162,6 +430,22 @@ export class Journal {
     const entry = this.#pending.get(receipt);
     const outcome = this.#done.get(receipt);
     return { ...(entry ? { entry } : {}), ...(outcome ? { outcome } : {}) };
+  }
+
+  /** Complete lines found unreadable on open, by file (the first 100 of them listed). */
+  corrupt(): { entries: number; outcomes: number; lines: CorruptLine[] } {
+    return { ...this.#corrupt, lines: [...this.#corrupt.lines] };
+  }
+
+  /** Failed appends since open, and the files that refuse appends (a failed append not cut back). */
+  appendState(): { failed: { entries: number; outcomes: number }; refusing: { file: string; reason: string }[] } {
+    return {
+      failed: { entries: this.#entries.failures(), outcomes: this.#outcomes.failures() },
+      refusing: [this.#entries, this.#outcomes].flatMap((l) => {
+        const err = l.refusing();
+        return err ? [{ file: l.file, reason: err.message }] : [];
+      }),
+    };
   }
 
   async close(): Promise<void> {

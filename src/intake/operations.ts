@@ -12,6 +12,7 @@ import { formatDuration } from '../status/store.ts';
 import { table } from '../web/components.ts';
 import { type Html, html } from '../web/html.ts';
 import { sendPage } from '../web/page.ts';
+import type { Journal } from './journal.ts';
 import type { Intake } from './service.ts';
 
 export interface Rescheduled extends Record<string, unknown> {
@@ -69,6 +70,15 @@ export function rescheduledTable(rows: readonly Rescheduled[], opts: { withIncid
 export interface OperationsNumbers {
   journals: { instance: string; pending: number; seenAt: string }[];
   replay: { status: string; n: number; last: string | null }[];
+  /** Journal entries set aside as 확인 필요 in the last 24 hours (latest 50), with why. */
+  reviews: {
+    receipt: string;
+    kind: string;
+    instance: string;
+    receivedAt: string;
+    appliedAt: string;
+    message: string;
+  }[];
   counters: {
     centre: string;
     counters: number;
@@ -97,13 +107,18 @@ export async function operationsNumbers(database: Database, now: Date): Promise<
   const dayAgo = new Date(now.getTime() - 86_400_000).toISOString();
   const hourAgo = new Date(now.getTime() - 3_600_000).toISOString();
   const weekAgo = new Date(now.getTime() - 7 * 86_400_000).toISOString();
-  const [journals, replay, counters, counterOutages, reschedules] = await Promise.all([
+  const [journals, replay, reviews, counters, counterOutages, reschedules] = await Promise.all([
     database.read<OperationsNumbers['journals'][number]>(
       sql`SELECT holder AS instance, journal_pending AS pending, seen_at::text AS "seenAt" FROM app_heartbeats ORDER BY holder`,
     ),
     database.read<OperationsNumbers['replay'][number]>(
       sql`SELECT status, count(*)::int AS n, max(applied_at)::text AS last FROM journal_receipts
            WHERE applied_at >= ${dayAgo} GROUP BY status ORDER BY status`,
+    ),
+    database.read<OperationsNumbers['reviews'][number]>(
+      sql`SELECT receipt, kind, instance, received_at::text AS "receivedAt", applied_at::text AS "appliedAt", message
+            FROM journal_receipts WHERE status = 'review' AND applied_at >= ${dayAgo}
+           ORDER BY applied_at DESC, receipt LIMIT 50`,
     ),
     database.read<OperationsNumbers['counters'][number]>(
       sql`SELECT j.name AS centre,
@@ -130,7 +145,40 @@ export async function operationsNumbers(database: Database, now: Date): Promise<
     ),
     rescheduled(database, { limit: 300 }),
   ]);
-  return { journals, replay, counters, counterOutages, reschedules };
+  return { journals, replay, reviews, counters, counterOutages, reschedules };
+}
+
+const KIND: Record<string, string> = { recognition: '실업인정 신청', application: '입사지원', claim: '수급자격 신청' };
+const CORRUPT_REASON = { checksum: '체크섬 불일치', unparsable: '읽을 수 없음', invalid: '접수 항목 형식이 아님' };
+
+/**
+ * This server's journal files: corrupt lines found on open (never skipped silently: an entry in one is
+ * a submission that will not be applied by itself), failed appends, and whether it refuses appends.
+ */
+export function journalHealth(journal: Pick<Journal, 'corrupt' | 'appendState'>): Html {
+  const c = journal.corrupt();
+  const { failed, refusing } = journal.appendState();
+  const total = c.entries + c.outcomes;
+  return html`${refusing.map(
+    (r) =>
+      html`<p><strong>이 서버의 저널이 새 접수를 받지 않습니다</strong>: 실패한 쓰기를 되돌리지 못했습니다 (${r.file}: ${r.reason}). 디스크를 점검한 뒤 서버를 다시 시작해 주세요.</p>`,
+  )}
+	${
+    total === 0
+      ? html`<p>이 서버 저널의 손상된 줄: 없음.</p>`
+      : html`<p><strong>이 서버 저널에서 읽지 못한 손상된 줄: ${total}줄</strong> (접수 파일 ${c.entries}줄, 결과 파일 ${c.outcomes}줄). 체크섬이 맞지 않거나 읽을 수 없어 건너뛰지 않고 남겨 둔 줄입니다. 접수 파일의 줄은 자동으로 처리되지 않으니 파일의 해당 줄을 확인해 주세요.</p>
+	${table({
+    caption: '손상된 저널 줄: 파일, 줄 번호, 이유, 앞부분',
+    columns: [{ header: '파일' }, { header: '줄 번호', align: 'right' }, { header: '이유' }, { header: '앞부분' }],
+    rows: c.lines.map((l) => [l.file, String(l.lineNo), CORRUPT_REASON[l.reason], html`<code>${l.preview}</code>`]),
+    rowHeaders: true,
+  })}${c.lines.length < total ? html`<p>처음 ${c.lines.length}줄만 보입니다. 나머지는 서버 로그에 있습니다.</p>` : ''}`
+  }
+	${
+    failed.entries + failed.outcomes > 0
+      ? html`<p>시작한 뒤 저널 저장 실패: 접수 ${failed.entries}회, 결과 ${failed.outcomes}회. 실패한 접수는 신청한 분께 접수되지 않았다고 안내했고, 파일은 실패 전 상태로 되돌렸습니다.</p>`
+      : ''
+  }`;
 }
 
 export function operationsRoutes(
@@ -155,6 +203,7 @@ export function operationsRoutes(
 	<h2 id="j-title" class="heading-medium">앱 서버 접수 보관함 (저널)</h2>
 	<p>이 서버: 처리 대기 ${deps.intake.pendingCount()}건. 최근 24시간 재처리: 처리됨 ${replayed('applied')}건, 확인 필요 ${replayed('review')}건.
 	DB 노드가 모두 응답하지 않을 때 보여 줄 화면 저장본: 공개 화면 ${deps.savedPages().public}개, 회원 본인 화면 ${deps.savedPages().personal}개.</p>
+	${journalHealth(deps.intake.journal)}
 	${
     n.journals.length === 0
       ? html`<p>보고한 앱 서버가 없습니다.</p>`
@@ -162,6 +211,30 @@ export function operationsRoutes(
           caption: '앱 서버별 보관함: 서버, 처리 대기, 마지막 보고',
           columns: [{ header: '서버' }, { header: '처리 대기', align: 'right' }, { header: '마지막 보고' }],
           rows: n.journals.map((j) => [j.instance, `${j.pending}건`, formatDateTime(j.seenAt)]),
+          rowHeaders: true,
+        })
+  }
+	${
+    n.reviews.length === 0
+      ? ''
+      : table({
+          caption: '최근 24시간 확인 필요로 남긴 저널 접수: 접수번호, 종류, 서버, 받은 시각, 처리 시각, 사유',
+          columns: [
+            { header: '접수번호' },
+            { header: '종류' },
+            { header: '서버' },
+            { header: '받은 시각' },
+            { header: '처리 시각' },
+            { header: '사유' },
+          ],
+          rows: n.reviews.map((r) => [
+            r.receipt,
+            KIND[r.kind] ?? r.kind,
+            r.instance,
+            formatDateTime(r.receivedAt),
+            formatDateTime(r.appliedAt),
+            r.message,
+          ]),
           rowHeaders: true,
         })
   }

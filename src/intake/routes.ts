@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { accountOf, allow, OFFLINE_METHOD } from '../identity/access.ts';
 import { formatDateTime } from '../identity/views.ts';
+import { commandOf } from '../web/commands.ts';
 import { alert } from '../web/components.ts';
 import { UserError } from '../web/errors.ts';
 import { type Html, html } from '../web/html.ts';
@@ -23,15 +24,23 @@ ${alert({
 <p><a href="/receipts/${r.receipt}">접수 상태 보기</a> · <a href="/status">서비스 상태</a></p>`;
 }
 
+const SAFE = new Set(['GET', 'HEAD']);
+
 /**
  * Whether this write goes into the journal without trying the database: this process knows no primary
- * answers, or the citizen is known only by the pass cookie (sessions cannot be looked up).
+ * answers, or the citizen is known only by the pass cookie (sessions cannot be looked up). Only a route
+ * that declares `journal: true` (writes(..., { journal: true })) may use the journal: for any other write
+ * this is false. A page (GET) asks it to show the form meant for the journal.
  */
 export function journalFirst(request: FastifyRequest, databaseDown: (() => boolean) | undefined): boolean {
+  if (!SAFE.has(request.method) && commandOf(request)?.journal !== true) return false;
   return databaseDown?.() === true || request.identity?.method === OFFLINE_METHOD;
 }
 
-/** Answers a submission taken into the journal: 202 and the 접수되었습니다 page. */
+/**
+ * Answers a submission taken into the journal: 202 and the 접수되었습니다 page. Only for a route that
+ * declares `journal: true`; any other is a programming error.
+ */
 export function sendReceived(
   request: FastifyRequest,
   reply: FastifyReply,
@@ -44,6 +53,8 @@ export function sendReceived(
   },
   taken: { receipt: string; at: string },
 ) {
+  if (commandOf(request)?.journal !== true)
+    throw new Error(`route ${request.method} ${request.routeOptions.url} does not declare journal: true`);
   reply.status(202);
   const { title, breadcrumbs, ...text } = page;
   return sendPage(request, reply, {
@@ -56,7 +67,7 @@ export function sendReceived(
 export function intakeRoutes(app: FastifyInstance, deps: { intake: Intake }): void {
   app.get<{ Params: { receipt: string } }>('/receipts/:receipt', allow('seeker'), async (request, reply) => {
     const receipt = request.params.receipt;
-    const state = /^R-\d{8}-[0-9A-F]{8}$/.test(receipt)
+    const state = /^R-\d{8}-(?:[0-9A-F]{16}|[0-9A-F]{8})$/.test(receipt)
       ? await deps.intake.receipt(accountOf(request).id, receipt)
       : null;
     if (!state) throw new UserError(404, 'NOT_FOUND', '접수번호를 찾을 수 없습니다. 번호를 확인해 주세요.');

@@ -3,15 +3,17 @@
  * with a receipt number, applied once when the database is back, and their outcome kept in the database
  * so the citizen can see it from any app server.
  */
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { ClaimFacts } from '../benefits/calculate.ts';
 import type { BenefitsService } from '../benefits/service.ts';
-import { DatabaseUnavailableError } from '../db/failover.ts';
+import { DatabaseUnavailableError, isRetryable } from '../db/failover.ts';
 import type { Database } from '../db/index.ts';
 import type { MarketStore } from '../market/store.ts';
 import { UserError } from '../web/errors.ts';
-import { Journal, type JournalEntry, newReceipt } from './journal.ts';
+import { Journal, type JournalEntry } from './journal.ts';
 
 export interface RecognitionPayload {
   claimId: number;
@@ -40,6 +42,20 @@ export interface ClaimPayload {
 
 type Entry = JournalEntry<RecognitionPayload | ApplicationPayload | ClaimPayload>;
 
+/**
+ * The message kept for an entry set aside after an unexpected error: shown to the citizen at
+ * /receipts/:no and to operators, so no stack and no more than the first line of the innermost cause
+ * (drizzle wraps the driver's error), without control characters, at most 160 characters.
+ */
+export function reviewMessage(err: unknown): string {
+  let e: unknown = err;
+  for (let depth = 0; depth < 5 && e instanceof Error && e.cause instanceof Error; depth++) e = e.cause;
+  const raw = e instanceof Error ? e.message : String(e);
+  const line = (raw.split('\n')[0] ?? '').replace(/\p{Cc}/gu, ' ').trim();
+  const what = line.length > 160 ? `${line.slice(0, 159)}…` : line;
+  return `자동 처리 중 예상하지 못한 오류가 있어 담당자 확인이 필요합니다${what ? ` (오류: ${what})` : ''}.`;
+}
+
 const linkOf = (e: { kind: string; payload: unknown }) =>
   e.kind === 'application'
     ? '/my/applications'
@@ -58,7 +74,7 @@ export function createIntake(deps: {
   now: () => Date;
   log: FastifyBaseLogger;
 }) {
-  const journal = new Journal(deps.journalDir);
+  const journal = new Journal(deps.journalDir, { log: deps.log });
   let replaying: Promise<{ applied: number; review: number }> | null = null;
   const writing = new Map<string, Promise<{ receipt: string; at: string }>>();
   const stats = { journaled: 0, applied: 0, review: 0 };
@@ -74,50 +90,67 @@ export function createIntake(deps: {
     stats[status]++;
   }
 
-  /** Applies one entry; 'later' when the database is not back (the entry stays). */
+  async function apply(e: Entry): Promise<void> {
+    if (e.kind === 'application') {
+      const p = e.payload as ApplicationPayload;
+      const posting = await deps.findPosting?.(p.wantedAuthNo);
+      if (!posting || !deps.market) throw new UserError(404, 'NOT_FOUND', '채용공고를 찾을 수 없습니다.');
+      await deps.market.apply({
+        postingId: posting.id,
+        applicantId: e.accountId,
+        resumeId: p.resumeId,
+        idempotencyKey: e.key,
+      });
+    } else if (e.kind === 'claim') {
+      const p = e.payload as ClaimPayload;
+      await deps.benefits.fileClaim({
+        claimant: { id: e.accountId, kind: 'seeker' },
+        centreCode: p.centreCode,
+        idempotencyKey: e.key,
+        facts: p.facts,
+        companyName: p.companyName,
+        reportDate: p.reportDate,
+      });
+    } else {
+      const p = e.payload as RecognitionPayload;
+      await deps.benefits.fileRecognition({ id: e.accountId, kind: 'seeker' }, p.claimId, p.seq, {
+        idempotencyKey: e.key,
+        workedOrEarned: p.workedOrEarned,
+        activities: p.activities,
+        filedAt: new Date(e.at),
+      });
+    }
+  }
+
+  /**
+   * Applies one entry; 'later' when the database is not back (the entry stays). What can no longer be
+   * applied as filed, and what fails with an unexpected error, is set aside as 'review' (확인 필요) with
+   * why, for the citizen and the job centre — replay goes on with the next entry.
+   */
   async function applyOne(e: Entry): Promise<'applied' | 'review' | 'later'> {
+    let status: 'applied' | 'review' = 'applied';
+    let message = '';
     try {
-      if (e.kind === 'application') {
-        const p = e.payload as ApplicationPayload;
-        const posting = await deps.findPosting?.(p.wantedAuthNo);
-        if (!posting || !deps.market) throw new UserError(404, 'NOT_FOUND', '채용공고를 찾을 수 없습니다.');
-        await deps.market.apply({
-          postingId: posting.id,
-          applicantId: e.accountId,
-          resumeId: p.resumeId,
-          idempotencyKey: e.key,
-        });
-      } else if (e.kind === 'claim') {
-        const p = e.payload as ClaimPayload;
-        await deps.benefits.fileClaim({
-          claimant: { id: e.accountId, kind: 'seeker' },
-          centreCode: p.centreCode,
-          idempotencyKey: e.key,
-          facts: p.facts,
-          companyName: p.companyName,
-          reportDate: p.reportDate,
-        });
-      } else {
-        const p = e.payload as RecognitionPayload;
-        await deps.benefits.fileRecognition({ id: e.accountId, kind: 'seeker' }, p.claimId, p.seq, {
-          idempotencyKey: e.key,
-          workedOrEarned: p.workedOrEarned,
-          activities: p.activities,
-          filedAt: new Date(e.at),
-        });
-      }
-      await settle(e, 'applied', '');
-      return 'applied';
+      await apply(e);
     } catch (err) {
-      if (err instanceof UserError && !(err instanceof DatabaseUnavailableError)) {
-        // It can no longer be applied as filed: kept, with why, for the citizen and the job centre.
-        await settle(e, 'review', err.message);
-        return 'review';
+      // The database is not back (or a connection error escaped its retry): the entry stays for later.
+      if (err instanceof DatabaseUnavailableError || isRetryable(err)) return 'later';
+      status = 'review';
+      if (err instanceof UserError) message = err.message;
+      else {
+        deps.log.error({ err, receipt: e.receipt, kind: e.kind }, 'journal replay: entry set aside for review');
+        message = reviewMessage(err);
       }
-      if (!(err instanceof DatabaseUnavailableError))
-        deps.log.warn({ err, receipt: e.receipt }, 'journal replay failed');
+    }
+    try {
+      await settle(e, status, message);
+    } catch (err) {
+      // Not recorded: the entry stays pending and is tried again (its idempotency key finds a first application).
+      if (!(err instanceof DatabaseUnavailableError || isRetryable(err)))
+        deps.log.error({ err, receipt: e.receipt }, 'journal replay: outcome could not be recorded');
       return 'later';
     }
+    return status;
   }
 
   /**
@@ -168,18 +201,30 @@ export function createIntake(deps: {
     const same = journal.pendingByKey(account.id, key);
     if (same) return Promise.resolve({ receipt: same.receipt, at: same.at });
     const at = deps.now().toISOString();
-    const receipt = newReceipt(deps.now());
+    const receipt = journal.newReceipt(deps.now());
     const write = journal
       .append({ receipt, kind, key, accountId: account.id, at, payload })
-      .then(() => {
-        stats.journaled++;
-        return { receipt, at };
-      })
+      .then(
+        () => {
+          stats.journaled++;
+          return { receipt, at };
+        },
+        (err: unknown) => {
+          // Not on disk (the journal cut the failed write back): the citizen is told it was not received.
+          deps.log.error({ err, receipt, kind }, 'journal append failed: submission not received');
+          throw new UserError(
+            503,
+            'JOURNAL_WRITE_FAILED',
+            '신청을 접수하지 못했습니다. 전산 장애 중이라 이 서버에 보관하려 했지만 저장하지 못했습니다. 잠시 뒤 다시 신청해 주세요.',
+          );
+        },
+      )
       .finally(() => writing.delete(`${account.id}:${key}`));
     writing.set(`${account.id}:${key}`, write);
     return write;
   }
 
+  const remembered = new Map<string, string>();
   return {
     journal,
     stats,
@@ -200,6 +245,33 @@ export function createIntake(deps: {
     /** Takes a 수급자격 신청 into the journal; resolves once it is on disk. */
     journalClaim(account: { id: number }, payload: ClaimPayload, key: string) {
       return take('claim', account, payload, key);
+    },
+
+    /**
+     * Reference data a journaled form needs checked against (the job centres of the 수급자격 신청 form):
+     * kept on this server's disk whenever read, so a process started during an outage has it too.
+     */
+    async remember<T>(name: 'centres', value: T): Promise<void> {
+      const file = path.join(deps.journalDir, `${name}.json`);
+      const text = JSON.stringify(value);
+      if (remembered.get(name) === text) return;
+      remembered.set(name, text);
+      await fs.mkdir(deps.journalDir, { recursive: true });
+      await fs.writeFile(`${file}.tmp`, text);
+      await fs.rename(`${file}.tmp`, file);
+    },
+
+    /** What `remember` kept for `name` on this server's disk, if anything. */
+    async recall<T>(name: 'centres'): Promise<T | undefined> {
+      const text =
+        remembered.get(name) ??
+        (await fs.readFile(path.join(deps.journalDir, `${name}.json`), 'utf8').catch(() => null));
+      if (!text) return undefined;
+      try {
+        return JSON.parse(text) as T;
+      } catch {
+        return undefined;
+      }
     },
 
     /** Applies what the journal holds, in order; one run at a time. */

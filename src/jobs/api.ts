@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../app.ts';
 import { allow } from '../identity/access.ts';
+import { keyOf, sendOutcome, writes } from '../web/commands.ts';
 import { UserError } from '../web/errors.ts';
 import { sendPage } from '../web/page.ts';
 import { toCsv, toWorknetDetail, toWorknetSummary } from './open-data.ts';
 import { openApiDocument } from './openapi.ts';
-import { IDEMPOTENCY_KEY, validateReport } from './reports.ts';
+import { validateReport } from './reports.ts';
 import { parseSearchParams } from './search-query.ts';
 import { apiDocsMain } from './views/api-docs.ts';
 
@@ -65,33 +66,34 @@ export function jobsApiRoutes(app: FastifyInstance, services: Services): void {
     return toWorknetDetail(posting);
   });
 
+  // The Idempotency-Key header is required by the command mechanism (400 IDEMPOTENCY_KEY_REQUIRED without
+  // it); the same key is the report's own key, and a repeat is answered with the stored first answer.
   app.post<{ Params: { id: string }; Body: { reason?: unknown; detail?: unknown } | undefined }>(
     '/api/v1/postings/:id/reports',
-    allow('public'),
+    writes(allow('public'), 'jobs.reportPosting'),
     async (request, reply) => {
       const { id } = request.params;
       if (!WANTED_AUTH_NO.test(id))
         throw new UserError(400, 'INVALID_PARAMETER', '구인인증번호 형식이 올바르지 않습니다.');
-      const key = request.headers['idempotency-key'];
-      if (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key))
-        throw new UserError(
-          400,
-          'IDEMPOTENCY_KEY_REQUIRED',
-          'Idempotency-Key 헤더가 필요합니다 (영문·숫자·-·_ 16~100자, 예: UUID). 같은 신고를 다시 보낼 때는 같은 키를 쓰세요.',
-        );
       const checked = validateReport(request.body ?? {});
       if (!checked.ok)
         throw new UserError(422, 'INVALID_REPORT', Object.values(checked.errors)[0] as string, checked.errors);
-      const filed = await services.jobs.report(key, id, checked.value);
-      if (!filed) throw new UserError(404, 'NOT_FOUND', `구인인증번호 ${id} 인 채용공고가 없습니다.`);
-      reply.status(filed.created ? 201 : 200);
-      return {
-        id: filed.id,
-        receiptNo: filed.receiptNo,
-        wantedAuthNo: filed.wantedAuthNo,
-        reason: filed.reason,
-        createdAt: filed.createdAt,
-      };
+      const { outcome } = await request.command(async () => {
+        const filed = await services.jobs.report(keyOf(request), id, checked.value);
+        if (!filed) throw new UserError(404, 'NOT_FOUND', `구인인증번호 ${id} 인 채용공고가 없습니다.`);
+        return {
+          // 200: this key had filed the report without an outcome stored for this actor (e.g. before commands).
+          status: filed.created ? 201 : 200,
+          body: {
+            id: filed.id,
+            receiptNo: filed.receiptNo,
+            wantedAuthNo: filed.wantedAuthNo,
+            reason: filed.reason,
+            createdAt: filed.createdAt,
+          },
+        };
+      });
+      return sendOutcome(reply, outcome);
     },
   );
 

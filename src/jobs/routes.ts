@@ -4,7 +4,7 @@ import { allow } from '../identity/access.ts';
 import { UserError } from '../web/errors.ts';
 import { html } from '../web/html.ts';
 import { sendPage } from '../web/page.ts';
-import { csrfToken } from '../web/security.ts';
+import { csrfToken, safeLocalPath } from '../web/security.ts';
 import { WANTED_AUTH_NO } from './api.ts';
 import { parseSearchParams } from './search-query.ts';
 import { postingDetailMain } from './views/detail-page.ts';
@@ -14,7 +14,11 @@ const BREAD_JOBS = { label: '채용정보', href: '/jobs' };
 
 /** Only same-site search links may be used as the detail page's "back" target. */
 export function safeBackQuery(value: unknown): string {
-  return typeof value === 'string' && value.startsWith('?') && value.length < 4000 && !/[\r\n]/.test(value)
+  return typeof value === 'string' &&
+    value.startsWith('?') &&
+    value.length < 4000 &&
+    !/[\r\n]/.test(value) &&
+    safeLocalPath(`/jobs${value}`, '') !== ''
     ? value
     : '';
 }
@@ -51,7 +55,7 @@ export function jobsRoutes(app: FastifyInstance, services: Services): void {
     });
   });
 
-  app.get<{ Params: { id: string }; Querystring: { back?: string } }>(
+  app.get<{ Params: { id: string }; Querystring: { back?: string; saved?: string; unsaved?: string } }>(
     '/jobs/:id',
     allow('public'),
     async (request, reply) => {
@@ -74,7 +78,15 @@ export function jobsRoutes(app: FastifyInstance, services: Services): void {
           services.jobs.today(),
           `/jobs${back}`,
           request.identity?.account.kind === 'seeker'
-            ? { saved: await services.market.isSaved(request.identity.account.id, posting.id), csrf: csrfToken(reply) }
+            ? {
+                saved: await services.market.isSaved(request.identity.account.id, posting.id),
+                csrf: csrfToken(reply),
+                ...(request.query.saved
+                  ? { notice: 'saved' as const }
+                  : request.query.unsaved
+                    ? { notice: 'unsaved' as const }
+                    : {}),
+              }
             : undefined,
         ),
       });

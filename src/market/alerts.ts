@@ -17,6 +17,7 @@ import { acquireLease, releaseLease } from '../db/leases.ts';
 import { searchPostings } from '../jobs/search.ts';
 import { parseSearchParams } from '../jobs/search-query.ts';
 import { candidateKeys, narrowKeys, recommend } from './recommend.ts';
+import { describeSearch } from './saved-search.ts';
 import type { MarketStore } from './store.ts';
 
 export interface MailTransport {
@@ -130,6 +131,7 @@ export async function runAlerts(
         size: '20',
       });
       if (parsed.ok) {
+        const conditions = describeSearch(s.query);
         const result = await searchPostings(database, parsed.params, opts.today);
         for (const p of result.items.filter((p) => p.id > s.watermark && p.id <= ceiling).slice(0, 5))
           if (
@@ -138,7 +140,7 @@ export async function runAlerts(
               email: s.email,
               kind: 'saved-search',
               title: `[${s.name}] 새 채용공고: ${p.title}`,
-              body: `${p.companyName} · 저장한 검색 "${s.name}"에 맞는 새 공고입니다.`,
+              body: `${p.companyName} · 저장한 검색 "${s.name}"${conditions === s.name ? '' : ` (${conditions})`}에 맞는 새 공고입니다.`,
               link: `${opts.publicUrl}/jobs/${p.wantedAuthNo}`,
               dedupeKey: `ss:${s.id}:${p.id}`,
             })

@@ -23,17 +23,32 @@ describe('이력서 form', () => {
   const bad: [Record<string, string>, string, RegExp][] = [
     [{ title: '' }, 'title', /제목/],
     [{ education: '99' }, 'education', /학력/],
-    [{ from0: '2021-13' }, 'from0', /2021-03 처럼/],
+    [{ from0: '2021-13' }, 'from0', /2021\.03 처럼/],
+    [{ from0: '21.03' }, 'from0', /2021\.03 처럼/],
     [{ from0: '2027-01' }, 'from0', /앞으로의 날/],
     [{ to0: '2020-01' }, 'to0', /시작보다 앞섭니다/],
     [{ company0: '' }, 'company0', /회사 이름/],
-    [{ introduction: '가'.repeat(2001) }, 'introduction', /2,000자/],
+    [{ introduction: '가'.repeat(2001) }, 'introduction', /자기소개서는 2,000자/],
+    [{ skills: '가'.repeat(501) }, 'skills', /보유 기술은 500자/],
   ];
   for (const [change, field, message] of bad)
     it(`refuses ${field} with a Korean message`, () => {
       const r = parseResume({ ...good, ...change }, '2026-11');
       assert.ok(!r.ok);
       assert.match(r.errors[field] ?? '', message);
+    });
+  for (const [from, to] of [
+    ['2021.03', '2024.12'],
+    ['2021. 3.', '2024/12'],
+    ['2021년 3월', '202412'],
+  ])
+    it(`reads 경력 dates written as ${from} ~ ${to}`, () => {
+      const r = parseResume({ ...good, from0: from, to0: to }, '2026-11');
+      assert.ok(r.ok, JSON.stringify(!r.ok && r.errors));
+      assert.deepEqual(
+        r.value.careers.map((c) => [c.from, c.to]),
+        [['2021-03', '2024-12']],
+      );
     });
   it('never throws whatever arrives', () => {
     fc.assert(

@@ -1,6 +1,8 @@
 /** 이력서 form: validation (pure), Korean messages, input kept as typed. */
 import { maskPersonalNumbers } from '../identity/rules.ts';
 import { EDUCATIONS } from '../jobs/codes.ts';
+import { normaliseYearMonth } from '../shared/dates.ts';
+import { josa } from '../shared/korean.ts';
 
 export const CAREER_ROWS = 3;
 
@@ -63,21 +65,21 @@ export function parseResume(
     ['introduction', 2000, '자기소개서'],
   ] as const)
     if ([...(values[field] ?? '')].length > max)
-      errors[field] = `${label}은(는) ${max.toLocaleString('ko-KR')}자 이내로 적어 주세요.`;
+      errors[field] = `${josa(label, '은/는')} ${max.toLocaleString('ko-KR')}자 이내로 적어 주세요.`;
   const careers: Career[] = [];
   for (let i = 0; i < CAREER_ROWS; i++) {
     const c = {
       company: values[`company${i}`] ?? '',
       role: values[`role${i}`] ?? '',
-      from: values[`from${i}`] ?? '',
-      to: values[`to${i}`] ?? '',
+      from: normaliseYearMonth(values[`from${i}`] ?? '') ?? values[`from${i}`] ?? '',
+      to: normaliseYearMonth(values[`to${i}`] ?? '') ?? values[`to${i}`] ?? '',
     };
     if (!c.company && !c.role && !c.from && !c.to) continue;
     if (!c.company) errors[`company${i}`] = `경력 ${i + 1}의 회사 이름을 적어 주세요.`;
-    if (!MONTH.test(c.from)) errors[`from${i}`] = `경력 ${i + 1}의 시작 연월을 2021-03 처럼 적어 주세요.`;
+    if (!MONTH.test(c.from)) errors[`from${i}`] = `경력 ${i + 1}의 시작 연월을 2021.03 처럼 적어 주세요.`;
     else if (c.from > thisMonth) errors[`from${i}`] = `경력 ${i + 1}의 시작 연월이 앞으로의 날입니다.`;
     if (c.to && !MONTH.test(c.to))
-      errors[`to${i}`] = `경력 ${i + 1}의 끝 연월을 2024-12 처럼 적거나, 재직 중이면 비워 두세요.`;
+      errors[`to${i}`] = `경력 ${i + 1}의 끝 연월을 2024.12 처럼 적거나, 재직 중이면 비워 두세요.`;
     else if (c.to && MONTH.test(c.from) && c.to < c.from)
       errors[`to${i}`] = `경력 ${i + 1}의 끝 연월이 시작보다 앞섭니다.`;
     careers.push(c);

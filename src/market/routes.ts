@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../app.ts';
+import { CommandOutcomeUnknownError } from '../db/commands.ts';
 import { DatabaseUnavailableError } from '../db/failover.ts';
 import type { Database } from '../db/index.ts';
 import { accountOf, allow } from '../identity/access.ts';
@@ -15,6 +16,8 @@ import { journalFirst, sendReceived } from '../intake/routes.ts';
 import type { Intake } from '../intake/service.ts';
 import { EDUCATIONS, labelOf } from '../jobs/codes.ts';
 import { seoulToday } from '../shared/dates.ts';
+import { josa } from '../shared/korean.ts';
+import { sendOutcome, writes } from '../web/commands.ts';
 import {
   alert,
   button,
@@ -30,10 +33,11 @@ import { UserError } from '../web/errors.ts';
 import { formText, IDEMPOTENCY_KEY } from '../web/forms.ts';
 import { type Html, html } from '../web/html.ts';
 import { sendPage } from '../web/page.ts';
-import { csrfField, csrfToken } from '../web/security.ts';
+import { csrfField, csrfToken, safeLocalPath } from '../web/security.ts';
 import { CAREER_ROWS, parseResume, type ResumeValues } from './resume.ts';
 import {
   APPLICATION_STATUS,
+  type Application,
   type ApplicationStatus,
   EMPLOYER_STATUSES,
   type MarketStore,
@@ -83,8 +87,8 @@ function resumeForm(
     (_, i) => html`<div class="ilteo-activity-row">
 		${textInput({ id: `company${i}`, name: `company${i}`, label: `경력 ${i + 1} 회사`, value: v(`company${i}`), maxlength: 60, error: errors[`company${i}`] })}
 		${textInput({ id: `role${i}`, name: `role${i}`, label: '담당 업무', value: v(`role${i}`), maxlength: 60 })}
-		${textInput({ id: `from${i}`, name: `from${i}`, label: '시작 (연-월)', value: v(`from${i}`), placeholder: '2021-03', maxlength: 7, error: errors[`from${i}`] })}
-		${textInput({ id: `to${i}`, name: `to${i}`, label: '끝 (연-월)', value: v(`to${i}`), placeholder: '2024-12', maxlength: 7, error: errors[`to${i}`] })}
+		${textInput({ id: `from${i}`, name: `from${i}`, label: '시작 (연.월)', value: v(`from${i}`), placeholder: '2021.03', maxlength: 10, error: errors[`from${i}`] })}
+		${textInput({ id: `to${i}`, name: `to${i}`, label: '끝 (연.월)', value: v(`to${i}`), placeholder: '2024.12', maxlength: 10, error: errors[`to${i}`] })}
 	</div>`,
   )}
 	</fieldset>
@@ -131,7 +135,8 @@ export function marketRoutes(
 ): void {
   const { database, market, services } = deps;
   const thisMonth = () => seoulToday(services.now()).slice(0, 7);
-  const safeReturn = (raw: string) => (/^\/jobs\/[A-Za-z0-9]+\/apply$/.test(raw) ? raw : '/my/resumes');
+  const safeReturn = (raw: string) =>
+    /^\/jobs\/[A-Za-z0-9]+\/apply$/.test(raw) ? safeLocalPath(raw, '/my/resumes') : '/my/resumes';
 
   // ── 이력서 ───────────────────────────────────────────────────────────────────────────────
   app.get<{ Querystring: { saved?: string } }>('/my/resumes', SEEKER, async (request, reply) => {
@@ -193,11 +198,17 @@ ${
         returnTo,
       );
     }
-    await market.saveResume(me.id, id, parsed.value);
-    return reply.redirect(returnTo === '/my/resumes' ? '/my/resumes?saved=1' : returnTo, 303);
+    const resume = parsed.value;
+    const { outcome } = await request.command(async () => {
+      await market.saveResume(me.id, id, resume);
+      return { redirect: returnTo === '/my/resumes' ? '/my/resumes?saved=1' : `${returnTo}?resume=saved` };
+    });
+    return sendOutcome(reply, outcome);
   };
 
-  app.post('/my/resumes', SEEKER, async (request, reply) => saveResume(request, reply, null));
+  app.post('/my/resumes', writes(SEEKER, 'market.createResume'), async (request, reply) =>
+    saveResume(request, reply, null),
+  );
 
   const ownResume = async (request: FastifyRequest, rawId: string) => {
     const me = accountOf(request);
@@ -212,10 +223,14 @@ ${
     return renderResumeForm(request, reply, `/my/resumes/${resume.id}`, resumeValues(resume), {}, '/my/resumes');
   });
 
-  app.post<{ Params: { id: string } }>('/my/resumes/:id', SEEKER, async (request, reply) => {
-    const resume = await ownResume(request, request.params.id);
-    return saveResume(request, reply, resume.id);
-  });
+  app.post<{ Params: { id: string } }>(
+    '/my/resumes/:id',
+    writes(SEEKER, 'market.editResume'),
+    async (request, reply) => {
+      const resume = await ownResume(request, request.params.id);
+      return saveResume(request, reply, resume.id);
+    },
+  );
 
   // ── 입사지원 ───────────────────────────────────────────────────────────────────────────────
   const openPosting = async (wantedAuthNo: string) => {
@@ -230,10 +245,11 @@ ${
     wantedAuthNo: string,
     errors: Record<string, string> = {},
     key: string = randomUUID(),
+    opts: { resumeSaved?: boolean } = {},
   ) => {
     const me = accountOf(request);
     const posting = await openPosting(wantedAuthNo);
-    const resumes = await market.resumesOf(me.id);
+    const [resumes, applied] = await Promise.all([market.resumesOf(me.id), market.applicationTo(me.id, posting.id)]);
     const closed = posting.status !== 'open';
     return sendPage(request, reply, {
       title: `${posting.title} 지원하기`,
@@ -245,13 +261,22 @@ ${
       main: html`<h1 class="heading-xlarge">지원하기</h1>
 <p><strong>${posting.companyName}</strong> · ${posting.title}</p>
 ${errorSummary(errors)}
+${opts.resumeSaved && !applied ? alert({ variant: 'success', role: 'status', title: '이력서를 저장했습니다. 이제 이 이력서로 지원할 수 있습니다.' }) : null}
 ${
-  closed
-    ? alert({ variant: 'warning', title: '마감된 채용공고입니다.' })
-    : resumes.length === 0
-      ? html`${emptyState({ title: '먼저 이력서를 써 주세요', body: '이력서를 저장하면 이 화면으로 돌아옵니다.' })}
+  applied
+    ? alert({
+        variant: 'info',
+        role: 'status',
+        title: applied.status === 'withdrawn' ? '이 채용공고에 지원했다가 취소했습니다.' : '이미 지원했습니다.',
+        body: html`<p>${formatDateTime(applied.appliedAt)}에 이력서 ${josa(`"${applied.resumeTitle}"`, '으로/로')} 지원했습니다 · 지금 상태 <strong>${APPLICATION_STATUS[applied.status]}</strong>. 같은 채용공고에는 한 번만 지원할 수 있습니다.</p>
+<p><a href="/my/applications#application-${applied.id}">입사지원 현황에서 보기</a></p>`,
+      })
+    : closed
+      ? alert({ variant: 'warning', title: '마감된 채용공고입니다.' })
+      : resumes.length === 0
+        ? html`${emptyState({ title: '먼저 이력서를 써 주세요', body: '이력서를 저장하면 이 화면으로 돌아옵니다.' })}
 <div class="ilteo-actions">${linkButton({ href: `/my/resumes/new?returnTo=${encodeURIComponent(`/jobs/${posting.wantedAuthNo}/apply`)}`, label: '이력서 쓰기' })}</div>`
-      : html`<form method="post" action="/jobs/${posting.wantedAuthNo}/apply" novalidate>
+        : html`<form method="post" action="/jobs/${posting.wantedAuthNo}/apply" novalidate>
 	${csrfField(csrfToken(reply))}
 	<input type="hidden" name="idempotencyKey" value="${key}">
 	<fieldset class="fieldset ilteo-fieldset"><legend class="ilteo-legend">보낼 이력서</legend>
@@ -265,69 +290,86 @@ ${
     });
   };
 
-  app.get<{ Params: { id: string } }>('/jobs/:id/apply', SEEKER, async (request, reply) =>
-    renderApply(request, reply, request.params.id),
+  app.get<{ Params: { id: string }; Querystring: { resume?: string } }>(
+    '/jobs/:id/apply',
+    SEEKER,
+    async (request, reply) =>
+      renderApply(request, reply, request.params.id, {}, randomUUID(), {
+        resumeSaved: request.query.resume === 'saved',
+      }),
   );
 
-  app.post<{ Params: { id: string } }>('/jobs/:id/apply', SEEKER, async (request, reply) => {
-    const me = accountOf(request);
-    const key = formText(request.body, 'idempotencyKey', 100);
-    const resumeId = Number(formText(request.body, 'resumeId', 20));
-    // No database can take it (a full outage): into this server's journal, on disk before we answer.
-    const journal = async () => {
-      const wantedAuthNo = request.params.id;
-      if (
-        !deps.intake ||
-        !/^[A-Za-z0-9]{1,40}$/.test(wantedAuthNo) ||
-        !IDEMPOTENCY_KEY.test(key) ||
-        !Number.isSafeInteger(resumeId)
-      )
-        throw new DatabaseUnavailableError('데이터베이스에 연결할 수 없습니다.', 'write');
-      return sendReceived(
-        request,
-        reply,
-        {
-          title: '입사지원이 접수되었습니다',
-          breadcrumbs: [{ label: '입사지원 현황' }],
-          heading: '입사지원이 접수되었습니다',
-          what: `채용공고 ${wantedAuthNo} 입사지원을`,
-          again: '다시 지원하지 않아도 됩니다.',
-        },
-        await deps.intake.journalApplication(me, { wantedAuthNo, resumeId }, key),
-      );
-    };
-    if (journalFirst(request, deps.databaseDown)) return journal();
-    let posting: Awaited<ReturnType<typeof openPosting>>;
-    try {
-      posting = await openPosting(request.params.id);
-    } catch (err) {
-      if (err instanceof DatabaseUnavailableError) return journal();
-      throw err;
-    }
-    if (!IDEMPOTENCY_KEY.test(key)) {
-      reply.status(400);
-      return renderApply(request, reply, posting.wantedAuthNo, {
-        _form: '지원 양식이 올바르지 않습니다. 다시 시도해 주세요.',
-      });
-    }
-    try {
-      const { created } = await market.apply({
-        postingId: posting.id,
-        applicantId: me.id,
-        resumeId,
-        idempotencyKey: key,
-      });
-      return reply.redirect(
-        `/my/applications?${created ? 'applied' : 'already'}=${encodeURIComponent(posting.wantedAuthNo)}`,
-        303,
-      );
-    } catch (err) {
-      if (err instanceof DatabaseUnavailableError) return journal();
-      if (!(err instanceof UserError) || err.statusCode === 404) throw err;
-      reply.status(err.statusCode);
-      return renderApply(request, reply, posting.wantedAuthNo, err.fields ?? { _form: err.message }, key);
-    }
-  });
+  app.post<{ Params: { id: string } }>(
+    '/jobs/:id/apply',
+    writes(SEEKER, 'market.apply', { journal: true }),
+    async (request, reply) => {
+      const me = accountOf(request);
+      const key = formText(request.body, 'idempotencyKey', 100);
+      // Not a number (or past bigint): no resume of theirs, refused as such (422), never a failed query.
+      const resumeId = Number(/^\d{1,15}$/.exec(formText(request.body, 'resumeId', 20))?.[0] ?? 0);
+      // No database can take it (a full outage): into this server's journal, on disk before we answer.
+      const journal = async () => {
+        const wantedAuthNo = request.params.id;
+        if (
+          !deps.intake ||
+          !/^[A-Za-z0-9]{1,40}$/.test(wantedAuthNo) ||
+          !IDEMPOTENCY_KEY.test(key) ||
+          !Number.isSafeInteger(resumeId)
+        )
+          throw new DatabaseUnavailableError('데이터베이스에 연결할 수 없습니다.', 'write');
+        return sendReceived(
+          request,
+          reply,
+          {
+            title: '입사지원이 접수되었습니다',
+            breadcrumbs: [{ label: '입사지원 현황' }],
+            heading: '입사지원이 접수되었습니다',
+            what: `채용공고 ${wantedAuthNo} 입사지원을`,
+            again: '다시 지원하지 않아도 됩니다.',
+          },
+          await deps.intake.journalApplication(me, { wantedAuthNo, resumeId }, key),
+        );
+      };
+      if (journalFirst(request, deps.databaseDown)) return journal();
+      let posting: Awaited<ReturnType<typeof openPosting>>;
+      try {
+        posting = await openPosting(request.params.id);
+      } catch (err) {
+        if (err instanceof DatabaseUnavailableError) return journal();
+        throw err;
+      }
+      if (!IDEMPOTENCY_KEY.test(key)) {
+        reply.status(400);
+        return renderApply(request, reply, posting.wantedAuthNo, {
+          _form: '지원 양식이 올바르지 않습니다. 다시 시도해 주세요.',
+        });
+      }
+      try {
+        const { outcome } = await request.command(async () => {
+          const { created } = await market.apply({
+            postingId: posting.id,
+            applicantId: me.id,
+            resumeId,
+            idempotencyKey: key,
+          });
+          return { wantedAuthNo: posting.wantedAuthNo, created };
+        });
+        return reply.redirect(
+          `/my/applications?${outcome.created ? 'applied' : 'already'}=${encodeURIComponent(outcome.wantedAuthNo)}`,
+          303,
+        );
+      } catch (err) {
+        // The COMMIT may have landed: answered as not known (503), never taken into the journal as well.
+        if (err instanceof CommandOutcomeUnknownError) throw err;
+        if (err instanceof DatabaseUnavailableError) return journal();
+        if (!(err instanceof UserError) || err.statusCode === 404) throw err;
+        reply.status(err.statusCode);
+        // A key already used for another request is spent: the form comes back with a fresh one.
+        const again = err.code === 'IDEMPOTENCY_KEY_REUSED' ? randomUUID() : key;
+        return renderApply(request, reply, posting.wantedAuthNo, err.fields ?? { _form: err.message }, again);
+      }
+    },
+  );
 
   app.get<{ Querystring: { applied?: string; already?: string; withdrawn?: string } }>(
     '/my/applications',
@@ -372,7 +414,7 @@ ${
         ],
         rowHeaders: true,
         rows: list.map((a) => [
-          html`<a href="/jobs/${a.wantedAuthNo}">${a.title}</a>`,
+          html`<a id="application-${a.id}" href="/jobs/${a.wantedAuthNo}">${a.title}</a>`,
           a.companyName,
           a.resumeTitle,
           formatDateTime(a.appliedAt),
@@ -387,15 +429,22 @@ ${
     },
   );
 
-  app.post<{ Params: { id: string } }>('/my/applications/:id/withdraw', SEEKER, async (request, reply) => {
-    const me = accountOf(request);
-    const id = Number(request.params.id);
-    const application = Number.isSafeInteger(id) ? await market.application(id) : undefined;
-    if (!application || application.applicantId !== me.id)
-      throw new UserError(404, 'NOT_FOUND', '지원 내역을 찾을 수 없습니다.');
-    await market.setStatus(id, me.id, 'withdrawn', ['received', 'viewed']);
-    return reply.redirect('/my/applications?withdrawn=1', 303);
-  });
+  app.post<{ Params: { id: string } }>(
+    '/my/applications/:id/withdraw',
+    writes(SEEKER, 'market.withdrawApplication'),
+    async (request, reply) => {
+      const me = accountOf(request);
+      const id = Number(request.params.id);
+      const application = Number.isSafeInteger(id) ? await market.application(id) : undefined;
+      if (!application || application.applicantId !== me.id)
+        throw new UserError(404, 'NOT_FOUND', '지원 내역을 찾을 수 없습니다.');
+      const { outcome } = await request.command(async () => {
+        await market.setStatus(id, me.id, 'withdrawn', ['received', 'viewed']);
+        return { redirect: '/my/applications?withdrawn=1' };
+      });
+      return sendOutcome(reply, outcome);
+    },
+  );
 
   // ── 기업회원: 지원자 ───────────────────────────────────────────────────────────────────────
   const ownApplication = async (request: FastifyRequest, rawId: string) => {
@@ -408,13 +457,47 @@ ${
     return application;
   };
 
+  /** An applicant's resume for the employer; with the 전형 진행 form's error when it came back. Reads only. */
+  const renderApplication = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    application: Application,
+    form: { error?: string; status?: string } = {},
+  ) => {
+    const resume = await market.resume(application.resumeId);
+    if (!resume) throw new UserError(404, 'NOT_FOUND', '이력서를 찾을 수 없습니다.');
+    const events = await market.events(application.id);
+    return sendPage(request, reply, {
+      title: `${form.error ? '오류: ' : ''}${application.applicantName} 님 이력서`,
+      breadcrumbs: [
+        { label: '기업 서비스', href: '/employer' },
+        { label: application.title, href: `/employer/postings/${application.wantedAuthNo}` },
+        { label: application.applicantName },
+      ],
+      main: html`<h1 class="heading-xlarge">${application.applicantName} 님 · ${resume.title}</h1>
+${form.error ? errorSummary({ status: form.error }) : null}
+<p>${application.title} · 지원일 ${formatDateTime(application.appliedAt)} · 지금 상태 <strong>${APPLICATION_STATUS[application.status]}</strong></p>
+${resumeView(resume)}
+<section class="ilteo-section" aria-labelledby="move"><h2 id="move" class="heading-medium">전형 진행</h2>
+${
+  (['hired', 'rejected'] as ApplicationStatus[]).includes(application.status)
+    ? html`<p>전형이 끝난 지원자입니다 (${APPLICATION_STATUS[application.status]}). 상태를 더 바꿀 수 없습니다.</p>`
+    : html`<form method="post" action="/employer/applications/${application.id}/status" class="ilteo-subform" novalidate>
+	${csrfField(csrfToken(reply))}
+	${select({ id: 'status', name: 'status', label: '다음 상태', value: form.status ?? '', options: [{ value: '', label: '선택' }, ...EMPLOYER_STATUSES.map((s) => ({ value: s, label: APPLICATION_STATUS[s] }))], error: form.error })}
+	<div class="ilteo-actions">${button({ label: '바꾸기', type: 'submit' })}</div>
+</form>`
+}
+${table({ caption: '진행 기록: 시각, 상태', columns: [{ header: '시각' }, { header: '상태' }], rows: events.map((e) => [formatDateTime(e.at), APPLICATION_STATUS[e.status]]) })}
+</section>`,
+    });
+  };
+
   app.get<{ Params: { id: string } }>('/employer/applications/:id', EMPLOYER, async (request, reply) => {
     const me = accountOf(request);
     let application = await ownApplication(request, request.params.id);
     if (application.status === 'received' && (await market.setStatus(application.id, me.id, 'viewed', ['received'])))
       application = (await market.application(application.id)) ?? application;
-    const resume = await market.resume(application.resumeId);
-    if (!resume) throw new UserError(404, 'NOT_FOUND', '이력서를 찾을 수 없습니다.');
     await audit(database, {
       actor: { id: me.id, kind: me.kind },
       action: 'applicant.view',
@@ -422,43 +505,43 @@ ${
       target: { type: 'application', id: application.id },
       ...clientOf(request),
     });
-    const events = await market.events(application.id);
-    return sendPage(request, reply, {
-      title: `${application.applicantName} 님 이력서`,
-      breadcrumbs: [
-        { label: '기업 서비스', href: '/employer' },
-        { label: application.title, href: `/employer/postings/${application.wantedAuthNo}` },
-        { label: application.applicantName },
-      ],
-      main: html`<h1 class="heading-xlarge">${application.applicantName} 님 · ${resume.title}</h1>
-<p>${application.title} · 지원일 ${formatDateTime(application.appliedAt)} · 지금 상태 <strong>${APPLICATION_STATUS[application.status]}</strong></p>
-${resumeView(resume)}
-<section class="ilteo-section" aria-labelledby="move"><h2 id="move" class="heading-medium">전형 진행</h2>
-<form method="post" action="/employer/applications/${application.id}/status" class="ilteo-subform">
-	${csrfField(csrfToken(reply))}
-	${select({ id: 'status', name: 'status', label: '다음 상태', value: '', options: [{ value: '', label: '선택' }, ...EMPLOYER_STATUSES.map((s) => ({ value: s, label: APPLICATION_STATUS[s] }))] })}
-	<div class="ilteo-actions">${button({ label: '바꾸기', type: 'submit' })}</div>
-</form>
-${table({ caption: '진행 기록: 시각, 상태', columns: [{ header: '시각' }, { header: '상태' }], rows: events.map((e) => [formatDateTime(e.at), APPLICATION_STATUS[e.status]]) })}
-</section>`,
-    });
+    return renderApplication(request, reply, application);
   });
 
-  app.post<{ Params: { id: string } }>('/employer/applications/:id/status', EMPLOYER, async (request, reply) => {
-    const me = accountOf(request);
-    const application = await ownApplication(request, request.params.id);
-    const status = formText(request.body, 'status', 20) as ApplicationStatus;
-    if (!(EMPLOYER_STATUSES as readonly string[]).includes(status))
-      throw new UserError(400, 'BAD_STATUS', '다음 상태를 골라 주세요.');
-    await market.setStatus(application.id, me.id, status, ['received', 'viewed', 'passed', 'interview']);
-    await audit(database, {
-      actor: { id: me.id, kind: me.kind },
-      action: 'applicant.status',
-      outcome: 'success',
-      target: { type: 'application', id: application.id },
-      ...clientOf(request),
-      details: { status },
-    });
-    return reply.redirect(`/employer/postings/${application.wantedAuthNo}`, 303);
-  });
+  app.post<{ Params: { id: string } }>(
+    '/employer/applications/:id/status',
+    writes(EMPLOYER, 'market.moveApplication'),
+    async (request, reply) => {
+      const me = accountOf(request);
+      const application = await ownApplication(request, request.params.id);
+      const status = formText(request.body, 'status', 20) as ApplicationStatus;
+      if (!(EMPLOYER_STATUSES as readonly string[]).includes(status)) {
+        reply.status(400);
+        return renderApplication(request, reply, application, {
+          error: '다음 상태를 서류합격, 면접, 합격, 불합격 가운데에서 골라 주세요.',
+          status,
+        });
+      }
+      const { outcome } = await request.command(async () => {
+        const moved = await market.setStatus(application.id, me.id, status, [
+          'received',
+          'viewed',
+          'passed',
+          'interview',
+        ]);
+        await audit(database, {
+          actor: { id: me.id, kind: me.kind },
+          action: 'applicant.status',
+          outcome: 'success',
+          target: { type: 'application', id: application.id },
+          ...clientOf(request),
+          details: { status },
+        });
+        return {
+          redirect: `/employer/postings/${application.wantedAuthNo}?applicant=${application.id}&moved=${moved ? 1 : 0}&picked=1&to=${status}`,
+        };
+      });
+      return sendOutcome(reply, outcome);
+    },
+  );
 }

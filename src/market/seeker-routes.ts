@@ -13,6 +13,7 @@ import { formatWage } from '../jobs/wages.ts';
 import { OCCUPATIONS, occupationLabel } from '../reference/occupations.ts';
 import { isRegionCode, regionName, SIGUNGU_OPTIONS } from '../reference/regions.ts';
 import { isIsoDate } from '../shared/dates.ts';
+import { sendOutcome, writes } from '../web/commands.ts';
 import { alert, badge, button, emptyState, linkButton, select, table, textInput } from '../web/components.ts';
 import { UserError } from '../web/errors.ts';
 import { formText } from '../web/forms.ts';
@@ -21,6 +22,7 @@ import { sendPage } from '../web/page.ts';
 import { csrfField, csrfToken } from '../web/security.ts';
 import { candidateKeys, narrowKeys, recommend } from './recommend.ts';
 import { careerMonths } from './resume.ts';
+import { describeSearch, savedSearchName } from './saved-search.ts';
 import type { MarketStore, SeekerProfile } from './store.ts';
 
 const SEEKER = allow('seeker');
@@ -135,7 +137,7 @@ ${errorSummary(errors)}
     ),
   );
 
-  app.post('/my/job-seeking', SEEKER, async (request, reply) => {
+  app.post('/my/job-seeking', writes(SEEKER, 'market.saveJobSeeking'), async (request, reply) => {
     const me = accountOf(request);
     const body = request.body;
     const { values, errors, profile } = parseSeekerProfile(body);
@@ -144,8 +146,11 @@ ${errorSummary(errors)}
       return renderProfile(request, reply, values, errors);
     }
     if (!profile) throw new Error('unreachable: no errors and no profile');
-    await market.saveProfile(me.id, profile);
-    return reply.redirect('/my/job-seeking?saved=1', 303);
+    const { outcome } = await request.command(async () => {
+      await market.saveProfile(me.id, profile);
+      return { redirect: '/my/job-seeking?saved=1' };
+    });
+    return sendOutcome(reply, outcome);
   });
 
   app.get('/my/recommendations', SEEKER, async (request, reply) => {
@@ -212,28 +217,45 @@ ${
     return posting;
   };
 
-  app.post<{ Params: { id: string } }>('/jobs/:id/save', SEEKER, async (request, reply) => {
-    const posting = await postingOf(request.params.id);
-    await market.savePosting(accountOf(request).id, posting.id);
-    return reply.redirect(`/jobs/${posting.wantedAuthNo}?saved=1`, 303);
-  });
+  app.post<{ Params: { id: string } }>(
+    '/jobs/:id/save',
+    writes(SEEKER, 'market.savePosting'),
+    async (request, reply) => {
+      const posting = await postingOf(request.params.id);
+      const { outcome } = await request.command(async () => {
+        await market.savePosting(accountOf(request).id, posting.id);
+        return { redirect: `/jobs/${posting.wantedAuthNo}?saved=1` };
+      });
+      return sendOutcome(reply, outcome);
+    },
+  );
 
-  app.post<{ Params: { id: string } }>('/jobs/:id/unsave', SEEKER, async (request, reply) => {
-    const posting = await postingOf(request.params.id);
-    await market.unsavePosting(accountOf(request).id, posting.id);
-    return reply.redirect(
-      formText(request.body, 'back', 20) === 'saved' ? '/my/saved' : `/jobs/${posting.wantedAuthNo}`,
-      303,
-    );
-  });
+  app.post<{ Params: { id: string } }>(
+    '/jobs/:id/unsave',
+    writes(SEEKER, 'market.unsavePosting'),
+    async (request, reply) => {
+      const posting = await postingOf(request.params.id);
+      const { outcome } = await request.command(async () => {
+        await market.unsavePosting(accountOf(request).id, posting.id);
+        return {
+          redirect:
+            formText(request.body, 'back', 20) === 'saved'
+              ? '/my/saved?removed=1'
+              : `/jobs/${posting.wantedAuthNo}?unsaved=1`,
+        };
+      });
+      return sendOutcome(reply, outcome);
+    },
+  );
 
-  app.get('/my/saved', SEEKER, async (request, reply) => {
+  app.get<{ Querystring: { removed?: string } }>('/my/saved', SEEKER, async (request, reply) => {
     const list = await market.savedPostings(accountOf(request).id);
     const token = csrfToken(reply);
     return sendPage(request, reply, {
       title: '관심 채용정보',
       breadcrumbs: [{ label: '내 정보', href: '/my' }, { label: '관심 채용정보' }],
       main: html`<h1 class="heading-xlarge">관심 채용정보</h1>
+${request.query.removed ? alert({ variant: 'success', role: 'status', title: '관심 채용정보에서 뺐습니다.' }) : null}
 ${
   list.length === 0
     ? emptyState({
@@ -265,24 +287,31 @@ ${
   });
 
   // ── 저장한 검색과 알림 ───────────────────────────────────────────────────────────────────────
-  app.post('/my/saved-searches', SEEKER, async (request, reply) => {
+  app.post('/my/saved-searches', writes(SEEKER, 'market.saveSearch'), async (request, reply) => {
     const me = accountOf(request);
     const query = new URLSearchParams(formText(request.body, 'query', 1000));
     query.delete('page');
-    const name = formText(request.body, 'name', 40) || query.get('q') || '내 검색 조건';
-    await market.saveSearch(me.id, name, query.toString());
-    return reply.redirect('/my/saved-searches?saved=1', 303);
+    const name = savedSearchName(formText(request.body, 'name', 40), query.toString());
+    const { outcome } = await request.command(async () => {
+      await market.saveSearch(me.id, name, query.toString());
+      return { redirect: '/my/saved-searches?saved=1' };
+    });
+    return sendOutcome(reply, outcome);
   });
 
-  app.get<{ Querystring: { saved?: string } }>('/my/saved-searches', SEEKER, async (request, reply) => {
-    const me = accountOf(request);
-    const list = await market.savedSearches(me.id);
-    const token = csrfToken(reply);
-    return sendPage(request, reply, {
-      title: '저장한 검색',
-      breadcrumbs: [{ label: '내 정보', href: '/my' }, { label: '저장한 검색' }],
-      main: html`<h1 class="heading-xlarge">저장한 검색</h1>
+  app.get<{ Querystring: { saved?: string; deleted?: string } }>(
+    '/my/saved-searches',
+    SEEKER,
+    async (request, reply) => {
+      const me = accountOf(request);
+      const list = await market.savedSearches(me.id);
+      const token = csrfToken(reply);
+      return sendPage(request, reply, {
+        title: '저장한 검색',
+        breadcrumbs: [{ label: '내 정보', href: '/my' }, { label: '저장한 검색' }],
+        main: html`<h1 class="heading-xlarge">저장한 검색</h1>
 ${request.query.saved ? alert({ variant: 'success', role: 'status', title: '검색 조건을 저장했습니다. 조건에 맞는 새 공고가 올라오면 알림과 이메일로 알려 드립니다.' }) : null}
+${request.query.deleted ? alert({ variant: 'success', role: 'status', title: '저장한 검색을 지웠습니다. 이 조건의 새 공고 알림은 더 오지 않습니다.' }) : null}
 ${
   list.length === 0
     ? emptyState({
@@ -295,20 +324,28 @@ ${
         rowHeaders: true,
         rows: list.map((s) => [
           html`<a href="/jobs?${s.query}">${s.name}</a>`,
-          s.query,
+          describeSearch(s.query),
           html`<form method="post" action="/my/saved-searches/${s.id}/delete" class="ilteo-inline-form">${csrfField(token)}${button({ label: '지우기', type: 'submit', size: 'small', variant: 'secondary' })}</form>`,
         ]),
       })
 }`,
-    });
-  });
+      });
+    },
+  );
 
-  app.post<{ Params: { id: string } }>('/my/saved-searches/:id/delete', SEEKER, async (request, reply) => {
-    await market.deleteSearch(accountOf(request).id, Number(request.params.id) || 0);
-    return reply.redirect('/my/saved-searches', 303);
-  });
+  app.post<{ Params: { id: string } }>(
+    '/my/saved-searches/:id/delete',
+    writes(SEEKER, 'market.deleteSearch'),
+    async (request, reply) => {
+      const { outcome } = await request.command(async () => {
+        await market.deleteSearch(accountOf(request).id, Number(/^\d{1,15}$/.exec(request.params.id)?.[0] ?? 0));
+        return { redirect: '/my/saved-searches?deleted=1' };
+      });
+      return sendOutcome(reply, outcome);
+    },
+  );
 
-  app.get('/my/notifications', SEEKER, async (request, reply) => {
+  app.get<{ Querystring: { read?: string } }>('/my/notifications', SEEKER, async (request, reply) => {
     const me = accountOf(request);
     const list = await market.notifications(me.id);
     const token = csrfToken(reply);
@@ -316,6 +353,7 @@ ${
       title: '알림',
       breadcrumbs: [{ label: '내 정보', href: '/my' }, { label: '알림' }],
       main: html`<h1 class="heading-xlarge">알림</h1>
+${request.query.read ? alert({ variant: 'success', role: 'status', title: '알림을 모두 읽음으로 표시했습니다.' }) : null}
 ${
   list.length === 0
     ? emptyState({
@@ -337,8 +375,11 @@ ${table({
     });
   });
 
-  app.post('/my/notifications/read', SEEKER, async (request, reply) => {
-    await market.markNotificationsRead(accountOf(request).id);
-    return reply.redirect('/my/notifications', 303);
+  app.post('/my/notifications/read', writes(SEEKER, 'market.readNotifications'), async (request, reply) => {
+    const { outcome } = await request.command(async () => {
+      await market.markNotificationsRead(accountOf(request).id);
+      return { redirect: '/my/notifications?read=1' };
+    });
+    return sendOutcome(reply, outcome);
   });
 }

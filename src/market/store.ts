@@ -324,6 +324,14 @@ export function createMarketStore(database: Database) {
       );
     },
 
+    /** This seeker's application to this posting (withdrawn ones too), if any: one per posting and seeker. */
+    async applicationTo(applicantId: number, postingId: number): Promise<Application | undefined> {
+      const [row] = await database.query<Application>(
+        sql`SELECT ${APPLICATION_COLUMNS} FROM ${APPLICATION_FROM} WHERE a.applicant_id = ${applicantId} AND a.posting_id = ${postingId}`,
+      );
+      return row;
+    },
+
     /** Moves an application to a status; returns false when it was already there (or withdrawn). */
     async setStatus(
       id: number,

@@ -4,7 +4,7 @@
  * A private resume never appears, and its number answers 404.
  */
 import { sql } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../app.ts';
 import type { Database } from '../db/index.ts';
 import { accountOf, allow } from '../identity/access.ts';
@@ -15,7 +15,8 @@ import { EDUCATIONS, labelOf } from '../jobs/codes.ts';
 import { escapeLike } from '../jobs/search.ts';
 import { OCCUPATIONS, occupationLabel } from '../reference/occupations.ts';
 import { regionName, SIDO } from '../reference/regions.ts';
-import { alert, button, emptyState, select, table, textInput } from '../web/components.ts';
+import { sendOutcome, writes } from '../web/commands.ts';
+import { alert, button, emptyState, linkButton, select, table, textInput } from '../web/components.ts';
 import { UserError } from '../web/errors.ts';
 import { formText } from '../web/forms.ts';
 import { html } from '../web/html.ts';
@@ -23,7 +24,7 @@ import { sendPage } from '../web/page.ts';
 import { csrfField, csrfToken } from '../web/security.ts';
 import { type Career, careerMonths } from './resume.ts';
 import { resumeView } from './routes.ts';
-import type { MarketStore } from './store.ts';
+import type { MarketStore, Resume } from './store.ts';
 
 const EMPLOYER = allow('employer');
 const SEEKER = allow('seeker');
@@ -111,7 +112,19 @@ export function talentRoutes(
 </form>
 ${
   found.length === 0
-    ? emptyState({ title: '조건에 맞는 인재가 없습니다' })
+    ? Object.values(f).every((v) => v === '')
+      ? emptyState({
+          title: '인재검색에 공개된 이력서가 아직 없습니다',
+          body: '구직자가 이력서를 인재검색에 공개하면 여기에서 찾을 수 있습니다.',
+        })
+      : emptyState({
+          title: '조건에 맞는 인재가 없습니다',
+          body: html`<ul class="krds-info-list dash">
+			${f.q ? html`<li>검색어(기술·자격증)의 철자를 확인하거나 더 짧은 말로 찾아보세요.</li>` : null}
+			<li>희망직종·희망지역·학력·경력 조건을 줄여 보세요.</li>
+		</ul>`,
+          actions: [linkButton({ href: '/employer/talent', label: '조건 없이 보기', variant: 'secondary' })],
+        })
     : table({
         caption: `인재 ${found.length}명: 이름, 이력서, 희망직종, 희망지역, 경력, 학력`,
         columns: [
@@ -151,68 +164,89 @@ ${
     return row;
   };
 
-  app.get<{ Params: { id: string }; Querystring: { sent?: string } }>(
-    '/employer/talent/:id',
-    EMPLOYER,
-    async (request, reply) => {
-      const me = accountOf(request);
-      const resume = await publicResume(request.params.id);
-      const existing = await requestOf(resume.id, me.companyId ?? 0);
-      const [owner] = await database.query<{ name: string; email: string | null }>(
-        sql`SELECT name, email FROM accounts WHERE id = ${resume.ownerId}`,
-      );
-      const accepted = existing?.status === 'accepted';
-      return sendPage(request, reply, {
-        title: '인재 이력서',
-        breadcrumbs: [
-          { label: '기업 서비스', href: '/employer' },
-          { label: '인재검색', href: '/employer/talent' },
-          { label: resume.title },
-        ],
-        main: html`<h1 class="heading-xlarge">${accepted ? owner?.name : maskName(owner?.name ?? '')} · ${resume.title}</h1>
-${request.query.sent ? alert({ variant: 'success', role: 'status', title: '인재정보 요청을 보냈습니다. 구직자가 수락하면 연락처가 보입니다.' }) : null}
+  /** A public resume for the employer, with the 인재정보 요청 form (and its error, what was typed). */
+  const renderTalent = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    resume: Resume,
+    opts: { sent?: boolean; error?: string; message?: string } = {},
+  ) => {
+    const me = accountOf(request);
+    const existing = await requestOf(resume.id, me.companyId ?? 0);
+    const [owner] = await database.query<{ name: string; email: string | null }>(
+      sql`SELECT name, email FROM accounts WHERE id = ${resume.ownerId}`,
+    );
+    const accepted = existing?.status === 'accepted';
+    return sendPage(request, reply, {
+      title: opts.error ? '오류: 인재 이력서' : '인재 이력서',
+      breadcrumbs: [
+        { label: '기업 서비스', href: '/employer' },
+        { label: '인재검색', href: '/employer/talent' },
+        { label: resume.title },
+      ],
+      main: html`<h1 class="heading-xlarge">${accepted ? owner?.name : maskName(owner?.name ?? '')} · ${resume.title}</h1>
+${opts.error ? errorSummary({ message: opts.error }) : null}
+${opts.sent ? alert({ variant: 'success', role: 'status', title: '인재정보 요청을 보냈습니다. 구직자가 수락하면 연락처가 보입니다.' }) : null}
 ${accepted ? alert({ variant: 'success', title: '구직자가 요청을 수락했습니다.', body: `연락처: ${owner?.email ?? '(이메일 없음)'}` }) : null}
 ${resumeView(resume)}
 <section class="ilteo-section" aria-labelledby="contact"><h2 id="contact" class="heading-medium">인재정보 요청</h2>
 ${
   existing
     ? html`<p>${formatDateTime(existing.createdAt)}에 요청했습니다 · 상태: <strong>${existing.status === 'pending' ? '답변 대기' : existing.status === 'accepted' ? '수락' : '거절'}</strong></p>`
-    : html`<form method="post" action="/employer/talent/${resume.id}/request" class="ilteo-subform">
+    : html`<form method="post" action="/employer/talent/${resume.id}/request" class="ilteo-subform" novalidate>
 	${csrfField(csrfToken(reply))}
-	${textInput({ id: 'message', name: 'message', label: '구직자에게 보낼 말 (어떤 자리인지)', value: '', required: true, maxlength: 300 })}
+	${textInput({ id: 'message', name: 'message', label: '구직자에게 보낼 말 (어떤 자리인지)', value: opts.message ?? '', required: true, maxlength: 300, error: opts.error })}
 	<div class="ilteo-actions">${button({ label: '인재정보 요청', type: 'submit' })}</div>
 </form>`
 }</section>`,
+    });
+  };
+
+  app.get<{ Params: { id: string }; Querystring: { sent?: string } }>(
+    '/employer/talent/:id',
+    EMPLOYER,
+    async (request, reply) =>
+      renderTalent(request, reply, await publicResume(request.params.id), { sent: Boolean(request.query.sent) }),
+  );
+
+  app.post<{ Params: { id: string } }>(
+    '/employer/talent/:id/request',
+    writes(EMPLOYER, 'market.requestContact'),
+    async (request, reply) => {
+      const me = accountOf(request);
+      const resume = await publicResume(request.params.id);
+      const message = maskPersonalNumbers(formText(request.body, 'message', 300));
+      if (!message) {
+        reply.status(400);
+        return renderTalent(request, reply, resume, {
+          error: '구직자에게 보낼 말을 적어 주세요. 어떤 자리인지 알려 주면 구직자가 답하기 쉽습니다.',
+          message: formText(request.body, 'message', 300),
+        });
+      }
+      // The request and its audit row: one transaction.
+      const { outcome } = await request.command(async () => {
+        await database.query(
+          sql`INSERT INTO contact_requests (resume_id, company_id, requested_by, message)
+            VALUES (${resume.id}, ${me.companyId}, ${me.id}, ${message}) ON CONFLICT DO NOTHING`,
+        );
+        await audit(database, {
+          actor: { id: me.id, kind: me.kind },
+          action: 'talent.request',
+          outcome: 'success',
+          target: { type: 'resume', id: resume.id },
+          ...clientOf(request),
+        });
+        return { redirect: `/employer/talent/${resume.id}?sent=1` };
       });
+      return sendOutcome(reply, outcome);
     },
   );
 
-  app.post<{ Params: { id: string } }>('/employer/talent/:id/request', EMPLOYER, async (request, reply) => {
-    const me = accountOf(request);
-    const resume = await publicResume(request.params.id);
-    const message = maskPersonalNumbers(formText(request.body, 'message', 300));
-    if (!message) {
-      reply.status(400);
-      return sendPage(request, reply, {
-        title: '인재정보 요청',
-        main: html`${errorSummary({ _form: '구직자에게 보낼 말을 적어 주세요.' })}<p><a href="/employer/talent/${resume.id}">이력서로 돌아가기</a></p>`,
-      });
-    }
-    await database.query(
-      sql`INSERT INTO contact_requests (resume_id, company_id, requested_by, message)
-          VALUES (${resume.id}, ${me.companyId}, ${me.id}, ${message}) ON CONFLICT DO NOTHING`,
-    );
-    await audit(database, {
-      actor: { id: me.id, kind: me.kind },
-      action: 'talent.request',
-      outcome: 'success',
-      target: { type: 'resume', id: resume.id },
-      ...clientOf(request),
-    });
-    return reply.redirect(`/employer/talent/${resume.id}?sent=1`, 303);
-  });
-
-  app.get('/my/contact-requests', SEEKER, async (request, reply) => {
+  const renderRequests = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    opts: { answered?: string; error?: string } = {},
+  ) => {
     const me = accountOf(request);
     const rows = await database.query<{
       id: number;
@@ -228,13 +262,28 @@ ${
     );
     const token = csrfToken(reply);
     return sendPage(request, reply, {
-      title: '인재정보 요청',
+      title: opts.error ? '오류: 인재정보 요청' : '인재정보 요청',
       breadcrumbs: [{ label: '내 정보', href: '/my' }, { label: '인재정보 요청' }],
       main: html`<h1 class="heading-xlarge">받은 인재정보 요청</h1>
+${opts.error ? errorSummary({ _form: opts.error }) : null}
+${
+  opts.answered === 'accepted'
+    ? alert({ variant: 'success', role: 'status', title: '요청을 수락했습니다. 그 기업에 이름과 이메일이 보입니다.' })
+    : opts.answered === 'declined'
+      ? alert({
+          variant: 'success',
+          role: 'status',
+          title: '요청을 거절했습니다. 그 기업에는 이름과 연락처가 보이지 않습니다.',
+        })
+      : null
+}
 <p>기업이 공개 이력서를 보고 연락을 요청했습니다. 수락하면 그 기업에 이름과 이메일이 보입니다.</p>
 ${
   rows.length === 0
-    ? emptyState({ title: '받은 요청이 없습니다' })
+    ? emptyState({
+        title: '받은 인재정보 요청이 없습니다',
+        body: html`이력서를 인재검색에 공개하면 기업이 연락을 요청할 수 있고, 요청이 오면 여기에 나타납니다. <a href="/my/resumes">이력서 관리</a>에서 공개 여부를 바꿀 수 있습니다.`,
+      })
     : table({
         caption: `인재정보 요청 ${rows.length}건: 기업, 이력서, 내용, 받은 날, 상태`,
         columns: [
@@ -260,21 +309,34 @@ ${
       })
 }`,
     });
-  });
+  };
 
-  app.post<{ Params: { id: string } }>('/my/contact-requests/:id', SEEKER, async (request, reply) => {
-    const me = accountOf(request);
-    const decision = formText(request.body, 'decision', 10);
-    if (decision !== 'accepted' && decision !== 'declined')
-      throw new UserError(400, 'BAD_DECISION', '수락 또는 거절을 골라 주세요.');
-    const id = Number(request.params.id);
-    const rows = await database.query<{ id: number }>(
-      sql`UPDATE contact_requests cr SET status = ${decision}, decided_at = now()
-          FROM resumes r WHERE cr.id = ${Number.isSafeInteger(id) ? id : 0} AND r.id = cr.resume_id AND r.owner_id = ${me.id}
-            AND cr.status = 'pending'
-          RETURNING cr.id::int AS id`,
-    );
-    if (rows.length === 0) throw new UserError(404, 'NOT_FOUND', '요청을 찾을 수 없습니다.');
-    return reply.redirect('/my/contact-requests', 303);
-  });
+  app.get<{ Querystring: { answered?: string } }>('/my/contact-requests', SEEKER, async (request, reply) =>
+    renderRequests(request, reply, { answered: request.query.answered }),
+  );
+
+  app.post<{ Params: { id: string } }>(
+    '/my/contact-requests/:id',
+    writes(SEEKER, 'market.answerContactRequest'),
+    async (request, reply) => {
+      const me = accountOf(request);
+      const decision = formText(request.body, 'decision', 10);
+      if (decision !== 'accepted' && decision !== 'declined') {
+        reply.status(400);
+        return renderRequests(request, reply, { error: '수락 또는 거절 단추를 눌러 답해 주세요.' });
+      }
+      const id = Number(request.params.id);
+      const { outcome } = await request.command(async () => {
+        const rows = await database.query<{ id: number }>(
+          sql`UPDATE contact_requests cr SET status = ${decision}, decided_at = now()
+              FROM resumes r WHERE cr.id = ${Number.isSafeInteger(id) ? id : 0} AND r.id = cr.resume_id AND r.owner_id = ${me.id}
+                AND cr.status = 'pending'
+              RETURNING cr.id::int AS id`,
+        );
+        if (rows.length === 0) throw new UserError(404, 'NOT_FOUND', '요청을 찾을 수 없습니다.');
+        return { redirect: `/my/contact-requests?answered=${decision}` };
+      });
+      return sendOutcome(reply, outcome);
+    },
+  );
 }

@@ -5,14 +5,16 @@
  *
  * HAProxy checks each process's /healthz every 500 ms, takes a dead one out after 2 failures, and
  * re-sends a request whose connection failed or that got no answer (`retry-on conn-failure
- * empty-response`) to the other process. Re-sending a POST is safe here because every write carries
- * an idempotency key (see src/db/failover.ts).
+ * empty-response`) to the other process. Re-sending a POST is safe here because every write route is
+ * a command that needs an idempotency key and stores its outcome with its change (src/db/commands.ts,
+ * src/web/commands.ts): the re-sent request carries the same key and is answered once.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { plainErrorPage, statusMessage } from '../web/errors.ts';
 import { httpOk, waitFor } from './wait.ts';
 
 const CLI = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'cli.ts');
@@ -42,6 +44,29 @@ export interface Fleet {
   stop(): Promise<void>;
 }
 
+/**
+ * HAProxy's own answers (a request it cannot parse or whose headers are too large, a client too slow,
+ * no app process answering) in Korean, like the apps' error pages: its defaults are English.
+ */
+const HAPROXY_ERRORS = (
+  [
+    [
+      400,
+      '요청 형식이 올바르지 않거나 요청 머리글(쿠키 등)이 너무 커서 처리할 수 없습니다. 주소를 확인하고, 계속되면 이 사이트의 쿠키를 지운 뒤 다시 시도해 주세요.',
+    ],
+    [408, statusMessage(408)],
+    [500, statusMessage(500)],
+    [502, statusMessage(503)],
+    [503, statusMessage(503)],
+    [504, statusMessage(503)],
+  ] as const
+)
+  .map(
+    ([status, message]) =>
+      `  http-error status ${status} content-type "text/html; charset=utf-8" string "${plainErrorPage(status, message).trim()}" hdr Cache-Control no-store`,
+  )
+  .join('\n');
+
 const waitHttp = (url: string, timeoutMs: number) => waitFor(url, () => httpOk(url), timeoutMs);
 
 export function haproxyConfig(options: Pick<FleetOptions, 'port' | 'appPorts' | 'dir'>): string {
@@ -60,9 +85,16 @@ defaults
   retries 3
   option redispatch 1
   retry-on conn-failure empty-response
+${HAPROXY_ERRORS}
 
 frontend ilteo
   bind 127.0.0.1:${options.port}
+  # The client's address as HAProxy saw it, never what the client wrote: its own X-Forwarded-For (and
+  # -Host, -Proto) are dropped before HAProxy adds the one entry the apps believe.
+  http-request del-header X-Forwarded-For
+  http-request del-header X-Forwarded-Host
+  http-request del-header X-Forwarded-Proto
+  http-request del-header Forwarded
   option forwardfor
   default_backend apps
 
@@ -96,8 +128,10 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
     const child = spawn(process.execPath, [CLI, 'serve'], {
       env: {
         ...process.env,
-        // The apps sit behind HAProxy: the client's address comes in X-Forwarded-For.
-        ILTEO_TRUST_PROXY: 'true',
+        // The apps sit behind HAProxy on 127.0.0.1: the client's address is the X-Forwarded-For entry
+        // HAProxy wrote (it replaces whatever the client sent), and only that one hop is believed.
+        ILTEO_TRUST_PROXY: '127.0.0.1',
+        ILTEO_TRUST_PROXY_HOPS: '1',
         ...options.env,
         DATABASE_URL: options.databaseUrl,
         HOST: '127.0.0.1',

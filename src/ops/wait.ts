@@ -1,10 +1,15 @@
 /** Polling helpers for the local processes src/ops starts (cluster nodes, app processes, HAProxy). */
 
-export async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+export async function waitFor(
+  what: string,
+  check: () => Promise<boolean>,
+  timeoutMs: number,
+  pollMs = 200,
+): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     if (await check().catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, pollMs));
   }
   throw new Error(`${what}: ${Math.round(timeoutMs / 1000)}초 안에 준비되지 않았습니다`);
 }

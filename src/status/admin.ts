@@ -2,7 +2,8 @@
  * 운영자 status desk (/admin/status): incidents (updates 조사 중 / 원인 파악 / 모니터링 / 해결, incidents
  * declared by hand for outages the monitors could not see), announced maintenance windows (Asia/Seoul),
  * postmortems with impact from the app's own data, and corrective actions with overdue ones flagged.
- * Every write carries an idempotency key or is idempotent by nature, and is audited.
+ * Every write is a command (src/web/commands.ts): the change and its audit row in one transaction, answered
+ * once per idempotency key; the rows keep their own dedupe keys as well.
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
@@ -13,6 +14,7 @@ import { accountOf, allow } from '../identity/access.ts';
 import { audit, clientOf } from '../identity/audit.ts';
 import { rescheduled, rescheduledTable } from '../intake/operations.ts';
 import { seoulToday } from '../shared/dates.ts';
+import { sendOutcome, writes } from '../web/commands.ts';
 import { alert, badge, button, checkboxGroup, select, table, textarea, textInput } from '../web/components.ts';
 import { UserError } from '../web/errors.ts';
 import { formText, IDEMPOTENCY_KEY } from '../web/forms.ts';
@@ -22,16 +24,21 @@ import { csrfField, csrfToken } from '../web/security.ts';
 import type { LiveState } from './model.ts';
 import type { StatusRouteDeps } from './routes.ts';
 import { UPDATE_LABELS, UPDATE_STATUSES, type UpdateStatus } from './store.ts';
-import { ACTION_STATUS, seoulTime, stateBadge } from './views.ts';
+import { ACTION_STATUS, demoNotice, seoulTime, stateBadge } from './views.ts';
 
 const OPERATOR = allow('operator');
 type Errors = Record<string, string>;
 
 /** 'YYYY-MM-DDTHH:mm' typed in Seoul time → ISO, or null. Seoul has no DST: always +09:00. */
 export function parseSeoulLocal(value: string): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return null;
-  const d = new Date(`${value}:00+09:00`);
-  return Number.isNaN(d.getTime()) ? null : d.toISOString();
+  // A datetime-local control sends 'YYYY-MM-DDTHH:mm' (':ss' when seconds were set); typed into a
+  // browser without the control, a space in place of the T is read the same.
+  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(:\d{2})?$/.exec(value.trim());
+  if (!m) return null;
+  const d = new Date(`${m[1]}T${m[2]}${m[3] ?? ':00'}+09:00`);
+  // 2026-02-30 or 25:00 would roll over into another time: refused, not moved.
+  if (Number.isNaN(d.getTime()) || toSeoulLocal(d.toISOString()) !== `${m[1]}T${m[2]}`) return null;
+  return d.toISOString();
 }
 
 /** ISO → 'YYYY-MM-DDTHH:mm' in Seoul, for datetime-local inputs. */
@@ -132,9 +139,13 @@ export function statusAdminRoutes(app: FastifyInstance, deps: StatusRouteDeps): 
       checked: checked.includes(c.id),
     })),
   ];
-  const done = async (reply: FastifyReply, to: string) => {
+  /**
+   * Answers a command's outcome after the status snapshot is refreshed (a read, harmless on a repeat),
+   * so the public page shows the change.
+   */
+  const done = async (reply: FastifyReply, outcome: { redirect: string }) => {
     await runner.refreshSnapshot();
-    return reply.redirect(to, 303);
+    return sendOutcome(reply, outcome);
   };
   const auditStaff = (request: FastifyRequest, action: string, target: { type: string; id: number | string }) => {
     const me = accountOf(request);
@@ -183,6 +194,7 @@ export function statusAdminRoutes(app: FastifyInstance, deps: StatusRouteDeps): 
       title: '서비스 상태 관리',
       breadcrumbs: crumbs('서비스 상태 관리'),
       main: html`<h1 class="heading-xlarge">서비스 상태 관리</h1>
+${deps.demo ? demoNotice('ko') : null}
 <p>이 프로세스는 감시 ${runner.isLeader ? html`<strong>주 담당(leader)</strong>` : '보조'}입니다. 공개 화면: <a href="/status">서비스 상태</a></p>
 ${
   overdue.length
@@ -228,8 +240,8 @@ ${
       ],
     })}
 		${textInput({ id: 'cause', name: 'cause', label: '원인', value: str(f.cause), maxlength: 500 })}
-		${textInput({ id: 'startedAt', name: 'startedAt', label: '장애 발생 (한국 시간)', value: str(f.startedAt), required: true, hint: '예: 2026-11-30T09:15', error: errors.incident.startedAt })}
-		${textInput({ id: 'resolvedAt', name: 'resolvedAt', label: '복구 시간 (한국 시간, 진행 중이면 비워 두기)', value: str(f.resolvedAt), error: errors.incident.resolvedAt })}
+		${textInput({ id: 'startedAt', name: 'startedAt', type: 'datetime-local', label: '장애 발생 (한국 시간)', value: str(f.startedAt), required: true, hint: '날짜와 시각을 고르세요. 직접 적을 때는 2026-11-30 09:15 처럼.', error: errors.incident.startedAt })}
+		${textInput({ id: 'resolvedAt', name: 'resolvedAt', type: 'datetime-local', label: '복구 시간 (한국 시간, 진행 중이면 비워 두기)', value: str(f.resolvedAt), error: errors.incident.resolvedAt })}
 		${textarea('body', '첫 안내문', str(f.body), 2000, errors.incident.body)}
 		<div class="ilteo-actions">${button({ label: '장애 등록', type: 'submit' })}</div>
 	</form>
@@ -263,8 +275,8 @@ ${
 		${csrfField(token)}<input type="hidden" name="idempotencyKey" value="${str(mf.idempotencyKey) || randomUUID()}">
 		${textInput({ id: 'mtitle', name: 'title', label: '점검 제목', value: str(mf.title), required: true, maxlength: 200, error: errors.maintenance.mtitle })}
 		${checkboxGroup({ name: 'components', legend: '점검 대상', idPrefix: 'mcomponents', options: targetOptions(arr(mf.components)), error: errors.maintenance.mcomponents, collapsible: false })}
-		${textInput({ id: 'mstartsAt', name: 'startsAt', label: '시작 (한국 시간)', value: str(mf.startsAt), required: true, hint: '예: 2026-12-05T02:00', error: errors.maintenance.mstartsAt })}
-		${textInput({ id: 'mendsAt', name: 'endsAt', label: '끝 (한국 시간)', value: str(mf.endsAt), required: true, error: errors.maintenance.mendsAt })}
+		${textInput({ id: 'mstartsAt', name: 'startsAt', type: 'datetime-local', label: '시작 (한국 시간)', value: str(mf.startsAt), required: true, hint: '직접 적을 때는 2026-12-05 02:00 처럼.', error: errors.maintenance.mstartsAt })}
+		${textInput({ id: 'mendsAt', name: 'endsAt', type: 'datetime-local', label: '끝 (한국 시간)', value: str(mf.endsAt), required: true, error: errors.maintenance.mendsAt })}
 		${textarea('description', '안내문', str(mf.description), 2000)}
 		<div class="ilteo-actions">${button({ label: '점검 알리기', type: 'submit' })}</div>
 	</form>
@@ -276,7 +288,7 @@ ${
     overview(request, reply, { incident: {}, maintenance: {} }, { incident: {}, maintenance: {} }),
   );
 
-  app.post('/admin/status/incidents', OPERATOR, async (request, reply) => {
+  app.post('/admin/status/incidents', writes(OPERATOR, 'status.declareIncident'), async (request, reply) => {
     const body = request.body;
     const form = {
       idempotencyKey: formText(body, 'idempotencyKey', 100),
@@ -306,8 +318,8 @@ ${
       return overview(request, reply, { incident: form, maintenance: {} }, { incident: errors, maintenance: {} });
     }
     const me = accountOf(request);
-    const id = await database.transaction(async (tx) => {
-      const [row] = await tx.query<{ id: number }>(
+    const { outcome } = await request.command(async () => {
+      const [row] = await database.query<{ id: number }>(
         sql`INSERT INTO incidents (dedupe_key, component, services, impact, title, cause, automatic, started_at, resolved_at)
             VALUES (${`manual:${form.idempotencyKey}`}, 'manual', ${sql`ARRAY[${sql.join(
               services.map((s) => sql`${s}`),
@@ -317,19 +329,20 @@ ${
       );
       const incidentId = Number(row?.id);
       const at = deps.now().toISOString();
-      await tx.query(
+      await database.query(
         sql`INSERT INTO incident_updates (incident_id, status, body, author_id, dedupe_key, created_at)
             VALUES (${incidentId}, ${resolved ? 'resolved' : 'investigating'}, ${form.body || `${form.title}: 운영자가 등록한 장애입니다.`},
                     ${me.id}, ${`manual:${form.idempotencyKey}:first`}, ${at})
             ON CONFLICT (dedupe_key) DO NOTHING`,
       );
-      return incidentId;
+      await auditStaff(request, 'status.incident.declare', { type: 'incident', id: incidentId });
+      // The new incident's id, so a repeat is sent to the same incident.
+      return { incidentId, redirect: `/admin/status/incidents/${incidentId}` };
     });
-    await auditStaff(request, 'status.incident.declare', { type: 'incident', id });
-    return done(reply, `/admin/status/incidents/${id}`);
+    return done(reply, outcome);
   });
 
-  app.post('/admin/status/maintenance', OPERATOR, async (request, reply) => {
+  app.post('/admin/status/maintenance', writes(OPERATOR, 'status.announceMaintenance'), async (request, reply) => {
     const body = request.body;
     const form = {
       idempotencyKey: formText(body, 'idempotencyKey', 100),
@@ -355,27 +368,39 @@ ${
       return overview(request, reply, { incident: {}, maintenance: form }, { incident: {}, maintenance: errors });
     }
     const me = accountOf(request);
-    const [row] = await database.query<{ id: number }>(
-      sql`INSERT INTO maintenance_windows (title, description, components, starts_at, ends_at, author_id, idempotency_key)
-          VALUES (${form.title}, ${form.description}, ${sql`ARRAY[${sql.join(
-            targets.map((s) => sql`${s}`),
-            sql`, `,
-          )}]::text[]`}, ${starts}, ${ends}, ${me.id}, ${form.idempotencyKey})
-          ON CONFLICT (idempotency_key) DO UPDATE SET idempotency_key = excluded.idempotency_key RETURNING id`,
-    );
-    await auditStaff(request, 'status.maintenance.create', { type: 'maintenance', id: Number(row?.id) });
-    return done(reply, '/admin/status');
+    const { outcome } = await request.command(async () => {
+      const [row] = await database.query<{ id: number }>(
+        sql`INSERT INTO maintenance_windows (title, description, components, starts_at, ends_at, author_id, idempotency_key)
+            VALUES (${form.title}, ${form.description}, ${sql`ARRAY[${sql.join(
+              targets.map((s) => sql`${s}`),
+              sql`, `,
+            )}]::text[]`}, ${starts}, ${ends}, ${me.id}, ${form.idempotencyKey})
+            ON CONFLICT (idempotency_key) DO UPDATE SET idempotency_key = excluded.idempotency_key RETURNING id`,
+      );
+      const maintenanceId = Number(row?.id);
+      await auditStaff(request, 'status.maintenance.create', { type: 'maintenance', id: maintenanceId });
+      return { maintenanceId, redirect: '/admin/status' };
+    });
+    return done(reply, outcome);
   });
 
-  app.post<{ Params: { id: string } }>('/admin/status/maintenance/:id/cancel', OPERATOR, async (request, reply) => {
-    const id = Number(request.params.id);
-    if (!Number.isSafeInteger(id)) throw new UserError(404, 'NOT_FOUND', '점검 일정을 찾을 수 없습니다.');
-    await database.query(
-      sql`UPDATE maintenance_windows SET cancelled_at = coalesce(cancelled_at, now()) WHERE id = ${id}`,
-    );
-    await auditStaff(request, 'status.maintenance.cancel', { type: 'maintenance', id });
-    return done(reply, '/admin/status');
-  });
+  app.post<{ Params: { id: string } }>(
+    '/admin/status/maintenance/:id/cancel',
+    writes(OPERATOR, 'status.cancelMaintenance'),
+    async (request, reply) => {
+      const id = Number(request.params.id);
+      if (!Number.isSafeInteger(id)) throw new UserError(404, 'NOT_FOUND', '점검 일정을 찾을 수 없습니다.');
+      const { outcome } = await request.command(async () => {
+        const found = await database.query(
+          sql`UPDATE maintenance_windows SET cancelled_at = coalesce(cancelled_at, now()) WHERE id = ${id} RETURNING id`,
+        );
+        if (found.length === 0) throw new UserError(404, 'NOT_FOUND', '점검 일정을 찾을 수 없습니다.');
+        await auditStaff(request, 'status.maintenance.cancel', { type: 'maintenance', id });
+        return { redirect: '/admin/status' };
+      });
+      return done(reply, outcome);
+    },
+  );
 
   const incidentDesk = async (
     request: FastifyRequest,
@@ -415,6 +440,7 @@ ${
       title: incident.title,
       breadcrumbs: crumbs(incident.title, { label: '서비스 상태 관리', href: '/admin/status' }),
       main: html`<h1 class="heading-xlarge">${incident.title}</h1>
+${deps.demo ? demoNotice('ko') : null}
 <p>${stateBadge(incident.impact, 'ko')} ${seoulTime(incident.startedAt)} ~ ${incident.resolvedAt ? seoulTime(incident.resolvedAt) : '진행 중'} · 원인: ${incident.cause || '-'}
  · <a href="/status/incidents/${incident.id}">공개 화면</a></p>
 ${errorList(errors)}
@@ -490,107 +516,136 @@ ${errorList(errors)}
     incidentDesk(request, reply, await incidentOf(request.params.id), {}, {}),
   );
 
-  app.post<{ Params: { id: string } }>('/admin/status/incidents/:id/updates', OPERATOR, async (request, reply) => {
-    const incident = await incidentOf(request.params.id);
-    const key = formText(request.body, 'idempotencyKey', 100);
-    const status = UPDATE_STATUSES.find((s) => s === formText(request.body, 'status', 20));
-    const body = formText(request.body, 'body', 2000);
-    const errors: Errors = {};
-    if (!body) errors.body = '공개할 안내문을 적어 주세요.';
-    if (!status || !IDEMPOTENCY_KEY.test(key)) errors.body ??= '상태를 고르고 양식을 새로 고친 뒤 다시 보내 주세요.';
-    if (Object.keys(errors).length || !status) {
-      reply.status(400);
-      return incidentDesk(request, reply, incident, errors, {
-        idempotencyKey: key || randomUUID(),
-        status: status ?? '',
-        body,
-      });
-    }
-    const me = accountOf(request);
-    const at = deps.now().toISOString();
-    await database.transaction(async (tx) => {
-      await tx.query(
-        sql`INSERT INTO incident_updates (incident_id, status, body, author_id, dedupe_key, created_at)
+  app.post<{ Params: { id: string } }>(
+    '/admin/status/incidents/:id/updates',
+    writes(OPERATOR, 'status.postIncidentUpdate'),
+    async (request, reply) => {
+      const incident = await incidentOf(request.params.id);
+      const key = formText(request.body, 'idempotencyKey', 100);
+      const status = UPDATE_STATUSES.find((s) => s === formText(request.body, 'status', 20));
+      const body = formText(request.body, 'body', 2000);
+      const errors: Errors = {};
+      if (!body) errors.body = '공개할 안내문을 적어 주세요.';
+      if (!status || !IDEMPOTENCY_KEY.test(key)) errors.body ??= '상태를 고르고 양식을 새로 고친 뒤 다시 보내 주세요.';
+      if (Object.keys(errors).length || !status) {
+        reply.status(400);
+        return incidentDesk(request, reply, incident, errors, {
+          idempotencyKey: key || randomUUID(),
+          status: status ?? '',
+          body,
+        });
+      }
+      const me = accountOf(request);
+      const { outcome } = await request.command(async () => {
+        const at = deps.now().toISOString();
+        await database.query(
+          sql`INSERT INTO incident_updates (incident_id, status, body, author_id, dedupe_key, created_at)
             VALUES (${incident.id}, ${status}, ${body}, ${me.id}, ${`op:${key}`}, ${at}) ON CONFLICT (dedupe_key) DO NOTHING`,
-      );
-      // An operator resolves a declared incident; automatic ones close when the monitors see recovery.
-      if (status === 'resolved' && !incident.automatic)
-        await tx.query(sql`UPDATE incidents SET resolved_at = coalesce(resolved_at, ${at}) WHERE id = ${incident.id}`);
-    });
-    await auditStaff(request, 'status.incident.update', { type: 'incident', id: incident.id });
-    return done(reply, `/admin/status/incidents/${incident.id}`);
-  });
+        );
+        // An operator resolves a declared incident; automatic ones close when the monitors see recovery.
+        if (status === 'resolved' && !incident.automatic)
+          await database.query(
+            sql`UPDATE incidents SET resolved_at = coalesce(resolved_at, ${at}) WHERE id = ${incident.id}`,
+          );
+        await auditStaff(request, 'status.incident.update', { type: 'incident', id: incident.id });
+        return { redirect: `/admin/status/incidents/${incident.id}` };
+      });
+      return done(reply, outcome);
+    },
+  );
 
-  app.post<{ Params: { id: string } }>('/admin/status/incidents/:id/postmortem', OPERATOR, async (request, reply) => {
-    const incident = await incidentOf(request.params.id);
-    const typed = {
-      summary: formText(request.body, 'summary', 4000),
-      impact: formText(request.body, 'impact', 4000),
-      rootCause: formText(request.body, 'rootCause', 4000),
-    };
-    const publish = values(request.body, 'publish').includes('yes');
-    const errors: Errors = {};
-    if (!typed.summary) errors.summary = '요약을 적어 주세요.';
-    if (!typed.rootCause) errors.rootCause = '근본 원인을 적어 주세요.';
-    if (Object.keys(errors).length) {
-      reply.status(400);
-      return incidentDesk(request, reply, incident, errors, typed);
-    }
-    const at = deps.now().toISOString();
-    await database.query(
-      sql`INSERT INTO postmortems (incident_id, summary, root_cause, impact, published_at, updated_at)
-          VALUES (${incident.id}, ${typed.summary}, ${typed.rootCause}, ${typed.impact}, ${publish ? at : null}, ${at})
-          ON CONFLICT (incident_id) DO UPDATE SET summary = excluded.summary, root_cause = excluded.root_cause,
-            impact = excluded.impact, updated_at = excluded.updated_at,
-            published_at = CASE WHEN ${publish} THEN coalesce(postmortems.published_at, excluded.updated_at) ELSE NULL END`,
-    );
-    await auditStaff(request, publish ? 'status.postmortem.publish' : 'status.postmortem.save', {
-      type: 'incident',
-      id: incident.id,
-    });
-    return done(reply, `/admin/status/incidents/${incident.id}`);
-  });
+  app.post<{ Params: { id: string } }>(
+    '/admin/status/incidents/:id/postmortem',
+    writes(OPERATOR, 'status.savePostmortem'),
+    async (request, reply) => {
+      const incident = await incidentOf(request.params.id);
+      const typed = {
+        summary: formText(request.body, 'summary', 4000),
+        impact: formText(request.body, 'impact', 4000),
+        rootCause: formText(request.body, 'rootCause', 4000),
+      };
+      const publish = values(request.body, 'publish').includes('yes');
+      const errors: Errors = {};
+      if (!typed.summary) errors.summary = '요약을 적어 주세요.';
+      if (!typed.rootCause) errors.rootCause = '근본 원인을 적어 주세요.';
+      if (Object.keys(errors).length) {
+        reply.status(400);
+        return incidentDesk(request, reply, incident, errors, typed);
+      }
+      const { outcome } = await request.command(async () => {
+        const at = deps.now().toISOString();
+        await database.query(
+          sql`INSERT INTO postmortems (incident_id, summary, root_cause, impact, published_at, updated_at)
+            VALUES (${incident.id}, ${typed.summary}, ${typed.rootCause}, ${typed.impact}, ${publish ? at : null}, ${at})
+            ON CONFLICT (incident_id) DO UPDATE SET summary = excluded.summary, root_cause = excluded.root_cause,
+              impact = excluded.impact, updated_at = excluded.updated_at,
+              published_at = CASE WHEN ${publish} THEN coalesce(postmortems.published_at, excluded.updated_at) ELSE NULL END`,
+        );
+        await auditStaff(request, publish ? 'status.postmortem.publish' : 'status.postmortem.save', {
+          type: 'incident',
+          id: incident.id,
+        });
+        return { redirect: `/admin/status/incidents/${incident.id}` };
+      });
+      return done(reply, outcome);
+    },
+  );
 
-  app.post<{ Params: { id: string } }>('/admin/status/incidents/:id/actions', OPERATOR, async (request, reply) => {
-    const incident = await incidentOf(request.params.id);
-    const key = formText(request.body, 'idempotencyKey', 100);
-    const typed = {
-      atitle: formText(request.body, 'title', 300),
-      owner: formText(request.body, 'owner', 100),
-      dueDate: formText(request.body, 'dueDate', 10),
-    };
-    const errors: Errors = {};
-    if (!typed.atitle) errors.atitle = '조치 내용을 적어 주세요.';
-    if (!typed.owner) errors.owner = '담당자나 담당 부서를 적어 주세요.';
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(typed.dueDate) || Number.isNaN(Date.parse(typed.dueDate)))
-      errors.dueDate = '기한을 2026-12-31 형식으로 적어 주세요.';
-    if (!IDEMPOTENCY_KEY.test(key)) errors.atitle ??= '양식을 새로 고친 뒤 다시 보내 주세요.';
-    if (Object.keys(errors).length) {
-      reply.status(400);
-      return incidentDesk(request, reply, incident, errors, { ...typed, actionKey: key || randomUUID() });
-    }
-    await database.query(
-      sql`INSERT INTO corrective_actions (incident_id, title, owner, due_date, idempotency_key)
-          VALUES (${incident.id}, ${typed.atitle}, ${typed.owner}, ${typed.dueDate}, ${key}) ON CONFLICT (idempotency_key) DO NOTHING`,
-    );
-    await auditStaff(request, 'status.action.create', { type: 'incident', id: incident.id });
-    return done(reply, `/admin/status/incidents/${incident.id}`);
-  });
+  app.post<{ Params: { id: string } }>(
+    '/admin/status/incidents/:id/actions',
+    writes(OPERATOR, 'status.addCorrectiveAction'),
+    async (request, reply) => {
+      const incident = await incidentOf(request.params.id);
+      const key = formText(request.body, 'idempotencyKey', 100);
+      const typed = {
+        atitle: formText(request.body, 'title', 300),
+        owner: formText(request.body, 'owner', 100),
+        dueDate: formText(request.body, 'dueDate', 10),
+      };
+      const errors: Errors = {};
+      if (!typed.atitle) errors.atitle = '조치 내용을 적어 주세요.';
+      if (!typed.owner) errors.owner = '담당자나 담당 부서를 적어 주세요.';
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(typed.dueDate) || Number.isNaN(Date.parse(typed.dueDate)))
+        errors.dueDate = '기한을 2026-12-31 형식으로 적어 주세요.';
+      if (!IDEMPOTENCY_KEY.test(key)) errors.atitle ??= '양식을 새로 고친 뒤 다시 보내 주세요.';
+      if (Object.keys(errors).length) {
+        reply.status(400);
+        return incidentDesk(request, reply, incident, errors, { ...typed, actionKey: key || randomUUID() });
+      }
+      const { outcome } = await request.command(async () => {
+        await database.query(
+          sql`INSERT INTO corrective_actions (incident_id, title, owner, due_date, idempotency_key)
+            VALUES (${incident.id}, ${typed.atitle}, ${typed.owner}, ${typed.dueDate}, ${key}) ON CONFLICT (idempotency_key) DO NOTHING`,
+        );
+        await auditStaff(request, 'status.action.create', { type: 'incident', id: incident.id });
+        return { redirect: `/admin/status/incidents/${incident.id}` };
+      });
+      return done(reply, outcome);
+    },
+  );
 
-  app.post<{ Params: { id: string } }>('/admin/status/actions/:id', OPERATOR, async (request, reply) => {
-    const id = Number(request.params.id);
-    const status = (['open', 'in-progress', 'done'] as const).find((s) => s === formText(request.body, 'status', 20));
-    const verification = formText(request.body, 'verification', 500);
-    if (!Number.isSafeInteger(id) || !status) throw new UserError(400, 'BAD_REQUEST', '조치 상태를 골라 주세요.');
-    if (status === 'done' && !verification)
-      throw new UserError(422, 'VERIFICATION_REQUIRED', '완료로 바꾸려면 어떻게 확인했는지 적어 주세요.');
-    const [row] = await database.query<{ incidentId: number }>(
-      sql`UPDATE corrective_actions SET status = ${status}, verification = ${verification},
-                 done_at = CASE WHEN ${status} = 'done' THEN coalesce(done_at, ${deps.now().toISOString()}::timestamptz) ELSE NULL END
-           WHERE id = ${id} RETURNING incident_id AS "incidentId"`,
-    );
-    if (!row) throw new UserError(404, 'NOT_FOUND', '조치를 찾을 수 없습니다.');
-    await auditStaff(request, 'status.action.update', { type: 'corrective_action', id });
-    return done(reply, `/admin/status/incidents/${row.incidentId}`);
-  });
+  app.post<{ Params: { id: string } }>(
+    '/admin/status/actions/:id',
+    writes(OPERATOR, 'status.updateCorrectiveAction'),
+    async (request, reply) => {
+      const id = Number(request.params.id);
+      const status = (['open', 'in-progress', 'done'] as const).find((s) => s === formText(request.body, 'status', 20));
+      const verification = formText(request.body, 'verification', 500);
+      if (!Number.isSafeInteger(id) || !status) throw new UserError(400, 'BAD_REQUEST', '조치 상태를 골라 주세요.');
+      if (status === 'done' && !verification)
+        throw new UserError(422, 'VERIFICATION_REQUIRED', '완료로 바꾸려면 어떻게 확인했는지 적어 주세요.');
+      const { outcome } = await request.command(async () => {
+        const [row] = await database.query<{ incidentId: number }>(
+          sql`UPDATE corrective_actions SET status = ${status}, verification = ${verification},
+                   done_at = CASE WHEN ${status} = 'done' THEN coalesce(done_at, ${deps.now().toISOString()}::timestamptz) ELSE NULL END
+             WHERE id = ${id} RETURNING incident_id AS "incidentId"`,
+        );
+        // Rolls back: nothing changed and nothing is stored for the key.
+        if (!row) throw new UserError(404, 'NOT_FOUND', '조치를 찾을 수 없습니다.');
+        await auditStaff(request, 'status.action.update', { type: 'corrective_action', id });
+        return { redirect: `/admin/status/incidents/${row.incidentId}` };
+      });
+      return done(reply, outcome);
+    },
+  );
 }

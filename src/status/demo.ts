@@ -61,7 +61,7 @@ export async function seedDemoStatus(
         at: seoul(now, 23, '09:15'),
         component: 'database',
         state: 'redundancy-lost',
-        cause: 'DB 노드 10.0.2.12:5432 응답 없음 (디스크 컨트롤러 장애)',
+        cause: 'DB 노드 2 (db-b) 응답 없음 (디스크 컨트롤러 장애)',
       },
       ...(has('idp:kakao')
         ? [
@@ -191,19 +191,13 @@ export async function seedDemoStatus(
     const actions: [string, string, string, string, string][] = [
       [
         'WAL 디스크 사용률 80% 경보 추가',
-        '운영팀 이도현',
+        '운영팀',
         addDays(seoulToday(now), -3),
         'done',
         '경보를 시험 발생시켜 당직 호출 확인 (11월 27일)',
       ],
-      ['WAL 정리 작업을 감시 대상에 추가', '운영팀 박서연', addDays(seoulToday(now), -1), 'in-progress', ''],
-      [
-        '분기마다 전환 훈련 (대기 서버 디스크 가득 참 포함)',
-        '인프라팀 김지훈',
-        addDays(seoulToday(now), 30),
-        'open',
-        '',
-      ],
+      ['WAL 정리 작업을 감시 대상에 추가', '데이터베이스팀', addDays(seoulToday(now), -1), 'in-progress', ''],
+      ['분기마다 전환 훈련 (대기 서버 디스크 가득 참 포함)', '인프라팀', addDays(seoulToday(now), 30), 'open', ''],
     ];
     for (const [title, owner, due, status, verification] of actions) {
       await database.query(

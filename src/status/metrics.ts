@@ -4,6 +4,7 @@
  */
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { Database } from '../db/index.ts';
+import type { Journal } from '../intake/journal.ts';
 import { operationsNumbers } from '../intake/operations.ts';
 
 export function createMetrics() {
@@ -161,7 +162,11 @@ export function createMetrics() {
         },
       });
     },
-    registerIntake(intake: { pendingCount(): number; stats: { journaled: number; applied: number; review: number } }) {
+    registerIntake(intake: {
+      pendingCount(): number;
+      stats: { journaled: number; applied: number; review: number };
+      journal: Pick<Journal, 'corrupt' | 'appendState'>;
+    }) {
       new Gauge({
         name: 'ilteo_journal_pending',
         help: 'Submissions in this app server journal waiting for the database',
@@ -177,6 +182,36 @@ export function createMetrics() {
         registers: [registry],
         collect() {
           for (const [outcome, n] of Object.entries(intake.stats)) this.set({ outcome }, n);
+        },
+      });
+      new Gauge({
+        name: 'ilteo_journal_corrupt_lines',
+        help: 'Complete lines of this app server journal that failed their checksum or did not parse when it was opened (not read; an operator must look at them), by file (entries, outcomes)',
+        labelNames: ['file'] as const,
+        registers: [registry],
+        collect() {
+          const c = intake.journal.corrupt();
+          this.set({ file: 'entries' }, c.entries);
+          this.set({ file: 'outcomes' }, c.outcomes);
+        },
+      });
+      new Gauge({
+        name: 'ilteo_journal_failed_appends',
+        help: 'Batches of this app server journal whose write or fsync failed since start (their submissions were answered not received), by file',
+        labelNames: ['file'] as const,
+        registers: [registry],
+        collect() {
+          const { failed } = intake.journal.appendState();
+          this.set({ file: 'entries' }, failed.entries);
+          this.set({ file: 'outcomes' }, failed.outcomes);
+        },
+      });
+      new Gauge({
+        name: 'ilteo_journal_refusing',
+        help: '1 when this app server journal refuses appends (a failed append could not be cut back; restart after checking the disk)',
+        registers: [registry],
+        collect() {
+          this.set(intake.journal.appendState().refusing.length > 0 ? 1 : 0);
         },
       });
     },

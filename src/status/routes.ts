@@ -10,8 +10,9 @@ import type { Database } from '../db/index.ts';
 import { allow } from '../identity/access.ts';
 import { addMonths, seoulToday } from '../shared/dates.ts';
 import { UserError } from '../web/errors.ts';
-import type { Html } from '../web/html.ts';
+import { escapeHtml, type Html } from '../web/html.ts';
 import { langOf, sendPage } from '../web/page.ts';
+import { mayReadDetails } from '../web/security.ts';
 import type { Catalogue } from './catalogue.ts';
 import type { StatusMetrics } from './metrics.ts';
 import { incidentTitle, type LiveState } from './model.ts';
@@ -28,6 +29,10 @@ export interface StatusRouteDeps {
   metrics: StatusMetrics;
   now: () => Date;
   publicUrl: string | null;
+  /** Running with --demo: the history shown is seeded demonstration data, and every page says so. */
+  demo?: boolean;
+  /** Bearer token for /metrics in full (config ILTEO_METRICS_TOKEN); operators signed in need none. */
+  metricsToken?: string | null;
 }
 
 const EMPTY = (catalogue: Catalogue, now: Date): Snapshot => ({
@@ -195,7 +200,24 @@ function origin(request: FastifyRequest, publicUrl: string | null): string {
   return publicUrl ?? `${request.protocol}://${request.host}`;
 }
 
-export function buildFeed(snapshot: Snapshot, base: string): Feed {
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
+const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+/**
+ * An operator's words (an incident's title, an update) as HTML that shows exactly those words: the
+ * `feed` package puts titles and bodies into `type="html"` (Atom) and CDATA that readers take as HTML
+ * (RSS, JSON Feed's content_html), so `<script>` or `&` must arrive escaped — as text, never markup.
+ * Characters XML does not allow are dropped; line breaks stay line breaks.
+ */
+export function feedText(text: string): string {
+  return escapeHtml(text.replace(XML_FORBIDDEN, '')).replace(/\r?\n/g, '<br>');
+}
+
+/**
+ * The feed of incident updates. `format` 'xml' (Atom, RSS: titles are HTML there) or 'json' (JSON
+ * Feed: `title` and `summary` are plain text, `content_html` is HTML).
+ */
+export function buildFeed(snapshot: Snapshot, base: string, format: 'xml' | 'json' = 'xml'): Feed {
   const feed = new Feed({
     id: `${base}/status`,
     title: '일터 서비스 상태',
@@ -212,16 +234,17 @@ export function buildFeed(snapshot: Snapshot, base: string): Feed {
     .flatMap((i) => i.updates.map((u) => ({ i, u })))
     .sort((a, b) => b.u.createdAt.localeCompare(a.u.createdAt) || b.u.id - a.u.id)
     .slice(0, 200);
+  const text = format === 'xml' ? feedText : (t: string) => t;
   for (const { i, u } of items) {
     feed.addItem({
       // Stable per update: the same update keeps its ID across snapshots and processes.
       id: `${base}/status/incidents/${i.id}#update-${u.id}`,
       guid: `ilteo-incident-${i.id}-update-${u.id}`,
-      title: `[${UPDATE_LABELS[u.status].ko}] ${i.title}`,
+      title: text(`[${UPDATE_LABELS[u.status].ko}] ${i.title}`),
       link: `${base}/status/incidents/${i.id}`,
       date: new Date(u.createdAt),
-      description: u.body,
-      content: u.body,
+      description: text(u.body),
+      content: feedText(u.body),
     });
   }
   return feed;
@@ -240,7 +263,7 @@ export function statusRoutes(app: FastifyInstance, deps: StatusRouteDeps): void 
     const key = `${snapshot.generatedAt}|${lang}|${fresh}|${Math.floor(now.getTime() / 10_000)}`;
     let main = rendered.get(key);
     if (!main) {
-      main = statusPage(snapshot, { lang, now, fresh, months: recentMonths(now, 3) });
+      main = statusPage(snapshot, { lang, now, fresh, months: recentMonths(now, 3), demo: deps.demo === true });
       if (rendered.size > 8) rendered.clear();
       rendered.set(key, main);
     }
@@ -255,7 +278,7 @@ export function statusRoutes(app: FastifyInstance, deps: StatusRouteDeps): void 
   app.get('/status.json', PUBLIC, async (_request, reply) => {
     const { snapshot, fresh } = currentSnapshot(deps);
     reply.header('cache-control', 'no-cache');
-    return { fresh, ...snapshot };
+    return { fresh, ...(deps.demo ? { demonstration: true } : {}), ...snapshot };
   });
 
   app.get<{ Params: { id: string } }>('/status/incidents/:id', PUBLIC, async (request, reply) => {
@@ -270,14 +293,14 @@ export function statusRoutes(app: FastifyInstance, deps: StatusRouteDeps): void 
         { label: lang === 'en' ? 'Service status' : '서비스 상태', href: '/status' },
         { label: incident.title },
       ],
-      main: incidentPage(incident, snapshot, { lang, now: deps.now() }),
+      main: incidentPage(incident, snapshot, { lang, now: deps.now(), demo: deps.demo === true }),
     });
   });
 
   const feeds = [
-    ['rss', 'application/rss+xml; charset=utf-8', (f: Feed) => f.rss2()],
-    ['atom', 'application/atom+xml; charset=utf-8', (f: Feed) => f.atom1()],
-    ['json', 'application/feed+json; charset=utf-8', (f: Feed) => f.json1()],
+    ['rss', 'application/rss+xml; charset=utf-8', (s: Snapshot, base: string) => buildFeed(s, base, 'xml').rss2()],
+    ['atom', 'application/atom+xml; charset=utf-8', (s: Snapshot, base: string) => buildFeed(s, base, 'xml').atom1()],
+    ['json', 'application/feed+json; charset=utf-8', (s: Snapshot, base: string) => buildFeed(s, base, 'json').json1()],
   ] as const;
   const feedCache = new Map<string, string>();
   for (const [ext, type, render] of feeds) {
@@ -287,7 +310,7 @@ export function statusRoutes(app: FastifyInstance, deps: StatusRouteDeps): void 
       const key = `${ext}|${base}|${snapshot.generatedAt}`;
       let body = feedCache.get(key);
       if (body === undefined) {
-        body = render(buildFeed(snapshot, base));
+        body = render(snapshot, base);
         if (feedCache.size > 12) feedCache.clear();
         feedCache.set(key, body);
       }
@@ -306,14 +329,22 @@ export function statusRoutes(app: FastifyInstance, deps: StatusRouteDeps): void 
     if (m[3] === 'csv') return reply.type('text/csv; charset=utf-8').send(monthlyCsv(rows));
     return {
       month,
+      ...(deps.demo ? { demonstration: true } : {}),
       formula: '(정상 + 성능 저하 + 이중화 상실 + ½ 부분 장애) ÷ (전체 − 점검 중 − 자료 없음)',
       services: rows,
     };
   });
 
-  app.get('/metrics', PUBLIC, async (_request, reply) => {
+  // The metrics to an operator signed in or a program with the metrics token; to anyone else only that
+  // this process is up (what is inside — database nodes, queues, routes — is for operators).
+  app.get('/metrics', PUBLIC, async (request, reply) => {
     reply.header('cache-control', 'no-store');
-    return reply.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
+    reply.type(deps.metrics.registry.contentType);
+    if (!mayReadDetails(request, deps.metricsToken ?? null))
+      return reply.send(
+        '# HELP ilteo_up 1 while this app process answers (the details need an operator or the metrics token).\n# TYPE ilteo_up gauge\nilteo_up 1\n',
+      );
+    return reply.send(await deps.metrics.registry.metrics());
   });
 
   app.addHook('onResponse', async (request, reply) => {

@@ -50,11 +50,14 @@ const SEOUL = new Intl.DateTimeFormat('ko-KR', {
   hourCycle: 'h23',
 });
 
-/** '2026. 11. 30. 09:15:02' → '2026.11.30 09:15:02' (Seoul time). */
+/**
+ * The site's date-time (src/shared/dates.ts: '2026.11.30. 09:15') with the second, which an incident's
+ * times need: '2026.11.30. 09:15:02' (Seoul time).
+ */
 export function seoulTime(iso: string | null): string {
   if (!iso) return '-';
   const parts = Object.fromEntries(SEOUL.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
-  return `${parts.year}.${parts.month}.${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
+  return `${parts.year}.${parts.month}.${parts.day}. ${parts.hour}:${parts.minute}:${parts.second}`;
 }
 
 export function durationOf(i: Pick<IncidentView, 'startedAt' | 'resolvedAt'>, now: Date, lang: Lang): string {
@@ -196,9 +199,29 @@ function incidentSummary(i: IncidentView, snapshot: Snapshot, lang: Lang, now: D
 </article>`;
 }
 
+/**
+ * Said at the top of every page that shows the status history when the service runs with `--demo`:
+ * the seeded incidents and availability figures are examples, not this service's record.
+ */
+export function demoNotice(lang: Lang): Html {
+  return alert({
+    variant: 'info',
+    title:
+      lang === 'en'
+        ? 'Demonstration data: the past incidents and availability figures on this page are examples made by the demo mode, not real outages.'
+        : '시연용 데이터입니다: 이 페이지의 지난 장애 기록과 가용률은 시연 모드(--demo)가 만든 예시이며, 실제로 일어난 장애가 아닙니다.',
+    body:
+      lang === 'en'
+        ? 'What the monitors see from now on is real: the current state above is measured.'
+        : '지금부터 감시 항목이 확인하는 상태는 실제 측정값입니다.',
+    role: 'none',
+    lang,
+  });
+}
+
 export function statusPage(
   snapshot: Snapshot,
-  opts: { lang: Lang; now: Date; fresh: boolean; months: string[] },
+  opts: { lang: Lang; now: Date; fresh: boolean; months: string[]; demo?: boolean },
 ): Html {
   const { lang, now } = opts;
   const t = T[lang];
@@ -207,6 +230,7 @@ export function statusPage(
   const register = snapshot.incidents;
   return html`<h1 class="heading-xlarge">${t.title}</h1>
 <p class="ilteo-lead">${t.lead}</p>
+${opts.demo ? demoNotice(lang) : null}
 ${
   opts.fresh
     ? null
@@ -333,11 +357,16 @@ function internalSummary(snapshot: Snapshot, lang: Lang): Html | null {
   }</p>`;
 }
 
-export function incidentPage(i: IncidentView, snapshot: Snapshot, opts: { lang: Lang; now: Date }): Html {
+export function incidentPage(
+  i: IncidentView,
+  snapshot: Snapshot,
+  opts: { lang: Lang; now: Date; demo?: boolean },
+): Html {
   const { lang, now } = opts;
   const ko = lang === 'ko';
   const pm = i.postmortem;
   return html`<h1 class="heading-xlarge">${i.title}</h1>
+${opts.demo ? demoNotice(lang) : null}
 <p>${stateBadge(i.impact, lang)} ${badge({ label: name(UPDATE_LABELS[i.status], lang), color: 'secondary' })}</p>
 <dl class="ilteo-dl ilteo-dl--2col">
 	<div class="ilteo-dl__row"><dt class="ilteo-dl__term">${ko ? '장애 발생' : 'Started'}</dt><dd class="ilteo-dl__desc">${seoulTime(i.startedAt)}</dd></div>

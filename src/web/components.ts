@@ -138,7 +138,7 @@ interface FieldBase {
 }
 
 export interface TextInputOptions extends FieldBase {
-  type?: 'text' | 'search' | 'email' | 'tel' | 'number' | 'password' | 'url' | 'date';
+  type?: 'text' | 'search' | 'email' | 'tel' | 'number' | 'password' | 'url' | 'date' | 'datetime-local' | 'month';
   value?: string | number;
   placeholder?: string;
   autocomplete?: string;

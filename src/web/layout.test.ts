@@ -62,9 +62,18 @@ describe('layout', () => {
       /<a href="\/jobs" class="gnb-main-trigger is-link active" data-trigger="gnb" aria-current="page">채용정보<\/a>/,
     );
     assert.match(page, /<a href="\/benefits" class="gnb-main-trigger is-link" data-trigger="gnb">실업급여<\/a>/);
-    const en = render({ lang: 'en', currentPath: '/centers' });
-    assert.match(en, /<a href="\/centers\?lang=en" class="gnb-main-trigger is-link active"[^>]*>Job centers<\/a>/);
-    assert.match(en, /<a href="\/centers" [^>]*lang="ko"[^>]*>한국어<\/a>/);
+    const en = render({ lang: 'en', currentPath: '/status' });
+    assert.match(en, /<a href="\/status\?lang=en" class="gnb-main-trigger is-link active"[^>]*>Service status<\/a>/);
+    assert.match(en, /<a href="\/status" [^>]*lang="ko"[^>]*>한국어<\/a>/);
+    // Korean-only pages are linked as they are, without ?lang=en.
+    assert.match(en, /<a href="\/centers" class="gnb-main-trigger is-link"[^>]*>Job centers<\/a>/);
+  });
+
+  it('offers English only on the pages that are translated (the status pages)', () => {
+    assert.match(render({ currentPath: '/status' }), /<a href="\/status\?lang=en"[^>]*hreflang="en">English<\/a>/);
+    assert.match(render({ currentPath: '/status/incidents/3' }), />English<\/a>/);
+    for (const currentPath of ['/', '/jobs', '/jobs/K1', '/benefits', '/login', '/signup', '/centers'])
+      assert.doesNotMatch(render({ currentPath }), /hreflang="en"|>English</, currentPath);
   });
 
   it('puts the CSP nonce on the script and the banner under the header', () => {

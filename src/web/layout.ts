@@ -121,9 +121,21 @@ const TEXT = {
   },
 } as const;
 
-/** Adds `?lang=en` to internal links on English pages, so the chrome stays English. */
+/**
+ * The pages that exist in English (the service status pages). Every other page is Korean only: it has
+ * no English link, and `?lang=en` on it shows the Korean page with a note in English (renderPage).
+ */
+const TRANSLATED = ['/status'];
+
+/** Is the page at this path translated into English? */
+export function isTranslated(path: string): boolean {
+  const bare = path.split('?')[0] ?? path;
+  return TRANSLATED.some((p) => bare === p || bare.startsWith(`${p}/`) || bare.startsWith(`${p}.`));
+}
+
+/** Adds `?lang=en` to internal links on English pages that lead to another English page. */
 function localHref(href: string, lang: 'ko' | 'en'): string {
-  if (lang === 'ko') return href;
+  if (lang === 'ko' || !isTranslated(href)) return href;
   return `${href}${href.includes('?') ? '&' : '?'}lang=en`;
 }
 
@@ -157,10 +169,12 @@ function masthead(t: (typeof TEXT)['ko' | 'en']): Html {
 
 function header(opts: LayoutOptions, t: (typeof TEXT)['ko' | 'en']): Html {
   const { lang, currentPath } = opts;
-  const switchLink =
-    lang === 'ko'
-      ? html`<a href="${`${currentPath}?lang=en`}" class="krds-btn small text" lang="en" hreflang="en">English</a>`
-      : html`<a href="${currentPath}" class="krds-btn small text" lang="ko" hreflang="ko">한국어</a>`;
+  // Only a page that exists in English offers it (and, in English, offers Korean back).
+  const switchLink = !isTranslated(currentPath)
+    ? null
+    : lang === 'ko'
+      ? html`<li><a href="${`${currentPath}?lang=en`}" class="krds-btn small text" lang="en" hreflang="en">English</a></li>`
+      : html`<li><a href="${currentPath}" class="krds-btn small text" lang="ko" hreflang="ko">한국어</a></li>`;
   const menu = MAIN_MENU.map((item) => {
     const current = isCurrent(currentPath, item.href);
     return html`
@@ -185,7 +199,7 @@ function header(opts: LayoutOptions, t: (typeof TEXT)['ko' | 'en']): Html {
                 : html`<li><a href="${localHref('/login', lang)}" class="krds-btn small text">${t.login}</a></li>
 						<li><a href="${localHref('/signup', lang)}" class="krds-btn small text">${t.signup}</a></li>`
             }
-						<li>${switchLink}</li>
+						${switchLink}
 					</ul>
 				</nav>
 				<div class="header-branding">

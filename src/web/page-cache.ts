@@ -24,10 +24,11 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DatabaseUnavailableError } from '../db/failover.ts';
+import { formatDateTime } from '../shared/dates.ts';
 import { alert } from './components.ts';
 import { type Html, html } from './html.ts';
 import { BANNER_END, BANNER_START } from './layout.ts';
-import { type Lang, langOf } from './page.ts';
+import { type Lang, langOf, pageLang } from './page.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -198,17 +199,6 @@ export class PageCache {
   }
 }
 
-function seoulTime(ms: number): string {
-  return new Date(ms).toLocaleString('ko-KR', {
-    timeZone: 'Asia/Seoul',
-    month: 'long',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  });
-}
-
 export function staleNotice(savedAt: number, lang: Lang): Html {
   return lang === 'en'
     ? alert({
@@ -221,7 +211,7 @@ export function staleNotice(savedAt: number, lang: Lang): Html {
     : alert({
         variant: 'warning',
         role: 'status',
-        title: `지금은 데이터베이스에 연결할 수 없어 ${seoulTime(savedAt)}에 저장해 둔 화면을 보여 드립니다.`,
+        title: `지금은 데이터베이스에 연결할 수 없어 ${formatDateTime(new Date(savedAt))}에 저장해 둔 화면을 보여 드립니다.`,
         body: '최신 정보와 다를 수 있습니다. 실업인정 신청과 입사 지원은 계속 접수되며, 복구되면 보내신 시각 기준으로 처리됩니다.',
       });
 }
@@ -261,8 +251,9 @@ export async function sendCached(deps: PageCacheDeps, request: FastifyRequest, r
   if (!scope) return false;
   const entry = await deps.cache.get(scope, request.url, deps.now().getTime());
   if (!entry) return false;
+  // The notice in the language asked for; the banner in the page's own (Korean on a Korean-only page).
   const lang = langOf(request);
-  const banner = request.server.hasDecorator('statusBanner') ? request.server.statusBanner(lang) : null;
+  const banner = request.server.hasDecorator('statusBanner') ? request.server.statusBanner(pageLang(request)) : null;
   reply
     .status(200)
     .header('cache-control', 'no-store')

@@ -1,7 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { shownPath } from './errors.ts';
 import { type Html, html } from './html.ts';
 import { staticUrl } from './krds/static.ts';
-import { layout, type SignedInUser } from './layout.ts';
+import { isTranslated, layout, type SignedInUser } from './layout.ts';
 import { csrfToken } from './security.ts';
 
 const AREAS: Record<string, SignedInUser['area']> = {
@@ -33,22 +34,35 @@ export interface PageOptions {
 
 export type Lang = 'ko' | 'en';
 
-/** The page language: `?lang=en` switches the site chrome to English; Korean is the default. */
+/**
+ * The language asked for: `?lang=en` for English; Korean is the default. Only the translated pages
+ * (layout's isTranslated: the service status pages) are rendered in it; see renderPage.
+ */
 export function langOf(request: FastifyRequest): Lang {
   const q = request.query as Record<string, unknown> | undefined;
   return q && q.lang === 'en' ? 'en' : 'ko';
 }
 
+/** The language a page is rendered in: English only where the page is translated. */
+export function pageLang(request: FastifyRequest): Lang {
+  return langOf(request) === 'en' && isTranslated(shownPath(request)) ? 'en' : 'ko';
+}
+
+/** On a Korean-only page asked for in English: says so, in English, and where English is. */
+const KOREAN_ONLY = html`<p class="ilteo-lang-note" lang="en">This page is in Korean only. The <a href="/status?lang=en" hreflang="en">service status page</a> is in English.</p>`;
+
 /** Renders a full KRDS page for this request (CSP nonce, current path for the menu, language). */
 export function renderPage(request: FastifyRequest, options: PageOptions, reply?: FastifyReply): Html {
   const user = userOf(request, reply);
-  const banner = request.server.hasDecorator('statusBanner') ? request.server.statusBanner(langOf(request)) : null;
+  const lang = pageLang(request);
+  const banner = request.server.hasDecorator('statusBanner') ? request.server.statusBanner(lang) : null;
   const nonce = (reply as (FastifyReply & { cspNonce?: { script: string } }) | undefined)?.cspNonce?.script;
+  const koreanOnly = lang === 'ko' && langOf(request) === 'en';
   return layout({
     title: options.title,
-    lang: langOf(request),
-    main: options.main,
-    currentPath: request.url.split('?')[0] ?? '/',
+    lang,
+    main: koreanOnly ? html`${KOREAN_ONLY}${options.main}` : options.main,
+    currentPath: shownPath(request),
     ...(options.breadcrumbs ? { breadcrumbs: options.breadcrumbs } : {}),
     head: html`<link rel="stylesheet" href="${staticUrl('css/jobs.css')}">${options.head ?? ''}`,
     ...(nonce ? { nonce } : {}),

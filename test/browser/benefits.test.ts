@@ -85,7 +85,7 @@ describe('구직급여 in the browser: apply, approve, 실업인정 with activit
     await page.getByRole('button', { name: '인정', exact: true }).click();
     await page.waitForLoadState('load');
     assert.match((await page.locator('h1').textContent()) ?? '', /수급자격 인정/);
-    assert.match((await page.locator('main').textContent()) ?? '', /2026\.11\.16\(월\)/);
+    assert.match((await page.locator('main').textContent()) ?? '', /2026\.11\.16\.\(월\)/);
     await screenshot(page, 'benefits-02-approved');
     assert.deepEqual(await seriousViolations(page), []);
   });
@@ -119,5 +119,93 @@ describe('구직급여 in the browser: apply, approve, 실업인정 with activit
     assert.match((await claimant.locator('main').textContent()) ?? '', /8일 \/ 172일/);
     await screenshot(claimant, 'benefits-03-paid');
     assert.deepEqual(await seriousViolations(claimant), []);
+  });
+
+  it('a 2차 불인정 asks first, without JavaScript, restating the effect; the claimant then sees the reason', {
+    timeout: 180_000,
+  }, async () => {
+    clock = seoul('2026-12-14');
+    const claimant = await signIn('hyunwoo');
+    await claimant.goto(`${claimUrl}/recognitions/2`);
+    await claimant.locator('#kind0').selectOption('application');
+    await claimant.locator('#date0').fill('2026-12-01');
+    await claimant.locator('#organisation0').fill('(주)다온로지스');
+    await claimant.getByRole('button', { name: '신청하기' }).click();
+    await claimant.waitForURL(/recognised=2/);
+
+    /** Opens the 2차 불인정 form on the review page and asks, first without a reason, then with one. */
+    const ask = async (page: Page, shot = false) => {
+      await page.goto(`${claimUrl.replace('/benefits/', '/centre/')}`);
+      await page.locator('summary', { hasText: '불인정' }).click();
+      assert.equal(await page.locator('#rc2').inputValue(), '', 'no reason chosen to begin with');
+      await page.getByRole('button', { name: '불인정 (확인 화면으로)' }).click();
+      await page.waitForLoadState('load');
+      assert.match((await page.locator('[role=alert]').first().textContent()) ?? '', /불인정 사유를 골라 주세요/);
+      if (shot) await screenshot(page, 'benefits-04-reject-no-reason');
+      await page.locator('#rc2').selectOption('N03');
+      await page.locator('#rn2').fill('면접 확인서를 내지 않았습니다.');
+      await page.getByRole('button', { name: '불인정 (확인 화면으로)' }).click();
+      await page.waitForLoadState('load');
+      const effect = (await page.locator('main').textContent())?.replace(/\s+/g, ' ') ?? '';
+      assert.match(
+        effect,
+        /정현우 님의 2차 실업인정\(2026\.11\.17\.~12\.14\.\)을 불인정합니다\. 이 기간의 구직급여 28일분\(1,849,344원\)이 지급되지 않습니다\. 사유: 활동 증빙 확인 불가/,
+      );
+    };
+
+    // Asking writes nothing: a look (with axe and at 390 px) first, in a browser with scripts on …
+    const looking = await signIn('counsel.gangnam');
+    await ask(looking, true);
+    await screenshot(looking, 'benefits-04-reject-confirm');
+    assert.deepEqual(await seriousViolations(looking), []);
+    await looking.setViewportSize({ width: 390, height: 844 });
+    await screenshot(looking, 'benefits-04-reject-confirm-390');
+    assert.ok((await looking.evaluate(() => document.documentElement.scrollWidth)) <= 390, 'fits 390 px');
+    await looking.context().close();
+
+    // … then for real in one that runs no script: <details> and two plain forms are all it takes.
+    const context = await browser.newContext({
+      locale: 'ko-KR',
+      viewport: { width: 1280, height: 900 },
+      javaScriptEnabled: false,
+    });
+    context.setDefaultTimeout(15_000);
+    const counsellor = await context.newPage();
+    await counsellor.goto(`${server.url}/login`);
+    await counsellor.locator('#loginId').fill('counsel.gangnam');
+    await counsellor.locator('#password').fill(DEMO_PASSWORD);
+    await counsellor.getByRole('button', { name: '로그인', exact: true }).click();
+    await counsellor.waitForURL(`${server.url}/`);
+    await ask(counsellor);
+    await counsellor.getByRole('button', { name: '불인정 확정' }).click();
+    await counsellor.waitForLoadState('load');
+    assert.match(
+      (await counsellor.locator('[role=status]').first().textContent()) ?? '',
+      /2차 실업인정을 불인정했습니다/,
+    );
+    await context.close();
+
+    await claimant.goto(claimUrl);
+    const row = claimant.locator('tr', { hasText: '2차' });
+    assert.match(
+      (await row.textContent()) ?? '',
+      /불인정.*사유: 활동 증빙 확인 불가 — 면접 확인서를 내지 않았습니다\./s,
+    );
+    await screenshot(claimant, 'benefits-05-rejected-reason');
+    assert.deepEqual(await seriousViolations(claimant), []);
+    await claimant.getByRole('link', { name: '불인정' }).click();
+    await claimant.waitForURL(/recognitions\/2$/);
+    assert.match(
+      (await claimant.locator('main').textContent()) ?? '',
+      /불인정되었습니다\.\s*사유: 활동 증빙 확인 불가/,
+    );
+    assert.equal(await claimant.locator('#kind0').count(), 0, 'no form for a decided 차수');
+    await screenshot(claimant, 'benefits-06-round-rejected');
+    assert.deepEqual(await seriousViolations(claimant), []);
+    await claimant.setViewportSize({ width: 390, height: 844 });
+    await screenshot(claimant, 'benefits-06-round-rejected-390');
+    assert.ok((await claimant.evaluate(() => document.documentElement.scrollWidth)) <= 390, 'fits 390 px');
+    await claimant.goto(claimUrl);
+    await screenshot(claimant, 'benefits-05-rejected-reason-390');
   });
 });

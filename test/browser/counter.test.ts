@@ -246,7 +246,8 @@ describe('창구 접수 keeps working offline', () => {
       const send = () =>
         fetch('/api/v1/counter/submissions', {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          // As counter.js sends it: the item's own key is its Idempotency-Key.
+          headers: { 'content-type': 'application/json', 'idempotency-key': String(item?.key) },
           body: JSON.stringify({
             key: item?.key,
             kind: item?.kind,

@@ -102,16 +102,64 @@ describe('the job market in the browser: an employer posts, a new seeker applies
     assert.deepEqual(await seriousViolations(seeker), []);
   });
 
-  it('the employer opens the resume (열람), moves the applicant to 면접, closes the posting; the seeker sees each step', async () => {
+  it('the employer opens the resume (열람); 한꺼번에 바꾸기 with nothing picked comes back on the page with the error; done, it says what changed', async () => {
     await employer.goto(postingUrl);
     assert.match((await employer.locator('main').textContent()) ?? '', /지원자 1명/);
     await employer.getByRole('link', { name: '김하늘' }).click();
     assert.match((await employer.locator('main').textContent()) ?? '', /산업용 드론 200대/);
     await seeker.reload();
     assert.match((await seeker.locator('tbody').textContent()) ?? '', /열람/);
+    await employer.goto(postingUrl);
+    await employer.getByRole('button', { name: '한꺼번에 바꾸기' }).click();
+    const summary = employer.locator('[role="alert"]');
+    assert.match(
+      (await summary.textContent()) ?? '',
+      /상태를 바꿀 지원자를 골라 주세요.*어떤 상태로 바꿀지 골라 주세요/s,
+    );
+    assert.equal(await employer.locator('#bulkStatus').getAttribute('aria-invalid'), 'true');
+    assert.equal(await employer.locator('input[name="ids"]').first().getAttribute('aria-invalid'), 'true');
+    assert.match((await employer.locator('main').textContent()) ?? '', /지원자 1명/, 'the page, not an error page');
+    // The summary's link takes the keyboard to the field.
+    await summary.getByRole('link', { name: /어떤 상태로/ }).click();
+    assert.equal(await employer.evaluate(() => document.activeElement?.id), 'bulkStatus');
+    await screenshot(employer, 'market-04-applicants-error');
+    await employer.setViewportSize({ width: 390, height: 844 });
+    await screenshot(employer, 'market-04-applicants-error-390');
+    assert.deepEqual(await seriousViolations(employer), []);
+    await employer.setViewportSize({ width: 1280, height: 900 });
+    await employer.locator('input[name="ids"]').first().check({ force: true });
+    await employer.locator('#bulkStatus').selectOption('passed');
+    await employer.getByRole('button', { name: '한꺼번에 바꾸기' }).click();
+    await employer.waitForURL(/moved=1&picked=1&to=passed/);
+    assert.match(
+      (await employer.locator('[role="status"]').first().textContent()) ?? '',
+      /지원자 1명의 상태를 서류합격으로 바꿨습니다/,
+    );
+    assert.match((await employer.locator('tbody').textContent()) ?? '', /서류합격/);
+    await screenshot(employer, 'market-05-applicants-moved');
+    await employer.setViewportSize({ width: 390, height: 844 });
+    await screenshot(employer, 'market-05-applicants-moved-390');
+    assert.deepEqual(await seriousViolations(employer), []);
+    await employer.setViewportSize({ width: 1280, height: 900 });
+    await seeker.reload();
+    assert.match((await seeker.locator('tbody').textContent()) ?? '', /서류합격/);
+  });
+
+  it('the employer moves the applicant to 면접 from the resume and closes the posting; the seeker sees each step', async () => {
+    await employer.getByRole('link', { name: '김하늘' }).click();
+    assert.match((await employer.locator('main').textContent()) ?? '', /산업용 드론 200대/);
+    // An empty 다음 상태 comes back on the resume page, the select marked.
+    await employer.getByRole('button', { name: '바꾸기' }).click();
+    assert.match((await employer.locator('[role="alert"]').textContent()) ?? '', /다음 상태를/);
+    assert.equal(await employer.locator('#status').getAttribute('aria-invalid'), 'true');
+    assert.match((await employer.locator('main').textContent()) ?? '', /산업용 드론 200대/);
     await employer.locator('#status').selectOption('interview');
     await employer.getByRole('button', { name: '바꾸기' }).click();
-    await employer.waitForURL(postingUrl);
+    await employer.waitForURL(new RegExp(`^${postingUrl}\\?applicant=\\d+&moved=1`));
+    assert.match(
+      (await employer.locator('[role="status"]').first().textContent()) ?? '',
+      /김하늘 님의 상태를 면접으로 바꿨습니다/,
+    );
     assert.match((await employer.locator('tbody').textContent()) ?? '', /면접/);
     await employer.getByRole('button', { name: '마감하기' }).click();
     await employer.waitForURL(/status=closed/);

@@ -95,7 +95,7 @@ describe('signing in with a password and with two OpenID Connect providers, one 
   it('signs in with 카카오 (a linked account) and with 네이버', async () => {
     kakaoSession = await newPage();
     await kakaoSession.goto(`${server.url}/login`);
-    await kakaoSession.getByRole('link', { name: '카카오(으)로 로그인' }).click();
+    await kakaoSession.getByRole('link', { name: '카카오로 로그인' }).click();
     assert.ok(kakaoSession.url().startsWith(idp('kakao').provider.issuer), kakaoSession.url());
     await screenshot(kakaoSession, 'signin-01-kakao-provider');
     await providerLogin(kakaoSession, 'minjun');
@@ -104,7 +104,7 @@ describe('signing in with a password and with two OpenID Connect providers, one 
 
     const naver = await newPage();
     await naver.goto(`${server.url}/login?next=%2Fjobs`);
-    await naver.getByRole('link', { name: '네이버(으)로 로그인' }).click();
+    await naver.getByRole('link', { name: '네이버로 로그인' }).click();
     await providerLogin(naver, 'minjun');
     await naver.waitForURL(`${server.url}/jobs`);
     assert.match((await naver.locator('.ilteo-user').textContent()) ?? '', /김민준 님/);
@@ -113,7 +113,7 @@ describe('signing in with a password and with two OpenID Connect providers, one 
   it('signs up a first-time provider user, who then links a second provider', async () => {
     const page = await newPage();
     await page.goto(`${server.url}/login`);
-    await page.getByRole('link', { name: '네이버(으)로 로그인' }).click();
+    await page.getByRole('link', { name: '네이버로 로그인' }).click();
     await providerLogin(page, 'jiho');
     await page.waitForURL(/\/signup\/external$/);
     assert.equal(await page.getByLabel('이름').inputValue(), '박지호');
@@ -144,7 +144,7 @@ describe('signing in with a password and with two OpenID Connect providers, one 
     }
     assert.ok(marked, '카카오 shown as unavailable within 10 s');
     assert.match((await page.locator('.ilteo-provider--down').textContent()) ?? '', /일시적으로 사용할 수 없음/);
-    assert.equal(await page.getByRole('link', { name: '카카오(으)로 로그인' }).count(), 0);
+    assert.equal(await page.getByRole('link', { name: '카카오로 로그인' }).count(), 0);
     await screenshot(page, 'signin-03-kakao-down');
     assert.deepEqual(await seriousViolations(page), []);
 
@@ -157,7 +157,7 @@ describe('signing in with a password and with two OpenID Connect providers, one 
     );
 
     // 네이버 still signs people in.
-    await page.getByRole('link', { name: '네이버(으)로 로그인' }).click();
+    await page.getByRole('link', { name: '네이버로 로그인' }).click();
     await providerLogin(page, 'seoyeon');
     await page.waitForURL(/\/signup\/external$/);
 
@@ -190,7 +190,7 @@ describe('signing in with a password and with two OpenID Connect providers, one 
   it('a sign-in that fails mid-flow returns to the sign-in page with a Korean explanation', async () => {
     const page = await newPage();
     await page.goto(`${server.url}/login`);
-    await page.getByRole('link', { name: '네이버(으)로 로그인' }).click();
+    await page.getByRole('link', { name: '네이버로 로그인' }).click();
     // The provider dies after the person signed in there, between sending them back with a code
     // and Ilteo exchanging that code at its token endpoint. (Redirects cannot be intercepted, so the
     // provider's answer to the login form becomes a page that moves on by itself.)

@@ -9,20 +9,9 @@ import { DEMO_PASSWORD, seedDemoAccounts } from '../../src/identity/demo.ts';
 import { insertPostings } from '../../src/jobs/store.ts';
 import { addDays, seoulToday } from '../../src/shared/dates.ts';
 import { DRIVERS, openTestDatabase, type TestDatabase } from '../support/db.ts';
+import { RESUME_FORM as RESUME } from '../support/forms.ts';
 import { makePosting } from '../support/postings.ts';
 import { WebClient } from '../support/web.ts';
-
-const RESUME = {
-  title: '물류 관리 경력 5년',
-  education: '05',
-  school: '한국대학교 경영학과',
-  company0: '(주)한빛물류',
-  role0: '입출고 관리',
-  from0: '2021-03',
-  to0: '2026-09',
-  skills: '지게차 운전, WMS',
-  introduction: '정확하고 빠른 출고를 책임지겠습니다.',
-};
 
 for (const kind of DRIVERS) {
   describe(`이력서 and 입사지원 on ${kind}`, () => {
@@ -86,10 +75,12 @@ for (const kind of DRIVERS) {
 
     it('writes a resume; bad input comes back with Korean messages and what was typed', async () => {
       await seeker.get('/my/resumes/new');
-      const bad = await seeker.post('/my/resumes', { ...RESUME, from0: '2021-3', title: '' });
+      // '2021-3' is read as 2021.03 (src/shared/dates.ts); a 13th month is not.
+      const bad = await seeker.post('/my/resumes', { ...RESUME, from0: '2021-13', title: '' });
       assert.equal(bad.statusCode, 400);
       assert.match(bad.body, /이력서 제목을 적어 주세요/);
-      assert.match(bad.body, /2021-03 처럼/);
+      assert.match(bad.body, /2021\.03 처럼/);
+      assert.match(bad.body, /value="2021-13"/);
       assert.match(bad.body, /value="\(주\)한빛물류"/);
       const ok = await seeker.post('/my/resumes', RESUME);
       assert.equal(ok.statusCode, 303);
@@ -102,8 +93,9 @@ for (const kind of DRIVERS) {
       const first = await seeker.post('/jobs/KAPPLY01/apply', form);
       assert.equal(first.statusCode, 303);
       assert.match(String(first.headers.location), /applied=KAPPLY01/);
+      // The same form again (a double click, a re-sent request) is answered as the first was.
       const again = await seeker.post('/jobs/KAPPLY01/apply', form);
-      assert.match(String(again.headers.location), /already=KAPPLY01/);
+      assert.equal(again.headers.location, first.headers.location);
       const otherKey = await seeker.post('/jobs/KAPPLY01/apply', {
         ...form,
         idempotencyKey: `${form.idempotencyKey}x`,
@@ -113,8 +105,15 @@ for (const kind of DRIVERS) {
       const jiwoo = client();
       await jiwoo.signIn('jiwoo', DEMO_PASSWORD);
       await jiwoo.get('/my/resumes/new');
-      await jiwoo.post('/my/resumes', { ...RESUME, title: '사무 경력' });
-      const applyPage = await jiwoo.get('/jobs/KAPPLY01/apply');
+      // Written from the apply page, the resume brings the seeker back to it, saying it was saved.
+      const written = await jiwoo.post('/my/resumes', {
+        ...RESUME,
+        title: '사무 경력',
+        returnTo: '/jobs/KAPPLY01/apply',
+      });
+      assert.equal(written.headers.location, '/jobs/KAPPLY01/apply?resume=saved');
+      const applyPage = await jiwoo.get(String(written.headers.location));
+      assert.match(applyPage.body, /role="status"[\s\S]*이력서를 저장했습니다. 이제 이 이력서로 지원할 수 있습니다/);
       const id = resumeId(applyPage.body);
       const burst = await Promise.all(
         Array.from({ length: 20 }, (_, i) =>
@@ -131,6 +130,25 @@ for (const kind of DRIVERS) {
       assert.equal(rows[0]?.n, 2, 'one application per seeker');
       const list = await seeker.get('/my/applications');
       assert.match(list.body, /<strong>접수<\/strong>/);
+    });
+
+    it('the apply page says "이미 지원했습니다" with a link to the application, not the form again', async () => {
+      const [row] = await t.database.query<{ id: number }>(
+        sql`SELECT a.id::int AS id FROM applications a JOIN accounts acc ON acc.id = a.applicant_id
+            JOIN postings p ON p.id = a.posting_id WHERE acc.login_id = 'minjun' AND p.wanted_auth_no = 'KAPPLY01'`,
+      );
+      const page = await seeker.get('/jobs/KAPPLY01/apply');
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /이미 지원했습니다/);
+      assert.match(page.body, /물류 관리 경력 5년&quot;으로 지원했습니다 · 지금 상태 <strong>접수<\/strong>/);
+      assert.match(
+        page.body,
+        new RegExp(`<a href="/my/applications#application-${row?.id}">입사지원 현황에서 보기</a>`),
+      );
+      assert.doesNotMatch(page.body, /name="resumeId"|이 이력서로 지원/);
+      assert.match((await seeker.get('/my/applications')).body, new RegExp(`id="application-${row?.id}"`));
+      // Another posting still offers the form.
+      assert.match((await seeker.get('/jobs/KAPPLY02/apply')).body, /이 이력서로 지원/);
     });
 
     it('refuses closed postings and other people’s resumes', async () => {
@@ -162,7 +180,16 @@ for (const kind of DRIVERS) {
       assert.equal(resume.statusCode, 200);
       assert.match(resume.body, /정확하고 빠른 출고/);
       assert.match((await seeker.get('/my/applications')).body, /<strong>열람<\/strong>/);
-      await employer.post(`/employer/applications/${applicationId}/status`, { status: 'passed' });
+      const empty = await employer.post(`/employer/applications/${applicationId}/status`, { status: '' });
+      assert.equal(empty.statusCode, 400);
+      assert.match(empty.body, /김민준 님 · /, 'the resume page again, not an error page');
+      assert.match(empty.body, /<a href="#status">다음 상태를 서류합격, 면접, 합격, 불합격 가운데에서 골라 주세요/);
+      assert.match(empty.body, /id="status"[^>]*aria-invalid="true"[^>]*aria-describedby="status-error"/);
+      assert.match(empty.body, /정확하고 빠른 출고/);
+      const moved = await employer.post(`/employer/applications/${applicationId}/status`, { status: 'passed' });
+      assert.equal(moved.statusCode, 303);
+      const back = await employer.get(String(moved.headers.location));
+      assert.match(back.body, /role="status"[\s\S]*김민준 님의 상태를 서류합격으로 바꿨습니다/);
       assert.match((await seeker.get('/my/applications')).body, /<strong>서류합격<\/strong>/);
       const events = await t.database.query<{ status: string }>(
         sql`SELECT status FROM application_events WHERE application_id = ${applicationId} ORDER BY id`,
@@ -226,11 +253,38 @@ for (const kind of DRIVERS) {
           'content-type': 'application/x-www-form-urlencoded',
           'x-forwarded-for': '10.7.1.1',
         },
-        payload: `_csrf=${encodeURIComponent(employer.lastCsrf ?? '')}&status=interview&ids=${ids[0]}&ids=999999`,
+        payload: `_csrf=${encodeURIComponent(employer.lastCsrf ?? '')}&idempotencyKey=${employer.formKeys.get('/employer/postings/KAPPLY01/applicants')}&status=interview&ids=${ids[0]}&ids=999999`,
       });
       assert.equal(moved.statusCode, 303);
       assert.match(String(moved.headers.location), /moved=1/);
+      const notice = await employer.get(String(moved.headers.location));
+      assert.match(notice.body, /role="status"[\s\S]*지원자 1명의 상태를 면접으로 바꿨습니다/);
+      assert.doesNotMatch(notice.body, /가운데/, 'the id of another posting is not counted as picked');
       assert.match((await seeker.get('/my/applications')).body, /<strong>면접<\/strong>/);
+    });
+
+    it('한꺼번에 바꾸기 with nothing picked or no status comes back on the page, with what was chosen', async () => {
+      const page = await employer.get('/employer/postings/KAPPLY01');
+      const id = /name="ids" value="(\d+)"/.exec(page.body)?.[1] ?? '';
+      const none = await employer.post('/employer/postings/KAPPLY01/applicants', { status: 'passed' });
+      assert.equal(none.statusCode, 400);
+      assert.match(none.body, /<h1 class="heading-xlarge">[^<]+<\/h1>/);
+      assert.match(none.body, /지원자 1명/, 'the applicants are still there');
+      assert.match(none.body, /role="alert"[\s\S]*<a href="#pick-\d+">상태를 바꿀 지원자를 골라 주세요/);
+      assert.match(none.body, /id="ids-error">상태를 바꿀 지원자를 골라 주세요/);
+      assert.match(none.body, /name="ids" value="\d+" aria-invalid="true" aria-describedby="ids-error"/);
+      assert.match(none.body, /<option value="passed" selected>서류합격으로<\/option>/, 'the status chosen stays');
+      const noStatus = await employer.post('/employer/postings/KAPPLY01/applicants', { ids: id, status: '' });
+      assert.equal(noStatus.statusCode, 400);
+      assert.match(noStatus.body, /<a href="#bulkStatus">선택한 지원자를 어떤 상태로 바꿀지 골라 주세요/);
+      assert.match(noStatus.body, /id="bulkStatus"[^>]*aria-invalid="true"/);
+      assert.match(noStatus.body, new RegExp(`name="ids" value="${id}" checked`), 'the pick stays');
+      assert.doesNotMatch(noStatus.body, /id="ids-error"/);
+      // The form came back with its key: sent again as corrected, it is applied once.
+      const ok = await employer.post('/employer/postings/KAPPLY01/applicants', { ids: id, status: 'interview' });
+      assert.equal(ok.statusCode, 303);
+      const notice = await employer.get(String(ok.headers.location));
+      assert.match(notice.body, /고른 지원자 1명은 이미 면접으로 바뀌었거나 전형이 끝나 상태를 바꾸지 않았습니다/);
     });
 
     it('applications made in Ilteo are offered as 재취업활동 in the 실업인정 form', async () => {

@@ -74,7 +74,7 @@ for (const kind of DRIVERS) {
       assert.equal(first.statusCode, 303);
       claimId = Number(/\/benefits\/claims\/(\d+)/.exec(String(first.headers.location))?.[1]);
       const again = await claimant.post('/benefits/apply', { ...APPLICATION, idempotencyKey: key });
-      assert.equal(again.headers.location, `/benefits/claims/${claimId}`);
+      assert.equal(again.headers.location, first.headers.location, 'a repeat is answered as the first was');
       const [row] = await t.database.query<{ n: number }>(
         sql`SELECT count(*)::int AS n FROM benefit_claims WHERE idempotency_key = ${key}`,
       );
@@ -134,8 +134,8 @@ for (const kind of DRIVERS) {
       assert.equal(ok.statusCode, 303);
       const page = await claimant.get(`/benefits/claims/${claimId}`);
       assert.match(page.body, /수급자격 인정/);
-      assert.match(page.body, /1차 2026\.11\.16\(월\)/);
-      assert.match(page.body, /2026\.12\.14\(월\)/);
+      assert.match(page.body, /1차 2026\.11\.16\.\(월\)/);
+      assert.match(page.body, /2026\.12\.14\.\(월\)/);
     });
 
     it('실업인정: only in its window; 1차 needs no activity; the counsellor confirms a payment line', async () => {
@@ -221,7 +221,10 @@ for (const kind of DRIVERS) {
       const weekend = await claimant.post(base, { newDate: '2027-01-09', kind: 'personal' });
       assert.equal(weekend.statusCode, 422, /ilteo-error__message">([^<]*)/.exec(weekend.body)?.[1]);
       assert.match(weekend.body, /주말이나 공휴일/);
-      assert.equal((await claimant.post(base, { newDate: '2027-01-12', kind: 'personal' })).statusCode, 303);
+      assert.equal(
+        (await claimant.post(base, { newDate: '2027-01-12', kind: 'personal', confirm: 'yes' })).statusCode,
+        303,
+      );
       const twice = await claimant.post(base, { newDate: '2027-01-13', kind: 'personal' });
       assert.equal(twice.statusCode, 409);
       assert.match(twice.body, /한 번만/);
@@ -229,12 +232,19 @@ for (const kind of DRIVERS) {
       assert.equal(noEvidence.statusCode, 422);
       assert.match(noEvidence.body, /증빙/);
       assert.equal(
-        (await claimant.post(base, { newDate: '2027-01-13', kind: 'illness', evidence: '한빛의원 진단서' })).statusCode,
+        (
+          await claimant.post(base, {
+            newDate: '2027-01-13',
+            kind: 'illness',
+            evidence: '한빛의원 진단서',
+            confirm: 'yes',
+          })
+        ).statusCode,
         303,
       );
       const page = await claimant.get(`/benefits/claims/${claimId}`);
-      assert.match(page.body, /3차<\/th>\s*<td>2027\.01\.13\(수\)/);
-      assert.match(page.body, /2027\.01\.14\(목\) ~ 2027\.02\.10/, 'the next period starts the day after');
+      assert.match(page.body, /3차<\/th>\s*<td>2027\.01\.13\.\(수\)/);
+      assert.match(page.body, /2027\.01\.14\.\(목\) ~ 2027\.02\.10/, 'the next period starts the day after');
       const moved = await t.database.query<{ n: number }>(
         sql`SELECT count(*)::int AS n FROM benefit_ledger WHERE claim_id = ${claimId} AND event = 'schedule.moved'`,
       );
@@ -261,6 +271,7 @@ for (const kind of DRIVERS) {
         newDate: '2027-01-14',
         kind: 'illness',
         evidence: '한빛의원 진단서 (1.12.~1.13. 입원)',
+        confirm: 'yes',
       });
       assert.equal(moved.statusCode, 200, /ilteo-error__message">([^<]*)/.exec(moved.body)?.[1]);
       assert.match(moved.body, /3차 실업인정일을 바꿨습니다/);

@@ -117,8 +117,9 @@ for (const kind of DRIVERS) {
         from: kst('2026-11-25T09:10'),
         to: kst('2026-11-25T10:40'),
       };
-      const first = await a.postJson('/api/v1/counter/outages', windowA);
-      const again = await a.postJson('/api/v1/counter/outages', windowA);
+      // As counter.js sends it: the window's own key is its Idempotency-Key, on every send.
+      const first = await a.postJson('/api/v1/counter/outages', windowA, { key: windowA.key });
+      const again = await a.postJson('/api/v1/counter/outages', windowA, { key: windowA.key });
       assert.equal(first.statusCode, 200);
       assert.equal(first.json<{ id: number }>().id, again.json<{ id: number }>().id, 'a resend is recorded once');
       const windowB = {
@@ -127,7 +128,7 @@ for (const kind of DRIVERS) {
         from: kst('2026-11-25T09:20'),
         to: kst('2026-11-25T11:00'),
       };
-      assert.equal((await b.postJson('/api/v1/counter/outages', windowB)).statusCode, 200);
+      assert.equal((await b.postJson('/api/v1/counter/outages', windowB, { key: windowB.key })).statusCode, 200);
       assert.equal(await windows(), 2);
       const [row] = await t.database.query<{ centre: string; counsellorId: number }>(
         sql`SELECT centre_code AS centre, counsellor_id::int AS "counsellorId" FROM counter_outages WHERE key = ${windowA.key}`,

@@ -9,33 +9,12 @@ import { DEMO_PASSWORD, seedDemoAccounts } from '../../src/identity/demo.ts';
 import { insertPostings } from '../../src/jobs/store.ts';
 import { addDays, seoulToday } from '../../src/shared/dates.ts';
 import { DRIVERS, openTestDatabase, type TestDatabase } from '../support/db.ts';
+import { POSTING_FIELDS } from '../support/forms.ts';
 import { makePosting } from '../support/postings.ts';
 import { WebClient } from '../support/web.ts';
 
 const today = seoulToday();
-const FORM = {
-  title: '물류센터 입출고 관리 사원',
-  jobsCd: '026',
-  salTpCd: 'M',
-  minSal: '2,600,000',
-  maxSal: '3,000,000',
-  workHoursPerDay: '8',
-  workHoursPerWeek: '40',
-  holidayTpCd: '1',
-  regionCd: '11680',
-  zipCd: '06164',
-  basicAddr: '서울특별시 강남구 테헤란로 152',
-  minEdubg: '03',
-  career: 'Z',
-  empTpCd: '10',
-  closeDt: addDays(today, 30),
-  jobCont: '입출고 관리와 재고 조사를 맡습니다.',
-  selMthd: '서류 > 면접',
-  rcptMthd: '일터 입사 지원',
-  collectPsncnt: '2',
-  contactName: '인사담당 이채용',
-  contactTelno: '02-1234-5678',
-};
+const FORM = { ...POSTING_FIELDS, closeDt: addDays(today, 30) };
 
 for (const kind of DRIVERS) {
   describe(`채용공고 관리 by employers on ${kind}`, () => {
@@ -50,6 +29,14 @@ for (const kind of DRIVERS) {
       t = await openTestDatabase(kind);
       await insertPostings(t.database, [
         makePosting({ wantedAuthNo: 'KSEED0001', company: '(주)한빛물류', busino: '1248100998' }),
+        makePosting({
+          wantedAuthNo: 'KPAST0001',
+          title: '지난 공고',
+          company: '(주)한빛물류',
+          busino: '1248100998',
+          regDt: addDays(today, -40),
+          closeDt: addDays(today, -10),
+        }),
       ]);
       await seedDemoAccounts(t.database, () => {});
       app = await buildApp({
@@ -79,6 +66,59 @@ for (const kind of DRIVERS) {
       assert.match(bad.body, /value="물류센터 입출고 관리 사원"/);
     });
 
+    it('refuses sex, body, marriage, origin and family conditions, citing the law, keeping what was typed', async () => {
+      await employer.get('/employer/postings/new');
+      const bad = await employer.post('/employer/postings', {
+        ...FORM,
+        pfCond: '35세 이하 여성만 지원 가능합니다',
+        jobCont: '안내 데스크 (키 165cm 이상, 용모단정)',
+        selMthd: '서류(부모님 직업, 출신지역 기재) > 면접',
+        etcWelfare: '여성복 할인, 키오스크 교육',
+      });
+      assert.equal(bad.statusCode, 400);
+      // Each field says what it may not say and why, and keeps what was typed.
+      assert.match(bad.body, /&#39;여성만&#39;처럼 성별을 조건으로 할 수 없습니다 \(남녀고용평등법 제7조 제1항/);
+      assert.match(bad.body, /연령을 조건으로 하는 표현\(&quot;35세 이하&quot;\)/);
+      assert.match(bad.body, /id="pfCond-error">[^<]*고령자고용법[^<]*남녀고용평등법/);
+      assert.match(bad.body, />35세 이하 여성만 지원 가능합니다<\/textarea>/);
+      assert.match(bad.body, /id="pfCond"[^>]*aria-invalid="true"/);
+      assert.match(
+        bad.body,
+        /id="jobCont-error">[^<]*신체 조건[^<]*남녀고용평등법 제7조 제2항, 채용절차법 제4조의3 제1호/,
+      );
+      assert.match(bad.body, /id="selMthd-error">[^<]*채용절차법 제4조의3 제3호/);
+      assert.match(bad.body, /value="서류\(부모님 직업, 출신지역 기재\) &gt; 면접"/);
+      assert.doesNotMatch(bad.body, /id="etcWelfare-error"/, '"여성복", "키오스크" are ordinary words');
+      assert.match(bad.body, /<a href="#pfCond">/, 'the error summary links to the field');
+      const [row] = await t.database.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM postings`);
+      assert.equal(row?.n, 2, 'nothing registered');
+    });
+
+    it('a posting without applicants says so, without search advice', async () => {
+      const page = await employer.get('/employer/postings/KSEED0001');
+      assert.match(page.body, /아직 지원자가 없습니다/);
+      assert.match(page.body, /구직자가 이 공고에 지원하면 여기에 나타납니다/);
+      assert.doesNotMatch(page.body, /철자|검색어/);
+    });
+
+    it('reopening a posting past its deadline comes back on its page with the reason', async () => {
+      const page = await employer.get('/employer/postings/KPAST0001');
+      assert.match(page.body, /다시 열기/);
+      const refused = await employer.post('/employer/postings/KPAST0001/status', { status: 'open' });
+      assert.equal(refused.statusCode, 409);
+      assert.match(refused.body, /<h1 class="heading-xlarge">지난 공고<\/h1>/, 'the posting page, not an error page');
+      assert.match(refused.body, /role="alert"[\s\S]*마감일이 지난 공고는 다시 열 수 없습니다/);
+      assert.match(refused.body, /지원자 0명/);
+      const tampered = await employer.post('/employer/postings/KPAST0001/status', { status: 'deleted' });
+      assert.equal(tampered.statusCode, 400);
+      assert.match(tampered.body, /바꿀 상태가 올바르지 않습니다/);
+      assert.match(tampered.body, /<h1 class="heading-xlarge">지난 공고<\/h1>/);
+      const [row] = await t.database.query<{ status: string }>(
+        sql`SELECT status FROM postings WHERE wanted_auth_no = 'KPAST0001'`,
+      );
+      assert.equal(row?.status, 'closed');
+    });
+
     it('registers a posting once per form, visible in search at once', async () => {
       const page = await employer.get('/employer/postings/new');
       const key = /name="idempotencyKey" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
@@ -86,8 +126,9 @@ for (const kind of DRIVERS) {
       assert.equal(created.statusCode, 303);
       number = /\/employer\/postings\/([A-Z0-9]+)\?created=1/.exec(String(created.headers.location))?.[1] ?? '';
       assert.match(number, /^E\d{6}[0-9A-Z]{9}$/);
+      // The same form again (a double click, a re-sent request) is answered as the first was.
       const again = await employer.post('/employer/postings', { ...FORM, idempotencyKey: key });
-      assert.match(String(again.headers.location), /already=1/);
+      assert.equal(again.headers.location, created.headers.location);
       const [row] = await t.database.query<{ n: number }>(
         sql`SELECT count(*)::int AS n FROM postings WHERE title = ${FORM.title}`,
       );
@@ -111,7 +152,8 @@ for (const kind of DRIVERS) {
       assert.equal((await employer.post(`/employer/postings/${number}/status`, { status: 'paused' })).statusCode, 303);
       const paused = await client().get(`/jobs/${number}`);
       assert.doesNotMatch(paused.body, /이 공고에 지원하기/);
-      assert.match((await employer.get(`/employer/postings/${number}`)).body, /일시 중지/);
+      const pausedPage = await employer.get(`/employer/postings/${number}?status=paused`);
+      assert.match(pausedPage.body, /role="status"[\s\S]*공고 상태를 &quot;일시 중지&quot;로 바꿨습니다/);
       assert.equal((await employer.post(`/employer/postings/${number}/status`, { status: 'open' })).statusCode, 303);
       assert.match((await client().get(`/jobs/${number}`)).body, /이 공고에 지원하기/);
       assert.equal((await employer.post(`/employer/postings/${number}/status`, { status: 'closed' })).statusCode, 303);

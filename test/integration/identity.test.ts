@@ -345,7 +345,8 @@ for (const kind of DRIVERS) {
       const op = client();
       await op.signIn('admin', DEMO_PASSWORD);
       await op.get('/admin/accounts');
-      assert.equal((await op.post(`/admin/accounts/${row?.id}/status`, { status: 'disabled' })).statusCode, 303);
+      const disable = { status: 'disabled', reason: 'request', note: '', confirm: 'yes' };
+      assert.equal((await op.post(`/admin/accounts/${row?.id}/status`, disable)).statusCode, 303);
       assert.equal((await person.get('/my')).statusCode, 303);
       assert.equal((await client().signIn('dohyun', DEMO_PASSWORD)).statusCode, 401);
       await op.post(`/admin/accounts/${row?.id}/status`, { status: 'active' });

@@ -14,6 +14,7 @@ import { loadConfig } from '../../src/config/index.ts';
 import { type Database, openDatabase } from '../../src/db/index.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { DEMO_PASSWORD, seedDemoAccounts } from '../../src/identity/demo.ts';
+import { Journal } from '../../src/intake/journal.ts';
 import { insertPostings } from '../../src/jobs/store.ts';
 import { createMarketStore } from '../../src/market/store.ts';
 import { CLAIM_FORM } from '../support/claims.ts';
@@ -137,7 +138,7 @@ describe('the submission journal through a full outage (PGlite)', () => {
     const submit = { action: 'submit', workedOrEarned: 'no', idempotencyKey: key };
     const r = await claimant.post(`/benefits/claims/${claimId}/recognitions/1`, submit);
     assert.equal(r.statusCode, 202);
-    receipt = /data-receipt>(R-\d{8}-[0-9A-F]{8})</.exec(r.body)?.[1] ?? '';
+    receipt = /data-receipt>(R-\d{8}-[0-9A-F]{16})</.exec(r.body)?.[1] ?? '';
     assert.match(receipt, /^R-20261123-/);
     assert.match(r.body, /다시 신청하지 않아도 됩니다/);
     const again = await claimant.post(`/benefits/claims/${claimId}/recognitions/1`, submit);
@@ -148,7 +149,7 @@ describe('the submission journal through a full outage (PGlite)', () => {
       idempotencyKey: 'apply-during-outage-0001',
     });
     assert.equal(applied.statusCode, 202);
-    applicationReceipt = /data-receipt>(R-\d{8}-[0-9A-F]{8})</.exec(applied.body)?.[1] ?? '';
+    applicationReceipt = /data-receipt>(R-\d{8}-[0-9A-F]{16})</.exec(applied.body)?.[1] ?? '';
     assert.ok(applicationReceipt);
     const state = await claimant.get(`/receipts/${receipt}`);
     assert.equal(state.statusCode, 200);
@@ -160,7 +161,7 @@ describe('the submission journal through a full outage (PGlite)', () => {
     const filedClaim = await newcomer.post('/benefits/apply', { ...APPLICATION, idempotencyKey: claimKey });
     assert.equal(filedClaim.statusCode, 202);
     assert.match(filedClaim.body, /실업신고일은 오늘\(2026-11-23\)로 처리됩니다/);
-    claimReceipt = /data-receipt>(R-\d{8}-[0-9A-F]{8})</.exec(filedClaim.body)?.[1] ?? '';
+    claimReceipt = /data-receipt>(R-\d{8}-[0-9A-F]{16})</.exec(filedClaim.body)?.[1] ?? '';
     assert.ok(claimReceipt);
     const onDisk = await fs.readFile(`${config().journalDir}/entries.jsonl`, 'utf8');
     assert.equal(onDisk.trim().split('\n').length, 3);
@@ -173,6 +174,13 @@ describe('the submission journal through a full outage (PGlite)', () => {
     database = await openDatabase(dbConfig);
     app = await buildApp({ config: config(), database, now: () => clock });
     assert.equal(app.intake.pendingCount(), 3);
+    // The job centres the journaled 수급자격 신청 form is checked against are on this server's disk: a
+    // process started during an outage has them too.
+    const centres = await app.intake.recall<{ code: string }[]>('centres');
+    assert.ok(
+      centres?.some((c) => c.code === 'seoul-gangnam'),
+      'the centres the last process read',
+    );
     assert.deepEqual(await app.intake.replay(), { applied: 3, review: 0 });
     assert.deepEqual(await app.intake.replay(), { applied: 0, review: 0 });
     const [row] = await database.query<{ status: string; filedAt: string; n: number }>(
@@ -199,10 +207,10 @@ describe('the submission journal through a full outage (PGlite)', () => {
     );
     assert.equal(applications?.n, 1, 'the 입사지원 was applied once');
     assert.match((await c.get(`/receipts/${applicationReceipt}`)).body, /처리되었습니다/);
-    const metrics = await c.get('/metrics');
-    assert.match(metrics.body, /ilteo_journal_pending 0/);
     const operator = new WebClient(app);
     await operator.signIn('admin', DEMO_PASSWORD);
+    const metrics = await operator.get('/metrics');
+    assert.match(metrics.body, /ilteo_journal_pending 0/);
     const ops = await operator.get('/admin/operations');
     assert.equal(ops.statusCode, 200);
     assert.match(ops.body, /최근 24시간 재처리: 처리됨 3건, 확인 필요 0건/);
@@ -210,5 +218,72 @@ describe('the submission journal through a full outage (PGlite)', () => {
     assert.match(ops.body, /공개 화면 [1-9]\d*개, 회원 본인 화면 [1-9]\d*개/);
     assert.match(metrics.body, /ilteo_saved_pages\{kind="personal"\} [1-9]/);
     assert.equal((await c.get('/admin/operations')).statusCode, 403, 'operators only');
+  });
+  it('reports a corrupt journal line (operations view, /metrics) and sets an entry that fails unexpectedly aside for review, applying the next', async () => {
+    await app.close().catch(() => {});
+    await insertPostings(database, [
+      makePosting({ wantedAuthNo: 'KJOURNAL02', title: '물류 사무원', regDt: '2026-11-20', closeDt: '2026-12-31' }),
+    ]);
+    const [minjun] = await database.query<{ id: number }>(
+      sql`SELECT id::int AS id FROM accounts WHERE login_id = 'minjun'`,
+    );
+    const accountId = minjun?.id ?? 0;
+    // Written as this server's journal would have them: one the database refuses with an error no rule
+    // expects (a claim id that is not a number), a corrupt line, then one that applies.
+    const dir = config().journalDir;
+    const file = `${dir}/entries.jsonl`;
+    const journal = new Journal(dir);
+    await journal.open();
+    const broken = journal.newReceipt(clock);
+    await journal.append({
+      receipt: broken,
+      kind: 'recognition',
+      key: 'journal-broken-entry-0001',
+      accountId,
+      at: new Date(clock.getTime() - 60_000).toISOString(),
+      payload: { claimId: 'not-a-number', seq: 2, workedOrEarned: false, activities: [] },
+    });
+    await journal.close();
+    const corruptLineNo = (await fs.readFile(file, 'utf8')).split('\n').length;
+    await fs.appendFile(file, '0badc0de {"receipt":"R-20261126-0000000000000000","kind":"recognition"}\n');
+    const next = new Journal(dir);
+    await next.open();
+    const good = next.newReceipt(clock);
+    await next.append({
+      receipt: good,
+      kind: 'application',
+      key: 'journal-after-broken-0001',
+      accountId,
+      at: clock.toISOString(),
+      payload: { wantedAuthNo: 'KJOURNAL02', resumeId },
+    });
+    await next.close();
+
+    app = await buildApp({ config: config(), database, now: () => clock });
+    assert.equal(app.intake.pendingCount(), 2);
+    assert.deepEqual(await app.intake.replay(), { applied: 1, review: 1 }, 'replay went on after the failing entry');
+    assert.equal(app.intake.pendingCount(), 0);
+    const [row] = await database.query<{ status: string; message: string }>(
+      sql`SELECT status, message FROM journal_receipts WHERE receipt = ${broken}`,
+    );
+    assert.equal(row?.status, 'review');
+    assert.match(row?.message ?? '', /^자동 처리 중 예상하지 못한 오류가 있어 담당자 확인이 필요합니다/);
+    assert.doesNotMatch(row?.message ?? '', /\n|\s+at /, 'no stack');
+    const c = new WebClient(app);
+    await c.signIn('minjun', DEMO_PASSWORD);
+    const state = await c.get(`/receipts/${broken}`);
+    assert.equal(state.statusCode, 200);
+    assert.match(state.body, /확인이 필요합니다/);
+    assert.match((await c.get(`/receipts/${good}`)).body, /처리되었습니다/);
+    const operator = new WebClient(app);
+    await operator.signIn('admin', DEMO_PASSWORD);
+    const ops = await operator.get('/admin/operations');
+    assert.equal(ops.statusCode, 200);
+    assert.match(ops.body, /이 서버 저널에서 읽지 못한 손상된 줄: 1줄/);
+    assert.match(ops.body, new RegExp(`entries\\.jsonl</th>\\s*<td[^>]*>${corruptLineNo}</td>`));
+    assert.match(ops.body, new RegExp(`${broken}</th>`), 'the entry set aside is listed for operators');
+    const metrics = (await operator.get('/metrics')).body;
+    assert.match(metrics, /ilteo_journal_corrupt_lines\{file="entries"\} 1/);
+    assert.match(metrics, /ilteo_journal_refusing 0/);
   });
 });

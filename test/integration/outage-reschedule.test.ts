@@ -133,7 +133,7 @@ for (const kind of DRIVERS) {
       const notes = await minjun.get('/my/notifications');
       assert.match(notes.body, /1차 실업인정일이 2026-11-26\(으\)로 바뀌었습니다/);
       const page = await minjun.get(`/benefits/claims/${claims.minjun}`);
-      assert.match(page.body, /2026\.11\.26\(목\)/);
+      assert.match(page.body, /2026\.11\.26\.\(목\)/);
       assert.match(page.body, /전산 장애로 인한 일정 조정 \(불이익 없음\)/);
       const review = await counsellor.get(`/centre/claims/${claims.minjun}`);
       assert.match(review.body, /전산 장애/);

@@ -35,11 +35,18 @@ for (const kind of DRIVERS) {
       assert.equal(first.statusCode, 201);
       const receipt = first.json() as { id: number; receiptNo: string };
       assert.match(receipt.receiptNo, /^신고-\d{8}-\d{6}$/);
-      const again = await Promise.all([1, 2, 3].map(() => post(key, { reason: 'fee' })));
+      // A repeat (same key, same report) is answered with the first answer, 201 and all.
+      const again = await Promise.all(
+        [1, 2, 3].map(() => post(key, { reason: 'fee', detail: '교육비 30만원을 먼저 내라고 했습니다.' })),
+      );
       for (const r of again) {
-        assert.equal(r.statusCode, 200);
-        assert.equal((r.json() as { id: number }).id, receipt.id);
+        assert.equal(r.statusCode, 201);
+        assert.deepEqual(r.json(), first.json());
       }
+      // The same key with another report is refused, and nothing changes.
+      const other = await post(key, { reason: 'other', detail: '다른 신고' });
+      assert.equal(other.statusCode, 422);
+      assert.equal((other.json() as { error: { code: string } }).error.code, 'IDEMPOTENCY_KEY_REUSED');
       const [row] = await t.database.query<{ n: number }>(
         (await import('drizzle-orm'))
           .sql`SELECT count(*)::int AS n FROM posting_reports WHERE idempotency_key = ${key}`,

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/app.ts';
+import { buildApp, createServices } from '../../src/app.ts';
 import { loadConfig } from '../../src/config/index.ts';
 import { DEMO_PASSWORD, seedDemoAccounts } from '../../src/identity/demo.ts';
 import { insertPostings } from '../../src/jobs/store.ts';
+import { runAlerts } from '../../src/market/alerts.ts';
 import { addDays, seoulToday } from '../../src/shared/dates.ts';
 import { DRIVERS, openTestDatabase, type TestDatabase } from '../support/db.ts';
 import { makePosting } from '../support/postings.ts';
@@ -139,13 +140,69 @@ for (const kind of DRIVERS) {
     it('saves and unsaves a posting', async () => {
       const detail = await seeker.get('/jobs/KREC00002');
       assert.match(detail.body, /관심 채용정보 저장/);
-      assert.equal((await seeker.post('/jobs/KREC00002/save', {})).statusCode, 303);
+      const first = await seeker.post('/jobs/KREC00002/save', {});
+      assert.equal(first.statusCode, 303);
+      assert.match(
+        (await seeker.get(String(first.headers.location))).body,
+        /role="status"[\s\S]*관심 채용정보에 저장했습니다/,
+      );
       assert.equal((await seeker.post('/jobs/KREC00002/save', {})).statusCode, 303, 'saving twice keeps one');
       const saved = await seeker.get('/my/saved');
       assert.equal([...saved.body.matchAll(/href="\/jobs\/KREC00002"/g)].length, 1);
       assert.match((await seeker.get('/jobs/KREC00002')).body, /관심 채용정보에서 빼기/);
-      await seeker.post('/jobs/KREC00002/unsave', { back: 'saved' });
-      assert.match((await seeker.get('/my/saved')).body, /저장한 채용공고가 없습니다/);
+      const out = await seeker.post('/jobs/KREC00002/unsave', {});
+      assert.match(
+        (await seeker.get(String(out.headers.location))).body,
+        /role="status"[\s\S]*관심 채용정보에서 뺐습니다/,
+      );
+      await seeker.post('/jobs/KREC00002/save', {});
+      const removed = await seeker.post('/jobs/KREC00002/unsave', { back: 'saved' });
+      const list = await seeker.get(String(removed.headers.location));
+      assert.match(list.body, /role="status"[\s\S]*관심 채용정보에서 뺐습니다/);
+      assert.match(list.body, /저장한 채용공고가 없습니다/);
+    });
+
+    it('shows a saved search as its conditions, in the list and in its alerts', async () => {
+      await seeker.get(`/jobs?q=${encodeURIComponent('물류')}&region=11000`);
+      // As the search page's form sends it: the query string, no name typed.
+      const saved = await seeker.post('/my/saved-searches', {
+        query: `q=${encodeURIComponent('물류')}&region=11000&page=2`,
+        name: '',
+      });
+      assert.equal(saved.statusCode, 303);
+      const list = await seeker.get('/my/saved-searches');
+      assert.match(list.body, /<a href="\/jobs\?q=%EB%AC%BC%EB%A5%98&amp;region=11000">물류 · 서울<\/a>/);
+      assert.match(list.body, /<td>물류 · 서울<\/td>/);
+      assert.doesNotMatch(list.body, /<td>q=|%EB%AC%BC[^"]*<\/td>/, 'never the query string as text');
+      await insertPostings(t.database, [
+        makePosting({ ...open, wantedAuthNo: 'KSS000001', title: '물류센터 입출고', regionCd: '11680' }),
+      ]);
+      const services = createServices({ config: loadConfig({ LOG_LEVEL: 'silent' }), database: t.database });
+      await runAlerts(t.database, services.market, {
+        now: new Date(),
+        today,
+        holder: `seeker-test-${kind}`,
+        publicUrl: 'http://127.0.0.1:3000',
+      });
+      const alerts = await seeker.get('/my/notifications');
+      assert.match(alerts.body, /\[물류 · 서울\] 새 채용공고: 물류센터 입출고/);
+      assert.match(alerts.body, /저장한 검색 &quot;물류 · 서울&quot;에 맞는 새 공고입니다/);
+      assert.doesNotMatch(alerts.body, /q=%EB/);
+      // A name typed by the person is kept; the list still says the conditions.
+      const named = await seeker.post('/my/saved-searches', {
+        query: 'occupation=026&region=11680',
+        name: '강남 사무',
+      });
+      assert.equal(named.statusCode, 303);
+      const again = await seeker.get('/my/saved-searches');
+      assert.match(again.body, /강남 사무<\/a>/);
+      assert.match(again.body, /<td>서울 강남구 · 경영지원 사무원<\/td>/);
+      const id = /\/my\/saved-searches\/(\d+)\/delete/.exec(again.body)?.[1];
+      const deleted = await seeker.post(`/my/saved-searches/${id}/delete`, {});
+      assert.match(
+        (await seeker.get(String(deleted.headers.location))).body,
+        /role="status"[\s\S]*저장한 검색을 지웠습니다/,
+      );
     });
   });
 }

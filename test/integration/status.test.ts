@@ -254,6 +254,11 @@ for (const kind of DRIVERS) {
       const [w] = await t.database.query<{ id: number }>(sql`SELECT id::int AS id FROM maintenance_windows`);
       await operator.get('/admin/status');
       assert.equal((await operator.post(`/admin/status/maintenance/${w?.id}/cancel`, {})).statusCode, 303);
+      assert.equal(
+        (await operator.post('/admin/status/maintenance/987654321/cancel', {})).statusCode,
+        404,
+        'a window that does not exist is not cancelled (nor audited)',
+      );
       await pass();
       assert.equal((await status()).components.find((c) => c.id === 'ext:cert-api')?.state, 'operational');
     });
@@ -331,7 +336,7 @@ for (const kind of DRIVERS) {
     });
 
     it('exposes Prometheus metrics', async () => {
-      const metrics = await citizen.get('/metrics');
+      const metrics = await operator.get('/metrics');
       assert.equal(metrics.statusCode, 200);
       assert.match(metrics.body, /ilteo_status_component_state\{component="ext:cert-api"\} 0/);
       assert.match(metrics.body, /ilteo_status_leader 1/);

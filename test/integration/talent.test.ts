@@ -69,8 +69,30 @@ for (const kind of DRIVERS) {
         (await employer.get('/employer/talent?sido=11000&occupation=1&minCareer=36')).body,
         /백엔드 개발 5년/,
       );
-      assert.match((await employer.get('/employer/talent?minCareer=120')).body, /조건에 맞는 인재가 없습니다/);
+      const none = await employer.get('/employer/talent?minCareer=120');
+      assert.match(none.body, /조건에 맞는 인재가 없습니다/);
+      assert.match(none.body, /조건을 줄여 보세요/);
+      assert.doesNotMatch(none.body, /철자/, 'no spelling advice when no word was typed');
+      assert.match((await employer.get('/employer/talent?q=Kotlin')).body, /검색어\(기술·자격증\)의 철자/);
       assert.equal((await minjun.get('/employer/talent')).statusCode, 403);
+    });
+
+    it('with no request yet, the seeker’s inbox says what would come there, not search advice', async () => {
+      const inbox = await minjun.get('/my/contact-requests');
+      assert.match(inbox.body, /받은 인재정보 요청이 없습니다/);
+      assert.match(inbox.body, /이력서를 인재검색에 공개하면 기업이 연락을 요청할 수 있고/);
+      assert.doesNotMatch(inbox.body, /철자|검색어/);
+    });
+
+    it('a request without a message comes back on the resume page with the error', async () => {
+      await employer.get(`/employer/talent/${publicId}`);
+      const empty = await employer.post(`/employer/talent/${publicId}/request`, { message: '   ' });
+      assert.equal(empty.statusCode, 400);
+      assert.match(empty.body, /백엔드 개발 5년/, 'the resume is still there');
+      assert.match(empty.body, /role="alert"[\s\S]*<a href="#message">구직자에게 보낼 말을 적어 주세요/);
+      assert.match(empty.body, /id="message"[^>]*aria-invalid="true"/);
+      const [n] = await t.database.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM contact_requests`);
+      assert.equal(n?.n, 0);
     });
 
     it('the seeker accepts a contact request; only then the employer sees the name and e-mail', async () => {
@@ -87,7 +109,16 @@ for (const kind of DRIVERS) {
       const inbox = await minjun.get('/my/contact-requests');
       assert.match(inbox.body, /물류 시스템 개발자 자리입니다/);
       const id = /\/my\/contact-requests\/(\d+)/.exec(inbox.body)?.[1];
-      assert.equal((await minjun.post(`/my/contact-requests/${id}`, { decision: 'accepted' })).statusCode, 303);
+      const bad = await minjun.post(`/my/contact-requests/${id}`, { decision: 'maybe' });
+      assert.equal(bad.statusCode, 400);
+      assert.match(bad.body, /수락 또는 거절 단추를 눌러 답해 주세요/);
+      assert.match(bad.body, /물류 시스템 개발자 자리입니다/, 'the requests are still there');
+      const accepted = await minjun.post(`/my/contact-requests/${id}`, { decision: 'accepted' });
+      assert.equal(accepted.statusCode, 303);
+      assert.match(
+        (await minjun.get(String(accepted.headers.location))).body,
+        /role="status"[\s\S]*요청을 수락했습니다/,
+      );
       const after = await employer.get(`/employer/talent/${publicId}`);
       assert.match(after.body, /김민준/);
       assert.match(after.body, /minjun@example\.kr/);

@@ -21,10 +21,10 @@ export const CLAIM_FORM = {
   dailyHours: '8',
 };
 
-/** Files a claim 14 days before `today` at 서울강남 (or `centreCode`) and approves it with the given 1차 실업인정일. */
-export async function approvedClaim(
+/** Files a claim 14 days before `today` at 서울강남 (or `centreCode`), not decided yet; returns its id. */
+export async function filedClaim(
   benefits: BenefitsService,
-  opts: { claimantId: number; counsellorId: number; today: string; firstDate: string; centreCode?: string },
+  opts: { claimantId: number; today: string; centreCode?: string },
 ): Promise<number> {
   const reportDate = addDays(opts.today, -14);
   const { claim } = await benefits.fileClaim({
@@ -46,13 +46,22 @@ export async function approvedClaim(
       dailyHours: 8,
     },
   });
-  await benefits.approve({ id: opts.counsellorId, kind: 'counsellor' }, claim.id, {
+  return claim.id;
+}
+
+/** Files a claim 14 days before `today` at 서울강남 (or `centreCode`) and approves it with the given 1차 실업인정일. */
+export async function approvedClaim(
+  benefits: BenefitsService,
+  opts: { claimantId: number; counsellorId: number; today: string; firstDate: string; centreCode?: string },
+): Promise<number> {
+  const claimId = await filedClaim(benefits, opts);
+  await benefits.approve({ id: opts.counsellorId, kind: 'counsellor' }, claimId, {
     firstDate: opts.firstDate,
     cycleDays: 28,
     note: '',
     repeatClaimant: false,
   });
-  return claim.id;
+  return claimId;
 }
 
 /** Claim facts varied by a number (benchmarks: many claimants, amounts spread over the table). */

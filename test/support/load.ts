@@ -15,6 +15,8 @@ export interface Outcome {
   ok: boolean;
   status: number;
   code?: string;
+  /** Sent again with the same key after this answer (no answer, or OUTCOME_UNKNOWN). */
+  retried?: boolean;
 }
 
 export class Load {
@@ -44,8 +46,11 @@ export class Load {
   private async writer(): Promise<void> {
     while (this.running) {
       const key = randomUUID();
-      // A client retries a write that got no answer with the same key, as browsers and apps should.
+      // A client sends a write again with the same key when no answer came, or when the answer says it
+      // is not known whether it was applied (OUTCOME_UNKNOWN), as the API tells clients to.
+      let previous: Outcome | undefined;
       for (let attempt = 0; attempt < 3; attempt++) {
+        if (previous) previous.retried = true;
         const started = performance.now();
         try {
           const res = await fetch(`${this.base}/api/v1/postings/${this.postingId}/reports`, {
@@ -55,17 +60,20 @@ export class Load {
             signal: AbortSignal.timeout(30_000),
           });
           const body = (await res.json()) as { id?: number; error?: { code: string } };
-          this.writes.push({
+          const outcome: Outcome = {
             at: started,
             done: performance.now(),
             ok: res.ok,
             status: res.status,
-            code: body.error?.code,
-          });
+            ...(body.error ? { code: body.error.code } : {}),
+          };
+          this.writes.push(outcome);
           if (res.ok && body.id !== undefined) this.acknowledged.set(key, body.id);
-          break;
+          if (outcome.code !== 'OUTCOME_UNKNOWN') break;
+          previous = outcome;
         } catch {
-          this.writes.push({ at: started, done: performance.now(), ok: false, status: 0, code: 'NO_ANSWER' });
+          previous = { at: started, done: performance.now(), ok: false, status: 0, code: 'NO_ANSWER' };
+          this.writes.push(previous);
         }
       }
     }
@@ -134,7 +142,14 @@ export class Load {
       writes: this.writes.length,
       acknowledged: keys.length,
       unavailable: this.writes.filter((w) => w.status === 503 && w.code === 'DATABASE_UNAVAILABLE').length,
-      badWrites: this.writes.filter((w) => !w.ok && !(w.status === 503 && w.code === 'DATABASE_UNAVAILABLE')),
+      // An OUTCOME_UNKNOWN sent again is what the API documents; its last answer is what counts.
+      unknownRetried: this.writes.filter((w) => w.code === 'OUTCOME_UNKNOWN' && w.retried).length,
+      badWrites: this.writes.filter(
+        (w) =>
+          !w.ok &&
+          !(w.status === 503 && w.code === 'DATABASE_UNAVAILABLE') &&
+          !(w.code === 'OUTCOME_UNKNOWN' && w.retried),
+      ),
       reads: this.reads.length,
       failedReads: this.reads.filter((r) => !r.ok),
       lost: keys.filter((k) => !stored.has(k)),
@@ -149,6 +164,8 @@ export interface Verification {
   acknowledged: number;
   /** Writes answered with the documented 503 (no primary within the deadline). */
   unavailable: number;
+  /** Answers "not known whether applied" that the client sent again with the same key. */
+  unknownRetried: number;
   /** Writes that failed any other way (must be none). */
   badWrites: Outcome[];
   reads: number;

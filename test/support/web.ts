@@ -3,6 +3,7 @@
  * clearCookie), and fills the CSRF field from the last page it saw, like a person submitting
  * the form on that page.
  */
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp, createServices } from '../../src/app.ts';
 import { loadConfig } from '../../src/config/index.ts';
@@ -30,9 +31,31 @@ export function csrfFrom(body: string): string | undefined {
   return /name="_csrf" value="([^"]+)"/.exec(body)?.[1];
 }
 
+/** Each POST form's action (path) → the idempotency key the page gave it, as a browser would send it. */
+export function formKeysFrom(body: string): Map<string, string> {
+  const keys = new Map<string, string>();
+  for (const m of body.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/gi)) {
+    const action = /\baction="([^"]*)"/.exec(m[1] ?? '')?.[1]?.split('?')[0];
+    const key = /name="idempotencyKey" value="([^"]+)"/.exec(m[2] ?? '')?.[1];
+    if (action && key) keys.set(action.replaceAll('&amp;', '&'), key);
+  }
+  return keys;
+}
+
+/**
+ * The key a form post carries: given (null: none, to test a refusal), else the key of the form with
+ * this action on the last page seen, else a new one — as if the form had just been rendered.
+ */
+export function formKeyFor(url: string, seen: Map<string, string>, given?: string | null): string | null {
+  if (given !== undefined) return given;
+  return seen.get(url.split('?')[0] ?? url) ?? randomUUID();
+}
+
 export class WebClient {
   readonly cookies = new Map<string, string>();
   lastCsrf: string | undefined;
+  /** The last page's POST forms: action → idempotency key. */
+  formKeys = new Map<string, string>();
   readonly #app: FastifyInstance;
   readonly #headers: Record<string, string>;
 
@@ -53,6 +76,7 @@ export class WebClient {
     }
     const token = csrfFrom(response.body);
     if (token) this.lastCsrf = token;
+    if (/^text\/html/.test(String(response.headers['content-type'] ?? ''))) this.formKeys = formKeysFrom(response.body);
     return response;
   }
 
@@ -66,11 +90,18 @@ export class WebClient {
     );
   }
 
-  /** Posts a form; the CSRF token of the last page seen is added unless `_csrf` is given (null: none). */
-  async post(url: string, form: Record<string, string>, options: { csrf?: string | null } = {}) {
+  /**
+   * Posts a form; the CSRF token of the last page seen is added unless `_csrf` is given (null: none),
+   * and its idempotency key (see formKeyFor) unless the form has one.
+   */
+  async post(url: string, form: Record<string, string>, options: { csrf?: string | null; key?: string | null } = {}) {
     const body = new URLSearchParams(form);
     const csrf = options.csrf === undefined ? this.lastCsrf : options.csrf;
     if (csrf !== null && csrf !== undefined && !body.has('_csrf')) body.set('_csrf', csrf);
+    const key = formKeyFor(url, this.formKeys, options.key);
+    if (key !== null && !body.has('idempotencyKey')) body.set('idempotencyKey', key);
+    // A browser leaves the page once its form was answered: the next post is a new form.
+    this.formKeys.delete(url.split('?')[0] ?? url);
     return this.#remember(
       await this.#app.inject({
         method: 'POST',
@@ -81,13 +112,19 @@ export class WebClient {
     );
   }
 
-  /** Posts JSON, as the counter's script does. */
-  async postJson(url: string, body: unknown) {
+  /** Posts JSON, as the counter's script does, with an Idempotency-Key (a new one unless given; null: none). */
+  async postJson(url: string, body: unknown, options: { key?: string | null } = {}) {
+    const key = options.key === undefined ? randomUUID() : options.key;
     return this.#remember(
       await this.#app.inject({
         method: 'POST',
         url,
-        headers: { ...this.#headers, cookie: this.cookieHeader(), 'content-type': 'application/json' },
+        headers: {
+          ...this.#headers,
+          cookie: this.cookieHeader(),
+          'content-type': 'application/json',
+          ...(key !== null ? { 'idempotency-key': key } : {}),
+        },
         payload: JSON.stringify(body),
       }),
     );

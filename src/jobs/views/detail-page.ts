@@ -1,4 +1,5 @@
 import { formatKoreanDate } from '../../shared/dates.ts';
+import { alert } from '../../web/components.ts';
 import { type Html, html } from '../../web/html.ts';
 import { labelOf, WORK_SCHEDULES } from '../codes.ts';
 import type { PostingDetail } from '../search.ts';
@@ -34,12 +35,27 @@ export function postingDetailMain(
   p: PostingDetail,
   today: string,
   backHref: string,
-  seeker?: { saved: boolean; csrf: string },
+  seeker?: {
+    saved: boolean;
+    csrf: string /** Just saved or taken out of 관심 채용정보. */;
+    notice?: 'saved' | 'unsaved';
+  },
 ): Html {
   const d = deadline(p.closeDt, today);
   const closed = d.state === 'closed' || p.status !== 'open';
   const hours = `1일 ${p.workHoursPerDay}시간 · 주 ${p.workHoursPerWeek}시간`;
-  return html`<article class="ilteo-posting" aria-labelledby="posting-title">
+  const notice =
+    seeker?.notice === 'saved'
+      ? alert({
+          variant: 'success',
+          role: 'status',
+          title: '관심 채용정보에 저장했습니다.',
+          body: html`<a href="/my/saved">관심 채용정보 보기</a>`,
+        })
+      : seeker?.notice === 'unsaved'
+        ? alert({ variant: 'success', role: 'status', title: '관심 채용정보에서 뺐습니다.' })
+        : '';
+  return html`${notice}<article class="ilteo-posting" aria-labelledby="posting-title">
   <header class="ilteo-posting__head">
     <p class="ilteo-posting__company">${p.companyName}</p>
     <h1 id="posting-title" class="heading-xlarge">${p.title}</h1>

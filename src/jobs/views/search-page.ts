@@ -1,5 +1,6 @@
 import { convertQwertyToHangul } from 'es-hangul';
 import { formatKoreanDate } from '../../shared/dates.ts';
+import { pickJosa } from '../../shared/korean.ts';
 import { pagination } from '../../web/components.ts';
 import { type Html, html } from '../../web/html.ts';
 import { highlight, snippet } from '../highlight.ts';
@@ -42,7 +43,7 @@ function emptyState(raw: RawQuery): Html {
   const suggestion = keyboardSuggestion(raw.q);
   return html`<div class="ilteo-empty" role="status">
   <h3 class="ilteo-empty__title">검색 결과가 없습니다.</h3>
-  ${suggestion ? html`<p>한/영 전환 없이 입력하셨나요? <a href="/jobs${toQueryString(raw, { q: suggestion, page: '1' })}">‘${suggestion}’(으)로 검색</a></p>` : ''}
+  ${suggestion ? html`<p>한/영 전환 없이 입력하셨나요? <a href="/jobs${toQueryString(raw, { q: suggestion, page: '1' })}">‘${suggestion}’${pickJosa(suggestion, '으로/로')} 검색</a></p>` : ''}
   <ul class="ilteo-empty__tips">
     <li>검색어의 철자와 띄어쓰기를 확인해 주세요. 두 글자 이상 입력해야 합니다.</li>
     <li>단어를 줄이거나 <kbd>|</kbd>(또는)로 비슷한 말을 함께 찾아보세요. 예: <a href="/jobs?q=${encodeURIComponent('요양|간호')}">요양|간호</a></li>
