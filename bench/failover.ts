@@ -143,6 +143,8 @@ async function main() {
       }[kind];
       return `| ${label} | ${k.sent.toLocaleString()} | ${k.acknowledged.toLocaleString()} (${k.journaled}) | ${k.unavailable} | ${k.unanswered} | ${k.lost.length} | ${k.duplicated.length} | ${k.appliedAfter503.length} |`;
     }),
+    // The 4 report writers (JSON API, no sign-in) in the same columns: one write per key, its last answer counts.
+    `| 허위광고 신고 (API, 로그인 없음) | ${check.keys.toLocaleString()} | ${check.acknowledged.toLocaleString()} (0) | ${check.gaveUp} | ${check.keys - check.acknowledged - check.gaveUp} | ${check.lost.length} | ${check.doubled.length} | ${check.appliedAfter503.length} |`,
     '',
     `요청 전체: 쓰기 ${check.writes.toLocaleString()}건 (확인 ${check.acknowledged.toLocaleString()}, 503 ${check.unavailable}, 처리 여부 미확인 후 같은 키로 재전송 ${check.unknownRetried}, 그 밖의 실패 ${check.badWrites.length}), 읽기 ${check.reads.toLocaleString()}건 (실패 ${check.failedReads.length}); 확인된 쓰기 중 유실 ${check.lost.length}, 중복 ${check.doubled.length}, id 불일치 ${check.mismatched.length}.`,
   ].join('\n');
@@ -160,6 +162,7 @@ async function main() {
     check.lost.length +
     check.doubled.length +
     check.mismatched.length +
+    check.appliedAfter503.length +
     check.failedReads.length +
     check.badWrites.length;
   if (failed > 0) process.exitCode = 1;

@@ -21,6 +21,7 @@ import {
   setAccountStatus,
 } from '../identity/accounts.ts';
 import { audit, clientOf, listAudit } from '../identity/audit.ts';
+import { AUDIT_ACTION_LABELS, auditActionLabel, auditTargetLabel } from '../identity/audit-labels.ts';
 import type { ProviderRegistry } from '../identity/providers.ts';
 import {
   emailError,
@@ -439,7 +440,18 @@ ${descriptionList({
       main: html`<h1 class="heading-xlarge">감사 로그</h1>
 <p>로그인, 로그아웃, 계정 변경과 모든 직원 작업의 기록입니다. 데이터베이스가 수정과 삭제를 거부합니다. 최근 200건을 보여 줍니다.</p>
 <form method="get" action="/admin/audit" class="ilteo-filter" role="search" aria-label="감사 로그 거르기">
-	${textInput({ id: 'action', name: 'action', label: '작업 (예: sign-in, account.create)', value: action })}
+	${select({
+    id: 'action',
+    name: 'action',
+    label: '작업',
+    value: action,
+    options: [
+      { value: '', label: '모든 작업' },
+      ...Object.entries(AUDIT_ACTION_LABELS).map(([code, label]) => ({ value: code, label: `${label} (${code})` })),
+      // A code typed into the address that the catalogue does not know stays selected as itself.
+      ...(action && !Object.hasOwn(AUDIT_ACTION_LABELS, action) ? [{ value: action, label: action }] : []),
+    ],
+  })}
 	<div class="krds-form-check"><input type="checkbox" id="staff" name="staff" value="1"${staffOnly ? html` checked` : null}><label for="staff">직원 작업만</label></div>
 	<div class="ilteo-actions">${button({ label: '거르기', type: 'submit', variant: 'secondary' })}</div>
 </form>
@@ -457,9 +469,9 @@ ${table({
   rows: rows.map((r) => [
     formatDateTime(r.at),
     r.actorLoginId ? `${r.actorLoginId} (${KIND_LABELS[r.actorKind as AccountKind] ?? r.actorKind})` : '(로그인 전)',
-    r.action,
+    html`${auditActionLabel(r.action)}<br><code class="ilteo-muted">${r.action}</code>`,
     r.outcome === 'success' ? '성공' : r.outcome === 'denied' ? '거부' : '실패',
-    r.targetType ? `${r.targetType} ${r.targetId ?? ''}` : '-',
+    r.targetType ? `${auditTargetLabel(r.targetType)} ${r.targetId ?? ''}` : '-',
     r.ip,
     Object.entries(r.details)
       .map(([k, v]) => `${k}=${String(v)}`)

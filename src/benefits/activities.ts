@@ -5,6 +5,7 @@
  * caps), and — in Korean — exactly what is missing.
  */
 import { formatDate } from '../shared/dates.ts';
+import { josa } from '../shared/korean.ts';
 import { ACTIVITY_CAPS, ACTIVITY_KINDS, ACTIVITY_REQUIREMENTS, type ActivityKind } from './rules.ts';
 
 /**
@@ -115,7 +116,11 @@ export function checkActivities<A extends ReportedActivity>(opts: {
     }
     const cap = ACTIVITY_CAPS.value[a.kind];
     if (cap !== undefined && (used[a.kind] ?? 0) >= cap) {
-      excluded.push({ activity: a, why: `${kind.label}은(는) 수급 기간 중 ${cap}회까지만 인정됩니다.`, reason: 'cap' });
+      excluded.push({
+        activity: a,
+        why: `${josa(kind.label, '은/는')} 수급 기간 중 ${cap}회까지만 인정됩니다.`,
+        reason: 'cap',
+      });
       continue;
     }
     used[a.kind] = (used[a.kind] ?? 0) + 1;

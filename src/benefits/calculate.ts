@@ -4,6 +4,7 @@
  * percentage is done in integers and rounded down (원 미만 버림).
  */
 import { addDays, addMonths, ageOn } from '../shared/dates.ts';
+import { pickJosa } from '../shared/korean.ts';
 import {
   type AmountRules,
   amountRulesFor,
@@ -176,10 +177,10 @@ export function eligibility(
   const reason = SEPARATION_REASONS.find((r) => r.code === facts.separationReason);
   if (!reason) problems.push('이직 사유를 목록에서 골라 주세요.');
   else if (reason.qualifies === 'yes')
-    reasons.push(`이직 사유 "${reason.label}"은(는) 비자발적 이직입니다 (${reason.cite}).`);
+    reasons.push(`이직 사유 "${reason.label}"${pickJosa(reason.label, '은/는')} 비자발적 이직입니다 (${reason.cite}).`);
   else if (reason.qualifies === 'no')
     problems.push(
-      `이직 사유 "${reason.label}"은(는) 구직급여를 받을 수 없는 사유입니다 (${reason.cite}). 정당한 사유로 그만두었다면 그 사유를 골라 주세요.`,
+      `이직 사유 "${reason.label}"${pickJosa(reason.label, '은/는')} 구직급여를 받을 수 없는 사유입니다 (${reason.cite}). 정당한 사유로 그만두었다면 그 사유를 골라 주세요.`,
     );
   else {
     const justified = JUSTIFIED_REASONS.find((j) => j.code === facts.justifiedReason);

@@ -5,7 +5,8 @@
  * passed in.
  */
 import * as holidays from '@hyunbinseo/holidays-kr/all';
-import { addDays, daysBetween, weekday } from '../shared/dates.ts';
+import { addDays, daysBetween, formatKoreanDate, weekday } from '../shared/dates.ts';
+import { josa } from '../shared/korean.ts';
 
 export interface Calendar {
   /** Holiday names on a date, or null for an ordinary day. */
@@ -136,17 +137,20 @@ export function moveRecognitionDate(
   const current = periods[index];
   if (!current) return { ok: false, error: `${seq}차 실업인정이 없습니다.` };
   if (!isBusinessDay(newDate, opts.calendar))
-    return { ok: false, error: `${newDate}은(는) 주말이나 공휴일입니다. 평일을 골라 주세요.` };
+    return {
+      ok: false,
+      error: `${josa(formatKoreanDate(newDate), '은/는')} 주말이나 공휴일입니다. 평일을 골라 주세요.`,
+    };
   const previous = periods[index - 1];
   const next = periods[index + 1];
   if (newDate <= (previous?.date ?? current.periodStart) && previous)
-    return { ok: false, error: `${seq - 1}차 실업인정일(${previous.date}) 뒤의 날이어야 합니다.` };
+    return { ok: false, error: `${seq - 1}차 실업인정일인 ${formatKoreanDate(previous.date)} 뒤의 날이어야 합니다.` };
   if (newDate < current.periodStart)
-    return { ok: false, error: `대상 기간이 시작하는 ${current.periodStart} 이후여야 합니다.` };
+    return { ok: false, error: `대상 기간이 시작하는 ${formatKoreanDate(current.periodStart)} 이후여야 합니다.` };
   if (next && newDate >= next.date)
-    return { ok: false, error: `${seq + 1}차 실업인정일(${next.date}) 전의 날이어야 합니다.` };
+    return { ok: false, error: `${seq + 1}차 실업인정일인 ${formatKoreanDate(next.date)} 전의 날이어야 합니다.` };
   if (newDate > opts.benefitPeriodEnd)
-    return { ok: false, error: `수급기간 끝(${opts.benefitPeriodEnd})을 넘을 수 없습니다.` };
+    return { ok: false, error: `수급기간 끝(${formatKoreanDate(opts.benefitPeriodEnd)})을 넘을 수 없습니다.` };
   return {
     ok: true,
     periods: periods.map((p, i) =>

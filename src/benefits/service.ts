@@ -7,7 +7,8 @@
 import { sql } from 'drizzle-orm';
 import type { Database, Tx } from '../db/index.ts';
 import type { Account } from '../identity/accounts.ts';
-import { addDays, ageOn, seoulToday } from '../shared/dates.ts';
+import { addDays, ageOn, formatKoreanDate, seoulToday } from '../shared/dates.ts';
+import { josa } from '../shared/korean.ts';
 import { UserError } from '../web/errors.ts';
 import {
   type ActivityCheck,
@@ -747,7 +748,7 @@ export function createBenefitsService(deps: { database: Database; calendar: Cale
             });
             await tx.query(
               sql`INSERT INTO notifications (account_id, kind, title, body, link, dedupe_key)
-                  VALUES (${claim.claimantId}, 'benefits.rescheduled', ${`${d.seq}차 실업인정일이 ${d.to}(으)로 바뀌었습니다`},
+                  VALUES (${claim.claimantId}, 'benefits.rescheduled', ${`${d.seq}차 실업인정일이 ${josa(formatKoreanDate(d.to), '으로/로')} 바뀌었습니다`},
                           ${reason}, ${`/benefits/claims/${claimId}`}, ${`${source.kind === 'incident' ? 'outage' : 'counter-outage'}:${source.id}:${claimId}:${d.seq}`})
                   ON CONFLICT (dedupe_key) DO NOTHING`,
             );

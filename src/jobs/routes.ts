@@ -88,6 +88,7 @@ export function jobsRoutes(app: FastifyInstance, services: Services): void {
                     : {}),
               }
             : undefined,
+          request.identity && request.identity.account.kind !== 'seeker' ? 'not-a-seeker' : 'anyone',
         ),
       });
     },

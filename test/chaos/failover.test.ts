@@ -192,10 +192,11 @@ describe('losing a database node costs users nothing', { timeout: 600_000 }, () 
     assert.deepEqual(v.lost, [], 'acknowledged writes lost');
     assert.deepEqual(v.doubled, [], 'writes stored twice');
     assert.deepEqual(v.mismatched, [], 'acknowledged id differs from the stored one');
+    assert.deepEqual(v.appliedAfter503, [], 'reports answered 503 ("not written") were stored');
     assert.equal(v.failedReads.length, 0, `failed reads: ${JSON.stringify(v.failedReads.slice(0, 5))}`);
     assert.equal(v.badWrites.length, 0, `writes failed otherwise than 503: ${JSON.stringify(v.badWrites.slice(0, 5))}`);
     console.log(
-      `writes: ${v.writes} sent, ${v.acknowledged} acknowledged, ${v.unavailable} × 503, ${v.unknownRetried} × "not known yet" sent again; reads: ${v.reads}, 0 failed`,
+      `writes: ${v.writes} sent, ${v.acknowledged} acknowledged, ${v.unavailable} × 503 (${v.gaveUp} given up, applied after 503 ${v.appliedAfter503.length}), ${v.unknownRetried} × "not known yet" sent again; reads: ${v.reads}, 0 failed`,
     );
     // After the last scenario the sync standby may still be re-attaching: healthy again within a minute.
     await assert.doesNotReject(cluster.waitHealthy(layout, 60_000), 'cluster healthy at the end');

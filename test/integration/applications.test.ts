@@ -151,6 +151,17 @@ for (const kind of DRIVERS) {
       assert.match((await seeker.get('/jobs/KAPPLY02/apply')).body, /이 이력서로 지원/);
     });
 
+    it('offers 지원하기 to seekers and to people not signed in, not to an employer (whose click would be refused)', async () => {
+      const apply = /href="\/jobs\/KAPPLY02\/apply"/;
+      assert.match((await seeker.get('/jobs/KAPPLY02')).body, apply);
+      assert.match((await client().get('/jobs/KAPPLY02')).body, apply);
+      const asEmployer = await employer.get('/jobs/KAPPLY02');
+      assert.equal(asEmployer.statusCode, 200);
+      assert.doesNotMatch(asEmployer.body, apply);
+      assert.match(asEmployer.body, /입사지원은 개인회원 계정으로 로그인해서 할 수 있습니다/);
+      assert.equal((await employer.get('/jobs/KAPPLY02/apply')).statusCode, 403);
+    });
+
     it('refuses closed postings and other people’s resumes', async () => {
       const page = await seeker.get('/jobs/KAPPLY02/apply');
       const [other] = await t.database.query<{ id: number }>(

@@ -166,7 +166,7 @@ for (const kind of DRIVERS) {
       // The claimant is told why; the counsellor and the operator see it.
       const minjun = await client('minjun');
       const notes = await minjun.get('/my/notifications');
-      assert.match(notes.body, /1차 실업인정일이 2026-11-26\(으\)로 바뀌었습니다/);
+      assert.match(notes.body, /1차 실업인정일이 2026\.11\.26\.\(목\)으로 바뀌었습니다/);
       assert.match(notes.body, /서울강남고용센터 창구 전산 중단/);
       const review = await a.get(`/centre/claims/${claims.minjun}`);
       assert.match(review.body, /전산 장애로 인한 일정 조정/);

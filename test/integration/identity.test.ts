@@ -296,7 +296,9 @@ for (const kind of DRIVERS) {
       assert.equal(entry?.details.loginId, 'counsel.daegu');
       // Nobody signs up as staff: the sign-up forms make 개인회원 and 기업회원 only.
       const audit = await op.get('/admin/audit?staff=1');
-      assert.match(audit.body, /account\.create/);
+      // The row shows the action in Korean with its code (the filter's options list every code too).
+      assert.match(audit.body, /직원 계정 만들기<br><code class="ilteo-muted">account\.create<\/code>/);
+      assert.match(audit.body, /<option value="account\.create">직원 계정 만들기 \(account\.create\)<\/option>/);
     });
 
     it("an operator sets a staff member's forgotten password: their sessions end, the old one stops working, it is audited", async () => {

@@ -131,7 +131,7 @@ for (const kind of DRIVERS) {
 
       // The claimant is told and sees it; the counsellor sees it; the operator sees who was moved.
       const notes = await minjun.get('/my/notifications');
-      assert.match(notes.body, /1차 실업인정일이 2026-11-26\(으\)로 바뀌었습니다/);
+      assert.match(notes.body, /1차 실업인정일이 2026\.11\.26\.\(목\)으로 바뀌었습니다/);
       const page = await minjun.get(`/benefits/claims/${claims.minjun}`);
       assert.match(page.body, /2026\.11\.26\.\(목\)/);
       assert.match(page.body, /전산 장애로 인한 일정 조정 \(불이익 없음\)/);

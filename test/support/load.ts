@@ -21,6 +21,10 @@ export interface Outcome {
 
 export class Load {
   readonly acknowledged = new Map<string, number>(); // idempotency key → report id
+  /** Keys given up on after the documented 503 ("not written"): none of them may ever be stored. */
+  readonly gaveUp = new Set<string>();
+  /** Writes begun, one per idempotency key. */
+  private keys = 0;
   readonly writes: Outcome[] = [];
   readonly reads: Outcome[] = [];
   private running = true;
@@ -46,6 +50,7 @@ export class Load {
   private async writer(): Promise<void> {
     while (this.running) {
       const key = randomUUID();
+      this.keys++;
       // A client sends a write again with the same key when no answer came, or when the answer says it
       // is not known whether it was applied (OUTCOME_UNKNOWN), as the API tells clients to.
       let previous: Outcome | undefined;
@@ -69,6 +74,8 @@ export class Load {
           };
           this.writes.push(outcome);
           if (res.ok && body.id !== undefined) this.acknowledged.set(key, body.id);
+          // Only a key that got no other answer first: after no answer, an earlier attempt may have written.
+          if (res.status === 503 && outcome.code === 'DATABASE_UNAVAILABLE' && !previous) this.gaveUp.add(key);
           if (outcome.code !== 'OUTCOME_UNKNOWN') break;
           previous = outcome;
         } catch {
@@ -128,19 +135,22 @@ export class Load {
    */
   async verify(database: Database): Promise<Verification> {
     const keys = [...this.acknowledged.keys()];
+    const asked = [...keys, ...this.gaveUp];
     const rows =
-      keys.length === 0
+      asked.length === 0
         ? []
         : await database.query<{ key: string; id: number }>(
             // One parameter however many keys (a query takes at most 65,535 parameters).
             sql`SELECT idempotency_key AS key, id::int AS id FROM posting_reports
-                WHERE idempotency_key IN (SELECT jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb))`,
+                WHERE idempotency_key IN (SELECT jsonb_array_elements_text(${JSON.stringify(asked)}::jsonb))`,
           );
     const stored = new Map<string, number[]>();
     for (const r of rows) stored.set(r.key, [...(stored.get(r.key) ?? []), r.id]);
     return {
       writes: this.writes.length,
+      keys: this.keys,
       acknowledged: keys.length,
+      gaveUp: this.gaveUp.size,
       unavailable: this.writes.filter((w) => w.status === 503 && w.code === 'DATABASE_UNAVAILABLE').length,
       // An OUTCOME_UNKNOWN sent again is what the API documents; its last answer is what counts.
       unknownRetried: this.writes.filter((w) => w.code === 'OUTCOME_UNKNOWN' && w.retried).length,
@@ -155,13 +165,19 @@ export class Load {
       lost: keys.filter((k) => !stored.has(k)),
       doubled: [...stored.entries()].filter(([, ids]) => ids.length > 1),
       mismatched: keys.filter((k) => stored.get(k)?.[0] !== this.acknowledged.get(k)),
+      appliedAfter503: [...this.gaveUp].filter((k) => stored.has(k)),
     };
   }
 }
 
 export interface Verification {
+  /** Requests sent (a write sent again with its key counts again). */
   writes: number;
+  /** Writes, one per idempotency key. */
+  keys: number;
   acknowledged: number;
+  /** Keys whose last answer was the documented 503, given up on. */
+  gaveUp: number;
   /** Writes answered with the documented 503 (no primary within the deadline). */
   unavailable: number;
   /** Answers "not known whether applied" that the client sent again with the same key. */
@@ -175,4 +191,6 @@ export interface Verification {
   doubled: [string, number[]][];
   /** Acknowledged with one id, stored with another. */
   mismatched: string[];
+  /** Keys answered 503 ("not written") and given up on, yet stored. */
+  appliedAfter503: string[];
 }

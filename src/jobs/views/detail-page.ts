@@ -40,6 +40,8 @@ export function postingDetailMain(
     csrf: string /** Just saved or taken out of 관심 채용정보. */;
     notice?: 'saved' | 'unsaved';
   },
+  /** Signed in with an account that cannot apply (기업회원, 상담원, 운영자): no 지원하기 link that would answer 403. */
+  appliesAs: 'anyone' | 'not-a-seeker' = 'anyone',
 ): Html {
   const d = deadline(p.closeDt, today);
   const closed = d.state === 'closed' || p.status !== 'open';
@@ -93,7 +95,13 @@ export function postingDetailMain(
   ${p.etcWelfare ? html`<section aria-labelledby="sec-welfare" class="ilteo-section"><h2 id="sec-welfare" class="heading-medium">복리후생</h2>${textBlock(p.etcWelfare)}</section>` : ''}
 
   <div class="ilteo-actions ilteo-posting__apply">
-    ${closed ? '' : html`<a class="krds-btn large primary" href="/jobs/${p.wantedAuthNo}/apply">이 공고에 지원하기</a>`}
+    ${
+      closed
+        ? ''
+        : appliesAs === 'anyone'
+          ? html`<a class="krds-btn large primary" href="/jobs/${p.wantedAuthNo}/apply">이 공고에 지원하기</a>`
+          : html`<p class="ilteo-note">입사지원은 개인회원 계정으로 로그인해서 할 수 있습니다.</p>`
+    }
     ${seeker ? html`<form method="post" action="/jobs/${p.wantedAuthNo}/${seeker.saved ? 'unsave' : 'save'}" class="ilteo-inline-form"><input type="hidden" name="_csrf" value="${seeker.csrf}"><button type="submit" class="krds-btn large secondary">${seeker.saved ? '관심 채용정보에서 빼기' : '관심 채용정보 저장'}</button></form>` : ''}
   </div>
   <section aria-labelledby="sec-apply" class="ilteo-section">

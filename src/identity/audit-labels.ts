@@ -1,0 +1,76 @@
+/**
+ * What the audit log's codes mean, in Korean, for the people who read it (operators, 감사 담당).
+ * The codes stay in the database as they are (they are what filters and exports match on); pages
+ * show the label, with the code beside it for the record. A code without a label is shown as itself.
+ */
+
+export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
+  'sign-in': '로그인',
+  'sign-out': '로그아웃',
+  'sign-out.others': '다른 기기 로그아웃',
+  'sign-out.everywhere': '모든 기기 로그아웃',
+  'account.sign-up': '회원가입',
+  'account.create': '직원 계정 만들기',
+  'account.password': '비밀번호 변경',
+  'account.password-set': '비밀번호 재설정 (운영자)',
+  'account.password-reset': '비밀번호 재설정 (본인)',
+  'account.disable': '계정 사용 중지',
+  'account.enable': '계정 다시 사용',
+  'password.reset-request': '비밀번호 찾기 요청',
+  'identity.link': '간편인증 연결',
+  'identity.unlink': '간편인증 연결 해제',
+  'access.denied': '접근 거부',
+  'audit.view': '감사 로그 조회',
+  'company.profile': '기업 정보 수정',
+  'posting.create': '채용공고 등록',
+  'posting.edit': '채용공고 수정',
+  'posting.open': '채용공고 게시',
+  'posting.paused': '채용공고 일시 중지',
+  'posting.closed': '채용공고 마감',
+  'applicant.view': '지원자 열람',
+  'applicant.status': '지원자 상태 변경',
+  'applicant.bulk-status': '지원자 상태 한꺼번에 변경',
+  'talent.request': '인재 연락 요청',
+  'client.list': '내담자 목록 조회',
+  'client.view': '내담자 열람',
+  'claim.list': '수급자격 신청 목록 조회',
+  'claim.view': '수급자격 신청 열람',
+  'claim.approve': '수급자격 인정',
+  'claim.reject': '수급자격 불인정',
+  'claim.note': '심사 메모',
+  'recognition.confirm': '실업인정',
+  'recognition.reject': '실업인정 불인정',
+  'recognition.move': '실업인정일 변경',
+  'status.incident.declare': '장애 선언',
+  'status.incident.update': '장애 경과 알림',
+  'status.maintenance.create': '점검 예고',
+  'status.maintenance.cancel': '점검 취소',
+  'status.postmortem.save': '사후 보고서 저장',
+  'status.postmortem.publish': '사후 보고서 공개',
+  'status.action.create': '재발 방지 조치 등록',
+  'status.action.update': '재발 방지 조치 갱신',
+};
+
+export const AUDIT_TARGET_LABELS: Readonly<Record<string, string>> = {
+  account: '계정',
+  application: '입사지원',
+  centre: '고용센터',
+  claim: '수급자격 신청',
+  company: '기업',
+  posting: '채용공고',
+  provider: '간편인증 제공자',
+  resume: '이력서',
+  route: '주소',
+  incident: '장애',
+  maintenance: '점검',
+  corrective_action: '재발 방지 조치',
+};
+
+/** '로그인' for 'sign-in'; an unknown code as itself. Own keys only: a code is a stored string. */
+export function auditActionLabel(code: string): string {
+  return Object.hasOwn(AUDIT_ACTION_LABELS, code) ? (AUDIT_ACTION_LABELS[code] as string) : code;
+}
+
+export function auditTargetLabel(type: string): string {
+  return Object.hasOwn(AUDIT_TARGET_LABELS, type) ? (AUDIT_TARGET_LABELS[type] as string) : type;
+}
