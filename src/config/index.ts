@@ -61,6 +61,16 @@ const EnvSchema = z.object({
       'ILTEO_STATUS_CONFIRM은 "3/5/2"(실패 k / 최근 n / 복구 연속 성공) 형식이어야 합니다.',
     )
     .default('3/5/2'),
+  // The database is checked on its own, faster: a node that is gone refuses the connection at once, so
+  // two failed checks in a row are conclusive (docs/decisions/0006-status.md, issue 21).
+  ILTEO_STATUS_DB_CHECK_SECONDS: z.coerce.number().min(0.2).max(600).default(2),
+  ILTEO_STATUS_DB_CONFIRM: z
+    .string()
+    .regex(
+      /^\d{1,2}\/\d{1,2}\/\d{1,2}$/,
+      'ILTEO_STATUS_DB_CONFIRM은 "2/2/2"(실패 k / 최근 n / 복구 연속 성공) 형식이어야 합니다.',
+    )
+    .default('2/2/2'),
   ILTEO_STATUS_SNAPSHOT: z.string().min(1).optional(),
   ILTEO_STATUS_MONITORS: z.string().optional(),
   ILTEO_JOURNAL_DIR: z.string().min(1).optional(),
@@ -197,6 +207,9 @@ export interface Config {
     checkIntervalMs: number;
     snapshotIntervalMs: number;
     policy: MonitorPolicy;
+    /** The database nodes are checked on their own, every this often, confirmed by `databasePolicy`. */
+    databaseCheckIntervalMs: number;
+    databasePolicy: MonitorPolicy;
     /** Last-known status snapshot on disk, served when no database node answers. */
     snapshotFile: string;
     monitors: CustomMonitor[];
@@ -236,6 +249,14 @@ function jsonList<T>(raw: string | undefined, name: string, schema: z.ZodType<T[
   return list.data;
 }
 
+/** "k/n/r" → a monitor policy: down after k of the last n checks failed, up after r successes in a row. */
+function confirmPolicy(value: string, name: string): MonitorPolicy {
+  const [failuresToDown, window, successesToUp] = value.split('/').map(Number) as [number, number, number];
+  if (failuresToDown < 1 || failuresToDown > window || successesToUp < 1)
+    throw new ConfigError([`${name}: 1 ≤ k ≤ n 이고 복구 연속 성공은 1 이상이어야 합니다.`]);
+  return { failuresToDown, window, successesToUp };
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Config {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
@@ -253,13 +274,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   );
   if (new Set(monitors.map((m) => m.id)).size !== monitors.length)
     throw new ConfigError(['ILTEO_STATUS_MONITORS: 모니터 id가 겹칩니다.']);
-  const [failuresToDown, window, successesToUp] = e.ILTEO_STATUS_CONFIRM.split('/').map(Number) as [
-    number,
-    number,
-    number,
-  ];
-  if (failuresToDown < 1 || failuresToDown > window || successesToUp < 1)
-    throw new ConfigError(['ILTEO_STATUS_CONFIRM: 1 ≤ k ≤ n 이고 복구 연속 성공은 1 이상이어야 합니다.']);
+  const policy = confirmPolicy(e.ILTEO_STATUS_CONFIRM, 'ILTEO_STATUS_CONFIRM');
+  const databasePolicy = confirmPolicy(e.ILTEO_STATUS_DB_CONFIRM, 'ILTEO_STATUS_DB_CONFIRM');
   const database: DatabaseConfig =
     e.DATABASE_URL && e.DATABASE_URL.length > 0
       ? { kind: 'postgres', url: e.DATABASE_URL }
@@ -290,7 +306,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       enabled: e.ILTEO_STATUS === 'on',
       checkIntervalMs: Math.round(e.ILTEO_STATUS_CHECK_SECONDS * 1000),
       snapshotIntervalMs: Math.round(e.ILTEO_STATUS_REFRESH_SECONDS * 1000),
-      policy: { failuresToDown, window, successesToUp },
+      policy,
+      databaseCheckIntervalMs: Math.round(e.ILTEO_STATUS_DB_CHECK_SECONDS * 1000),
+      databasePolicy,
       snapshotFile: e.ILTEO_STATUS_SNAPSHOT
         ? path.resolve(cwd, e.ILTEO_STATUS_SNAPSHOT)
         : database.kind === 'pglite'

@@ -191,6 +191,7 @@ export function commandAware(database: Database, health: { down?: () => boolean 
       return command ? command.tx.query<T>(query) : database.readWithSettings<T>(settings, query, options ?? bound());
     },
     nodes: () => database.nodes(),
+    takeWritePauses: () => database.takeWritePauses(),
     copyRows: (table, columns, rows) => database.copyRows(table, columns, rows),
     withAdvisoryLock: (key, fn) => database.withAdvisoryLock(key, fn),
     close: () => database.close(),

@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { Schema } from './schema.ts';
+import type { WritePause } from './write-pauses.ts';
 
 /** The drizzle handle every feature uses; identical API on PGlite and postgres.js. */
 export type AppDb = PgDatabase<PgQueryResultHKT, Schema>;
@@ -37,6 +38,11 @@ export interface Database {
   ): Promise<T[]>;
   /** Each server's role and replication state (PostgreSQL); one embedded node for PGlite. */
   nodes(): Promise<NodeStatus[]>;
+  /**
+   * The write pauses the failover layer saw end since the last call (from the first write that found
+   * no primary to the first good one after it); PGlite has none.
+   */
+  takeWritePauses(): WritePause[];
   /**
    * Bulk-inserts rows with COPY where the driver supports it (postgres.js), else multi-row INSERT.
    * `columns` are SQL column names; values must be plain text/number/null.

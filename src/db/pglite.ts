@@ -75,6 +75,7 @@ export async function openPglite(dataDir: string): Promise<Database> {
     async transaction(fn) {
       return db.transaction(async (tx) => fn({ query: async (q) => rowsOf(await tx.execute(q)) }));
     },
+    takeWritePauses: () => [],
     async nodes() {
       return [{ address: 'embedded', reachable: !closed, role: 'embedded' }];
     },

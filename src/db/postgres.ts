@@ -11,8 +11,16 @@ import {
   type NodeStatus,
   setLocal,
 } from './database.ts';
-import { DEFAULT_RETRY, type RetryHooks, type RetryPolicy, withRetry } from './failover.ts';
+import {
+  classifyError,
+  DatabaseUnavailableError,
+  DEFAULT_RETRY,
+  type RetryHooks,
+  type RetryPolicy,
+  withRetry,
+} from './failover.ts';
 import { schema } from './schema.ts';
+import { WritePauseTracker } from './write-pauses.ts';
 
 export interface PostgresOptions {
   /** Pool size per process. */
@@ -138,8 +146,10 @@ export async function openPostgres(rawUrl: string, options: PostgresOpenOptions 
     return recycling;
   };
 
-  const hooks = (pool: 'write' | 'read'): RetryHooks => ({
+  const pauses = new WritePauseTracker();
+  const hooks = (pool: 'write' | 'read', began = Date.now()): RetryHooks => ({
     onRetry: async ({ attempt, kind, error }) => {
+      if (pool === 'write') pauses.failed(began, kind);
       options.log?.({
         msg: `database ${pool} retry`,
         attempt,
@@ -151,8 +161,20 @@ export async function openPostgres(rawUrl: string, options: PostgresOpenOptions 
   });
   const bounded = (p: RetryPolicy, deadlineMs: number | undefined): RetryPolicy =>
     deadlineMs === undefined ? p : { ...p, deadlineMs: Math.min(p.deadlineMs, deadlineMs) };
-  const onWriter = <T>(fn: (db: AppDb) => Promise<T>, deadlineMs?: number) =>
-    withRetry('write', () => fn(writerDb), bounded(policy, deadlineMs), hooks('write'));
+  const onWriter = async <T>(fn: (db: AppDb) => Promise<T>, deadlineMs?: number) => {
+    const began = Date.now();
+    try {
+      const result = await withRetry('write', () => fn(writerDb), bounded(policy, deadlineMs), hooks('write', began));
+      pauses.succeeded(Date.now());
+      return result;
+    } catch (err) {
+      // A constraint violation or a bug is an answer from the primary: writes are possible again.
+      // Given up on (the deadline, without a retry that said why): no primary took it.
+      if (err instanceof DatabaseUnavailableError) pauses.failed(began, 'connection');
+      else if (classifyError(err) === 'fatal') pauses.succeeded(Date.now());
+      throw err;
+    }
+  };
   // A read attempt is abandoned after 5 s (see RetryPolicy.attemptMs), and retries alternate between the
   // read pool and the write pool: when a standby shuts down, the read pool's new connections can hang on
   // it (postgres.js multi-host), while the write pool's connections to the primary keep working.
@@ -236,6 +258,7 @@ export async function openPostgres(rawUrl: string, options: PostgresOpenOptions 
         transactionOptions?.deadlineMs,
       ),
     nodes: () => Promise.all(hosts.map((h) => nodeStatus(url, h))),
+    takeWritePauses: () => pauses.take(),
     async copyRows(table, columns, rows) {
       if (rows.length === 0) return;
       const writable = await writer.unsafe(`COPY ${table} (${columns.join(',')}) FROM STDIN`).writable();

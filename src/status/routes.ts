@@ -15,7 +15,7 @@ import { langOf, sendPage } from '../web/page.ts';
 import { mayReadDetails } from '../web/security.ts';
 import type { Catalogue } from './catalogue.ts';
 import type { StatusMetrics } from './metrics.ts';
-import { incidentTitle, type LiveState } from './model.ts';
+import { incidentTitle, type LiveState, serviceStates } from './model.ts';
 import type { StatusRunner } from './runner.ts';
 import type { IncidentView, Snapshot } from './snapshot.ts';
 import { UPDATE_LABELS } from './store.ts';
@@ -53,8 +53,13 @@ const EMPTY = (catalogue: Catalogue, now: Date): Snapshot => ({
 });
 
 /**
- * The snapshot to show. When it could not be refreshed (no database), this process's own view of the
- * database is laid over it, with a provisional incident when the database is failing.
+ * The snapshot to show. The database part is the newer of two views (issue 21): what the leader
+ * recorded (the snapshot, read every ILTEO_STATUS_REFRESH_SECONDS) and what this process's own database
+ * checks confirmed (every ILTEO_STATUS_DB_CHECK_SECONDS). A change this process confirmed after the
+ * recorded one is shown at once — a primary lost is on the page before the leader could write it, and
+ * when the snapshot cannot be refreshed at all (no database) this process's view is all there is. So no
+ * process serves a state older than the newest it has seen, and two processes differ only between their
+ * own checks. A failing database with no open incident recorded gets a provisional one.
  */
 export function currentSnapshot(deps: Pick<StatusRouteDeps, 'runner' | 'catalogue' | 'now'>): {
   snapshot: Snapshot;
@@ -64,16 +69,29 @@ export function currentSnapshot(deps: Pick<StatusRouteDeps, 'runner' | 'catalogu
   const view = deps.runner.view();
   const base = view.snapshot ?? EMPTY(deps.catalogue, now);
   const db = view.local.database;
-  if (view.fresh || !db) return { snapshot: base, fresh: view.fresh };
+  if (!db) return { snapshot: base, fresh: view.fresh };
+  const recorded = base.components.find((c) => c.id === 'database');
+  const recordedSince = recorded?.since ? Date.parse(recorded.since) : 0;
+  // Announced maintenance is the leader's to know (only it reads the schedule): it is not overridden.
+  const newer =
+    view.local.databaseConfirmed &&
+    recorded?.state !== 'maintenance' &&
+    (!recorded || (recorded.state !== db.state && db.since > recordedSince));
+  if (view.fresh && !newer) return { snapshot: base, fresh: true };
   const dbState: LiveState = db.state;
+  const components = base.components.map((c) =>
+    c.id === 'database' ? { ...c, state: dbState, since: new Date(db.since).toISOString(), cause: db.detail } : c,
+  );
+  const inMaintenance = new Set(base.services.filter((s) => s.state === 'maintenance').map((s) => s.id));
+  const states = new Map(serviceStates(deps.catalogue.services, components, inMaintenance).map((s) => [s.id, s.state]));
   const snapshot: Snapshot = {
     ...base,
-    components: base.components.map((c) =>
-      c.id === 'database' ? { ...c, state: dbState, since: new Date(db.since).toISOString(), cause: db.detail } : c,
-    ),
-    services: base.services.map((s) =>
-      dbState === 'operational' ? s : { ...s, state: dbState, since: new Date(db.badSince).toISOString() },
-    ),
+    components,
+    services: base.services.map((s) => {
+      const state = states.get(s.id) ?? s.state;
+      if (state === s.state) return s;
+      return { ...s, state, since: new Date(state === 'operational' ? db.since : db.badSince).toISOString() };
+    }),
   };
   if (dbState !== 'operational' && !base.incidents.some((i) => !i.resolvedAt && i.component === 'database')) {
     const startedAt = new Date(db.badSince).toISOString();
@@ -93,7 +111,9 @@ export function currentSnapshot(deps: Pick<StatusRouteDeps, 'runner' | 'catalogu
         {
           id: 0,
           status: 'investigating',
-          body: `자동 감지: ${db.detail}. 데이터베이스에 기록할 수 없어 이 서버가 직접 확인한 내용을 먼저 알립니다. 복구되면 장애 기록에 남습니다.`,
+          body: view.fresh
+            ? `자동 감지: ${db.detail}. 장애 기록에 오르기 전에 이 서버가 직접 확인한 내용을 먼저 알립니다.`
+            : `자동 감지: ${db.detail}. 데이터베이스에 기록할 수 없어 이 서버가 직접 확인한 내용을 먼저 알립니다. 복구되면 장애 기록에 남습니다.`,
           createdAt: startedAt,
         },
       ],
@@ -101,7 +121,7 @@ export function currentSnapshot(deps: Pick<StatusRouteDeps, 'runner' | 'catalogu
     };
     snapshot.incidents = [provisional, ...base.incidents];
   }
-  return { snapshot, fresh: false };
+  return { snapshot, fresh: view.fresh };
 }
 
 /** The last `n` months (YYYY-MM, newest first), for the report links. */

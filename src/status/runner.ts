@@ -17,6 +17,7 @@ import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../db/index.ts';
 import { acquireLease } from '../db/leases.ts';
+import type { WritePause } from '../db/write-pauses.ts';
 import type { ProviderRegistry } from '../identity/providers.ts';
 import type { Catalogue, CustomMonitor } from './catalogue.ts';
 import {
@@ -51,16 +52,25 @@ import {
   prune,
   purgeHeartbeats,
   recordTransitions,
+  recordWritePause,
   removeHeartbeat,
   rollup,
   type Transition,
   touchObserved,
+  type WritePauseRecord,
 } from './store.ts';
 
 export interface StatusOptions {
+  /** The leader's monitors (app heartbeats, providers, backlog), the heartbeat and the lease bid. */
   checkIntervalMs: number;
   snapshotIntervalMs: number;
   policy: MonitorPolicy;
+  /**
+   * The database nodes, checked by every process on their own, faster (default: with the others).
+   * A node that is gone refuses the connection at once, so its own policy can confirm sooner.
+   */
+  databaseCheckIntervalMs?: number;
+  databasePolicy?: MonitorPolicy;
   snapshotFile: string;
   custom: readonly CustomMonitor[];
 }
@@ -90,6 +100,8 @@ export interface Tracked {
 }
 
 const LEASE = 'status-monitor';
+/** A write pause shorter than this is a reconnect, not an event for the public register. */
+const MIN_WRITE_PAUSE_MS = 1_000;
 
 export class StatusRunner {
   readonly holder = `${process.pid}-${randomUUID().slice(0, 8)}`;
@@ -108,6 +120,12 @@ export class StatusRunner {
   #queue: { transitions: Transition[]; events: IncidentEvent[] } = { transitions: [], events: [] };
   #maintenance = new Set<string>();
   #customDue = new Map<string, number>();
+  /** Primary changes this process saw (address and when it was first seen as primary). */
+  #primaries: { at: number; address: string }[] = [];
+  /** This process's write pauses waiting to be written to the outage register. */
+  #pauses: WritePause[] = [];
+  /** When the leader's monitors, the heartbeat and the lease bid are due next (epoch ms). */
+  #othersDue = 0;
   #timers: NodeJS.Timeout[] = [];
   #running = false;
   #lastRollup = 0;
@@ -145,7 +163,7 @@ export class StatusRunner {
       };
       run();
     };
-    loop(() => this.tick(), this.#options.checkIntervalMs);
+    loop(() => this.tick(), this.#options.databaseCheckIntervalMs ?? this.#options.checkIntervalMs);
     loop(() => this.refreshSnapshot(), this.#options.snapshotIntervalMs);
     // A process starting during an outage does not wait for the database: it serves the snapshot on disk.
     const first = this.refreshSnapshot();
@@ -182,14 +200,32 @@ export class StatusRunner {
     const { database, providers } = this.#deps;
     const now = this.#deps.now();
     const at = now.getTime();
-    const results: CheckResult[] = databaseChecks(await database.nodes().catch(() => []), database.kind);
+    const nodes = await database.nodes().catch(() => []);
+    const results: CheckResult[] = databaseChecks(nodes, database.kind);
+    const primary = nodes.find((n) => n.reachable && n.role === 'primary')?.address ?? null;
+    if (primary !== null && this.#primaries.at(-1)?.address !== primary) {
+      this.#primaries.push({ at, address: primary });
+      if (this.#primaries.length > 20) this.#primaries.shift();
+    }
+    // The failover layer's write pauses: every process records what its own writes met (a process
+    // whose writes were all on the other one saw nothing); overlapping ones become one entry.
+    const pauses = database.takeWritePauses().filter((p) => p.endedAt - p.startedAt >= MIN_WRITE_PAUSE_MS);
+    this.#pauses.push(...pauses);
+    if (this.#pauses.length > 20) this.#pauses.splice(0, this.#pauses.length - 20);
     const dbUp = results.some((r) => r.monitor === 'db:primary' && r.ok);
-    if (dbUp)
+    if (dbUp) await this.#recordPauses();
+    // Every pass checks the database; the rest runs at its own, slower interval (or on every pass when
+    // the database has no interval of its own). A pass whose database check just came back runs it too,
+    // so the leader is re-elected and writes as soon as a primary answers again.
+    const others = this.#options.databaseCheckIntervalMs === undefined || at >= this.#othersDue;
+    if (others) this.#othersDue = at + jittered(this.#options.checkIntervalMs, Math.random());
+    if (dbUp && others)
       await heartbeat(database, this.#deps.instance, this.#startedAt, now, this.#deps.journalPending?.() ?? 0).catch(
         () => {},
       );
-    await this.#elect(now, dbUp);
-    if (this.#leader) {
+    if (others || (dbUp && !this.#leader && this.#lastDbUp === false)) await this.#elect(now, dbUp);
+    this.#lastDbUp = dbUp;
+    if (this.#leader && others) {
       // Without a primary the checks that read the database would only wait out its retry deadline and
       // slow every pass; the database is the cause then, and what they watch keeps its last state.
       const checks: Promise<CheckResult | CheckResult[]>[] = [
@@ -212,8 +248,11 @@ export class StatusRunner {
     }
     for (const r of results) {
       const held = this.#monitors.get(r.monitor);
+      const policy = r.monitor.startsWith('db:')
+        ? (this.#options.databasePolicy ?? this.#options.policy)
+        : this.#options.policy;
       this.#monitors.set(r.monitor, {
-        state: afterCheck(held?.state ?? initialState(), r.ok, at, this.#options.policy),
+        state: afterCheck(held?.state ?? initialState(), r.ok, at, policy),
         last: r,
         failure: r.ok ? (held?.failure ?? '') : r.detail,
       });
@@ -229,6 +268,8 @@ export class StatusRunner {
     if (this.#leader && settled && dbUp) await this.#record(now);
   }
 
+  /** Whether the previous pass found a primary. */
+  #lastDbUp: boolean | undefined;
   /** Whether no primary answered this process's first check (it started during an outage). */
   #startedInOutage: boolean | undefined;
   /** When such a process first saw a primary. */
@@ -449,6 +490,40 @@ export class StatusRunner {
     this.#deps.metrics.queued.set(0);
   }
 
+  /** Writes the pauses waiting, in order; on failure keeps the rest for the next pass. */
+  async #recordPauses(): Promise<void> {
+    try {
+      while (this.#pauses.length) {
+        const p = this.#pauses[0];
+        if (!p) break;
+        await recordWritePause(this.#deps.database, this.#pauseRecord(p));
+        this.#pauses.shift();
+      }
+    } catch (err) {
+      this.#deps.log.warn({ err, queued: this.#pauses.length }, 'write pause not recorded yet');
+    }
+  }
+
+  /** What a write pause was: a primary change when the primary after it is not the one before it. */
+  #pauseRecord(p: WritePause): WritePauseRecord {
+    const before = this.#primaries.filter((x) => x.at <= p.startedAt).at(-1)?.address;
+    const after = this.#primaries.at(-1)?.address;
+    const switched = before !== undefined && after !== undefined && before !== after;
+    const met = p.kinds.includes('read-only') ? '대기 서버가 쓰기를 거부' : '주 서버 연결 끊김';
+    return {
+      key: `write-pause@${this.#deps.instance}@${new Date(p.startedAt).toISOString()}`,
+      startedAt: p.startedAt,
+      endedAt: p.endedAt,
+      kind: switched ? '주 DB 전환' : '주 DB 연결 끊김',
+      cause: switched
+        ? `주 DB 전환 (${before} → ${after}): ${met}, 쓰기 재시도 ${p.failures}회`
+        : `주 DB 연결 끊김 (${after ?? '주 서버'}, 같은 서버로 복구): ${met}, 쓰기 재시도 ${p.failures}회`,
+      services: this.#deps.catalogue.services
+        .filter((svc) => svc.deps.some((d) => d.component === 'database'))
+        .map((svc) => svc.id),
+    };
+  }
+
   async #rollupAndPrune(now: Date): Promise<void> {
     const { database } = this.#deps;
     try {
@@ -501,13 +576,26 @@ export class StatusRunner {
    * What the page shows: the snapshot, and when it could not be refreshed, this process's own live
    * view of the database laid over it (with a provisional incident when the database is failing).
    */
-  view(): { snapshot: Snapshot | null; fresh: boolean; local: { database: Tracked | undefined } } {
+  view(): {
+    snapshot: Snapshot | null;
+    fresh: boolean;
+    local: { database: Tracked | undefined; databaseConfirmed: boolean };
+  } {
+    // No node answering this process's checks: the snapshot cannot be current, whatever its age (its
+    // refresh may still be waiting out the retry deadline).
     const stale =
-      !this.#snapshotFresh || this.#deps.now().getTime() - this.#snapshotAt > 3 * this.#options.snapshotIntervalMs;
+      !this.#snapshotFresh ||
+      this.#deps.now().getTime() - this.#snapshotAt > 3 * this.#options.snapshotIntervalMs ||
+      this.noNodeAnswers();
+    const db = [...this.#monitors.values()].filter((m) => m.last.monitor.startsWith('db:'));
     return {
       snapshot: this.#snapshot,
       fresh: !stale,
-      local: { database: this.#tracked.get('component:database') },
+      local: {
+        database: this.#tracked.get('component:database'),
+        // Every database monitor of this process confirmed one way or the other (not just started).
+        databaseConfirmed: db.length > 0 && db.every((m) => m.state.confirmed !== 'unknown'),
+      },
     };
   }
 }

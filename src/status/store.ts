@@ -126,6 +126,78 @@ export function formatDuration(ms: number): string {
   return h > 0 ? `${h}시간 ${m}분` : `${m}분`;
 }
 
+/** A write pause of the failover layer, ready to be written to the outage register. */
+export interface WritePauseRecord {
+  /** write-pause@<instance>@<start>: written once however often the write is retried. */
+  key: string;
+  startedAt: number;
+  endedAt: number;
+  /** '주 DB 전환' or '주 DB 연결 끊김' — the short cause for the title. */
+  kind: string;
+  /** The whole cause: which primary, what the writes met. */
+  cause: string;
+  services: readonly string[];
+}
+
+/**
+ * Writes a write pause into the outage register as an automatic incident that is already over
+ * (부분 장애: reads went on, writes waited), with one update that says what happened. Every app process
+ * records what its own writes met; the pauses of one failover overlap, so a pause that overlaps one
+ * already written (within 2 s) widens that one instead — from the first failed write anywhere to the
+ * last process's first good one. Serialised by a transaction-scoped advisory lock; idempotent by key.
+ */
+export async function recordWritePause(database: Database, pause: WritePauseRecord): Promise<void> {
+  await database.transaction(async (tx) => {
+    await tx.query(sql`SELECT pg_advisory_xact_lock(${WRITE_PAUSE_LOCK})`);
+    const [same] = await tx.query<{ id: number }>(sql`SELECT id FROM incidents WHERE dedupe_key = ${pause.key}`);
+    if (same) return;
+    const [overlapping] = await tx.query<{ id: number; key: string; startedAt: string; resolvedAt: string }>(
+      sql`SELECT id, dedupe_key AS key, started_at::text AS "startedAt", resolved_at::text AS "resolvedAt"
+            FROM incidents
+           WHERE dedupe_key LIKE 'write-pause@%'
+             AND started_at <= ${new Date(pause.endedAt + 2_000).toISOString()}
+             AND resolved_at >= ${new Date(pause.startedAt - 2_000).toISOString()}
+           ORDER BY started_at LIMIT 1`,
+    );
+    const startedAt = Math.min(pause.startedAt, overlapping ? Date.parse(overlapping.startedAt) : pause.startedAt);
+    const endedAt = Math.max(pause.endedAt, overlapping ? Date.parse(overlapping.resolvedAt) : pause.endedAt);
+    const seconds = ((endedAt - startedAt) / 1000).toFixed(1);
+    const title = `쓰기 일시 중단 ${seconds}초, ${pause.kind}`;
+    const body = `자동 기록: ${pause.cause}. 저장(쓰기)이 ${seconds}초 동안 멈췄다가 다시 됩니다. 조회는 계속되었고, 그동안의 저장 요청은 자동으로 다시 시도되었습니다 (20초 안에 끝나지 못한 요청은 "저장되지 않았습니다"로 답했습니다).`;
+    const started = new Date(startedAt).toISOString();
+    const ended = new Date(endedAt).toISOString();
+    if (overlapping) {
+      // A primary change seen by any process is the cause (a process that saw only a reconnect knew less).
+      await tx.query(
+        sql`UPDATE incidents SET started_at = ${started}, resolved_at = ${ended},
+                   title = CASE WHEN title LIKE '%주 DB 전환' THEN regexp_replace(title, '[0-9.]+초', ${`${seconds}초`}) ELSE ${title} END,
+                   cause = CASE WHEN cause LIKE '주 DB 전환%' THEN cause ELSE ${pause.cause} END
+             WHERE id = ${overlapping.id}`,
+      );
+      await tx.query(
+        sql`UPDATE incident_updates SET created_at = ${ended},
+                   body = regexp_replace(body, '[0-9.]+초 동안', ${`${seconds}초 동안`})
+             WHERE dedupe_key = ${`${overlapping.key}:close`}`,
+      );
+      return;
+    }
+    const inserted = await tx.query<{ id: number }>(
+      sql`INSERT INTO incidents (dedupe_key, component, services, impact, title, cause, automatic, started_at, resolved_at)
+          VALUES (${pause.key}, 'database', ${sql`ARRAY[${sql.join(
+            pause.services.map((s) => sql`${s}`),
+            sql`, `,
+          )}]::text[]`}, 'partial', ${title}, ${pause.cause}, true, ${started}, ${ended})
+          ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+    );
+    const id = inserted[0]?.id;
+    if (id === undefined) return;
+    await addAutoUpdate(tx, id, 'resolved', body, `${pause.key}:close`, ended);
+  });
+}
+
+/** The advisory lock that serialises write-pause records across app processes. */
+const WRITE_PAUSE_LOCK = 0x696c_7770; // 'ilwp'
+
 /** Applies one incident event from the monitors; idempotent by the incident's and the update's keys. */
 export async function applyIncidentEvent(
   database: Database,

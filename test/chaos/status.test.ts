@@ -1,11 +1,14 @@
 /**
- * The status page watching the real two-node Patroni cluster, seen in headless Chromium through
- * HAProxy and two app processes (monitor passes every second, 3-of-5 confirmation):
+ * The status page watching the real two-node Patroni cluster with the settings it ships with (no
+ * faster test-only intervals), seen through HAProxy, two app processes and headless Chromium. Each fault
+ * must show on /status of *both* app processes within 10 s, and its recovery within 15 s (issue 21),
+ * and the two processes may disagree for no longer than one snapshot refresh (5 s):
  *
- * 1. one database node stopped → every service shows 이중화 상실 within the detection time, the banner
- *    appears on every page; started again → the incident closes by itself, with the database as its
- *    cause and the right start, recovery and duration; the feed has its updates; the banner goes.
- * 2. both database nodes stopped → /status keeps answering (snapshot + each process's own view):
+ * 1. kill -9 of the primary node (Patroni + postgres) → not 정상 (no primary, then 이중화 상실), the banner
+ *    on every page; started again → 정상, the incident closes by itself with the database as its cause
+ *    and the right start, recovery and duration; the feed has its updates; the banner goes.
+ * 2. graceful stop of the standby → 이중화 상실; started again → 정상.
+ * 3. both database nodes stopped → /status keeps answering (snapshot + each process's own view):
  *    전체 장애; started again → the outage is written to the register with the time it began.
  *
  * `npm run test:chaos` (also run by .ci/run). Starts the cluster when it is not running.
@@ -16,20 +19,69 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { Database } from '../../src/db/index.ts';
+import { insertPostings } from '../../src/jobs/store.ts';
 import * as cluster from '../../src/ops/cluster.ts';
 import { crashLines, type Fleet, startFleet } from '../../src/ops/fleet.ts';
 import { waitFor } from '../../src/ops/wait.ts';
 import { launchBrowser, screenshot } from '../support/browser.ts';
 import { freshClusterDatabase } from '../support/chaos.ts';
+import { Load } from '../support/load.ts';
+import { makePosting } from '../support/postings.ts';
 
 const layout = cluster.DEFAULT_LAYOUT;
 const DB = 'ilteo_status_chaos';
 const URL_ = cluster.clusterUrl(layout, DB);
-/** 3 failed passes 1 s apart + a node check's 2 s connect timeout + the 1 s snapshot, with slack. */
-const DETECTION_MS = 20_000;
+/** The bounds of issue 21, with the shipped settings. */
+const DETECTION_MS = 10_000;
+const RECOVERY_MS = 15_000;
+/** ILTEO_STATUS_REFRESH_SECONDS as shipped. */
+const ONE_REFRESH_MS = 5_000;
+const APP_PORTS = [23101, 23102] as const;
+
+/** Every service's state on one app process, asked directly (not through HAProxy). */
+async function statesOn(port: number): Promise<string[]> {
+  try {
+    const res = await fetch(`http://127.0.0.1:${port}/status.json`, { signal: AbortSignal.timeout(2_000) });
+    const body = (await res.json()) as { services: { state: string }[] };
+    return body.services.map((s) => s.state);
+  } catch {
+    return ['no-answer'];
+  }
+}
+
+/**
+ * Polls both app processes every 200 ms until each shows `want` on every service: when each first did
+ * (ms after `from`), and the longest time the two showed different things meanwhile.
+ */
+async function watchBoth(
+  want: (states: string[]) => boolean,
+  from: number,
+  timeoutMs: number,
+): Promise<{ each: number[]; disagreedMs: number }> {
+  const each: (number | undefined)[] = APP_PORTS.map(() => undefined);
+  let disagreeSince: number | undefined;
+  let disagreedMs = 0;
+  while (each.some((e) => e === undefined)) {
+    if (Date.now() - from > timeoutMs) {
+      throw new Error(`not shown by every app process within ${timeoutMs / 1000} s: ${JSON.stringify(each)}`);
+    }
+    const views = await Promise.all(APP_PORTS.map((p) => statesOn(p)));
+    const now = Date.now();
+    views.forEach((v, i) => {
+      if (each[i] === undefined && want(v)) each[i] = now - from;
+    });
+    if (JSON.stringify(views[0]) !== JSON.stringify(views[1])) {
+      disagreeSince ??= now;
+      disagreedMs = Math.max(disagreedMs, now - disagreeSince);
+    } else disagreeSince = undefined;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { each: each as number[], disagreedMs };
+}
 
 interface Incident {
   id: number;
+  title?: string;
   component: string;
   impact: string;
   cause: string;
@@ -44,26 +96,27 @@ describe('the status page watches the database cluster', { timeout: 600_000 }, (
   let fleet: Fleet;
   let browser: Browser;
   let page: Page;
+  let load: Load | undefined;
 
   before(async () => {
     ({ database, startedCluster } = await freshClusterDatabase(layout, URL_, DB, 'ilteo-status-chaos'));
+    // A posting for the write load that lets the failover layer see a write pause.
+    await insertPostings(database, [makePosting({ wantedAuthNo: 'KC1', title: '개발자 모집', closeDt: null })]);
     fleet = await startFleet({
       dir: path.join(layout.dir, 'fleet-status'),
       databaseUrl: URL_,
       port: 23100,
       appPorts: [23101, 23102],
       logLevel: process.env.CHAOS_LOG_LEVEL ?? 'warn',
-      env: {
-        ILTEO_RATE_LIMIT_PER_MINUTE: '0',
-        ILTEO_STATUS_CHECK_SECONDS: '1',
-        ILTEO_STATUS_REFRESH_SECONDS: '1',
-      },
+      // The shipped status settings: nothing faster for the test.
+      env: { ILTEO_RATE_LIMIT_PER_MINUTE: '0' },
     });
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   });
 
   after(async () => {
+    await load?.stop();
     await browser?.close();
     await fleet?.stop();
     const crashes = await crashLines(path.join(layout.dir, 'fleet-status'));
@@ -92,54 +145,96 @@ describe('the status page watches the database cluster', { timeout: 600_000 }, (
     assert.equal(await bannerOn(`${fleet.url}/jobs`), 0);
   });
 
-  it('one node stopped: 이중화 상실 within the detection time, banner on every page; back: the incident closes with its cause and duration', async () => {
+  const notOperational = (states: string[]) =>
+    states.length > 0 && states.every((x) => x !== 'operational' && x !== 'no-answer');
+  const allOperational = (states: string[]) => states.length > 0 && states.every((x) => x === 'operational');
+  const report = (what: string, r: { each: number[]; disagreedMs: number }) =>
+    console.log(
+      `${what}: shown by the two app processes after ${r.each.map((e) => (e / 1000).toFixed(1)).join(' s / ')} s; they disagreed for at most ${(r.disagreedMs / 1000).toFixed(1)} s`,
+    );
+
+  it('kill -9 of the primary node: on /status of both processes within 10 s, banner on every page; back: 정상 within 15 s, the incident closes with its cause and duration', async () => {
+    // People keep writing (a report a moment, with its key): the failover layer sees the write pause.
+    load = new Load(fleet.url);
+    load.start(1, 0);
+    await load.writesResumeAfter(performance.now(), 30_000);
     const primary = (await cluster.primaryIndex(layout)) as cluster.NodeIndex;
-    const standby = (1 - primary) as cluster.NodeIndex;
-    const stoppedAt = Date.now();
-    await cluster.stopNode(layout, standby);
+    const killedAt = Date.now();
+    await cluster.killNode(layout, primary);
+    const detected = await watchBoth(notOperational, killedAt, DETECTION_MS);
+    report('primary node kill -9', detected);
+    assert.ok(detected.disagreedMs <= ONE_REFRESH_MS, `the processes disagreed for ${detected.disagreedMs} ms`);
+    // Once the standby is promoted, the loss of one node is 이중화 상실 (writes go on).
     await waitFor(
       'every service 이중화 상실',
-      async () => (await serviceStates()).every((s) => s === 'redundancy-lost'),
-      DETECTION_MS,
+      async () => (await serviceStates()).every((x) => x === 'redundancy-lost'),
+      30_000,
     );
-    const detectedMs = Date.now() - stoppedAt;
     await screenshot(page, 'status-redundancy-lost');
     assert.ok(await page.getByText('이중화 상실').first().isVisible());
-    // The other app process may serve /jobs with a snapshot a second older.
     await waitFor('the banner on the job search', async () => (await bannerOn(`${fleet.url}/jobs`)) === 1, 10_000);
-    assert.match((await page.locator('[data-incident-banner]').textContent()) ?? '', /데이터베이스 이중화 상실/);
+    assert.match((await page.locator('[data-incident-banner]').textContent()) ?? '', /데이터베이스/);
     await screenshot(page, 'status-banner-jobs');
     // Users lose nothing meanwhile: the search still answers.
     assert.equal((await fetch(`${fleet.url}/jobs`)).status, 200);
+    // The failover's write pause is in the register on its own, with its length and cause.
+    let pause: Incident | undefined;
+    await waitFor(
+      'the write pause in the outage register',
+      async () => {
+        pause = (await incidents()).find((i) => i.id > 0 && /^쓰기 일시 중단/.test(i.title ?? ''));
+        return !!pause;
+      },
+      30_000,
+    );
+    await load.stop();
+    load = undefined;
+    assert.ok(
+      pause?.resolvedAt,
+      `no write pause in the register: ${JSON.stringify((await incidents()).map((i) => i.title))}`,
+    );
+    assert.match(pause.title ?? '', /^쓰기 일시 중단 \d+\.\d초, 주 DB 전환$/);
+    assert.match(pause.cause, /주 DB 전환 \(.+ → .+\)/);
+    assert.equal(pause.impact, 'partial');
+    const pauseStart = Date.parse(pause.startedAt);
+    assert.ok(pauseStart >= killedAt - 3_000 && pauseStart <= killedAt + 10_000, `began at ${pause.startedAt}`);
+    console.log(`${pause.title} — ${pause.cause}`);
 
     const startedBack = Date.now();
-    await cluster.startNode(layout, standby);
+    await cluster.startNode(layout, primary);
     await cluster.waitHealthy(layout, 120_000);
+    const healthyAt = Date.now();
+    const recovered = await watchBoth(allOperational, healthyAt, RECOVERY_MS);
+    report('primary node back (from the cluster healthy again)', recovered);
+    assert.ok(recovered.disagreedMs <= ONE_REFRESH_MS, `the processes disagreed for ${recovered.disagreedMs} ms`);
     let incident: Incident | undefined;
     await waitFor(
       'the incident closes by itself',
       async () => {
-        incident = (await incidents()).find((i) => i.component === 'database' && i.impact === 'redundancy-lost');
+        incident = (await incidents()).find(
+          (i) =>
+            i.component === 'database' &&
+            i.id > 0 &&
+            !/^쓰기 일시 중단/.test(i.title ?? '') &&
+            Date.parse(i.startedAt) >= killedAt - 5_000,
+        );
         return !!incident?.resolvedAt;
       },
-      90_000,
+      30_000,
     );
     assert.ok(incident?.resolvedAt);
     const started = Date.parse(incident.startedAt);
     const resolved = Date.parse(incident.resolvedAt);
-    assert.ok(started >= stoppedAt - 2_000 && started <= stoppedAt + DETECTION_MS, 'began when the node stopped');
+    assert.ok(started >= killedAt - 3_000 && started <= killedAt + DETECTION_MS, 'began when the node was killed');
     assert.ok(resolved >= startedBack, 'recovered after the node was started again');
-    assert.ok(resolved - started >= startedBack - stoppedAt - DETECTION_MS, 'duration covers the stop');
-    assert.match(incident.cause, /응답 없음|동기 복제/, `cause: ${incident.cause}`);
+    assert.match(incident.cause, /응답 없음|동기 복제|주 DB/, `cause: ${incident.cause}`);
     assert.deepEqual(
       incident.updates.map((u) => u.status),
       ['investigating', 'resolved'],
     );
-    console.log(
-      `이중화 상실 detected in ${(detectedMs / 1000).toFixed(1)} s; incident lasted ${((resolved - started) / 1000).toFixed(1)} s`,
-    );
+    console.log(`incident lasted ${((resolved - started) / 1000).toFixed(1)} s (${incident.impact})`);
 
-    // Either process may answer, with a snapshot up to a second older than the one above.
+    // Either process may answer, with a snapshot up to one refresh older than the one above.
     let titles: string[] = [];
     await waitFor(
       'the feed has both updates of the incident',
@@ -153,44 +248,51 @@ describe('the status page watches the database cluster', { timeout: 600_000 }, (
           .sort();
         return titles.length === 2;
       },
-      10_000,
+      15_000,
     );
     assert.deepEqual(titles, ['[조사 중]', '[해결]']);
-
-    await waitFor(
-      'every service 정상 again',
-      async () => (await serviceStates()).every((s) => s === 'operational'),
-      60_000,
-    );
-    assert.equal(await bannerOn(`${fleet.url}/jobs`), 0, 'the banner went');
+    await waitFor('the banner went', async () => (await bannerOn(`${fleet.url}/jobs`)) === 0, 15_000);
     await page.goto(`${fleet.url}/status/incidents/${incident.id}`);
     await screenshot(page, 'status-incident-closed');
   });
 
-  it('both nodes stopped: /status keeps answering with 전체 장애; back: the outage is in the register from when it began', async () => {
+  it('graceful stop of the standby: 이중화 상실 on both processes within 10 s; back: 정상 within 15 s', async () => {
+    const primary = (await cluster.primaryIndex(layout)) as cluster.NodeIndex;
+    const standby = (1 - primary) as cluster.NodeIndex;
+    const stoppedAt = Date.now();
+    await cluster.stopNode(layout, standby);
+    const detected = await watchBoth(
+      (states) => states.length > 0 && states.every((x) => x === 'redundancy-lost'),
+      stoppedAt,
+      DETECTION_MS,
+    );
+    report('standby stopped', detected);
+    assert.ok(detected.disagreedMs <= ONE_REFRESH_MS, `the processes disagreed for ${detected.disagreedMs} ms`);
+    await cluster.startNode(layout, standby);
+    await cluster.waitHealthy(layout, 120_000);
+    const recovered = await watchBoth(allOperational, Date.now(), RECOVERY_MS);
+    report('standby back (from the cluster healthy again)', recovered);
+  });
+
+  it('both nodes stopped: 전체 장애 on both processes within 10 s, /status keeps answering; back: 정상 within 15 s, the outage is in the register from when it began', async () => {
     const stoppedAt = Date.now();
     await Promise.all(cluster.NODES.map((i) => cluster.stopNode(layout, i)));
-    await waitFor(
-      '전체 장애 on the page without a database',
-      async () => (await serviceStates()).every((s) => s === 'major'),
-      DETECTION_MS + 10_000,
-    );
-    assert.match(await page.content(), /데이터베이스에 연결할 수 없어/);
-    // Each process confirms it on its own; the leader must have, for the register to get it.
-    await waitFor(
-      'both app processes see 전체 장애',
-      async () => {
-        const views = await Promise.all(
-          [23101, 23102].map(async (port) => {
-            const s = (await (await fetch(`http://127.0.0.1:${port}/status.json`)).json()) as {
-              components: { id: string; state: string }[];
-            };
-            return s.components.find((c) => c.id === 'database')?.state;
-          }),
-        );
-        return views.every((v) => v === 'major');
-      },
+    const detected = await watchBoth(
+      (states) => states.length > 0 && states.every((x) => x === 'major'),
+      stoppedAt,
       DETECTION_MS,
+    );
+    report('both nodes stopped', detected);
+    assert.ok(detected.disagreedMs <= ONE_REFRESH_MS, `the processes disagreed for ${detected.disagreedMs} ms`);
+    // The notice that the page is this process's own view comes once its checks find no node at all
+    // (each node's own monitor confirms a moment after the primary's).
+    await waitFor(
+      'the page says it cannot reach the database',
+      async () => {
+        await page.goto(`${fleet.url}/status`);
+        return /데이터베이스에 연결할 수 없어/.test(await page.content());
+      },
+      10_000,
     );
     await screenshot(page, 'status-no-database');
     // The search page was saved by each process (re-rendered every 5 minutes): served from the copy.
@@ -207,23 +309,26 @@ describe('the status page watches the database cluster', { timeout: 600_000 }, (
     const startedBack = Date.now();
     for (const i of cluster.NODES) await cluster.startNode(layout, i);
     await cluster.waitHealthy(layout, 180_000);
+    const recovered = await watchBoth(allOperational, Date.now(), RECOVERY_MS);
+    report('both nodes back (from the cluster healthy again)', recovered);
     let incident: Incident | undefined;
     await waitFor(
       'the full outage is recorded and closed',
       async () => {
-        incident = (await incidents()).find((i) => i.component === 'database' && i.impact === 'major' && i.id > 0);
+        incident = (await incidents()).find(
+          (i) =>
+            i.component === 'database' &&
+            i.impact === 'major' &&
+            i.id > 0 &&
+            Date.parse(i.startedAt) >= stoppedAt - 5_000,
+        );
         return !!incident?.resolvedAt;
       },
-      120_000,
+      60_000,
     );
     assert.ok(incident?.resolvedAt);
     const started = Date.parse(incident.startedAt);
     assert.ok(started <= startedBack, `began during the outage (${incident.startedAt}), not when it was written`);
     assert.ok(started >= stoppedAt - 2_000);
-    await waitFor(
-      'every service 정상 again',
-      async () => (await serviceStates()).every((s) => s === 'operational'),
-      90_000,
-    );
   });
 });
