@@ -15,7 +15,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Database } from '../db/index.ts';
+import type { CallOptions, Database } from '../db/index.ts';
 import { acquireLease } from '../db/leases.ts';
 import type { WritePause } from '../db/write-pauses.ts';
 import type { ProviderRegistry } from '../identity/providers.ts';
@@ -99,6 +99,31 @@ export interface Tracked {
   detail: string;
 }
 
+/** `database` with every call given at most `deadlineMs` (a caller's own shorter deadline still wins). */
+function boundedDatabase(database: Database, deadlineMs: number): Database {
+  const bound = (options?: CallOptions): CallOptions => ({
+    ...options,
+    deadlineMs: Math.min(deadlineMs, options?.deadlineMs ?? deadlineMs),
+  });
+  return {
+    get kind() {
+      return database.kind;
+    },
+    get db() {
+      return database.db;
+    },
+    query: (query, options) => database.query(query, bound(options)),
+    read: (query, options) => database.read(query, bound(options)),
+    readWithSettings: (settings, query, options) => database.readWithSettings(settings, query, bound(options)),
+    transaction: (fn, options) => database.transaction(fn, bound(options)),
+    nodes: () => database.nodes(),
+    takeWritePauses: () => database.takeWritePauses(),
+    copyRows: (table, columns, rows) => database.copyRows(table, columns, rows),
+    withAdvisoryLock: (key, fn) => database.withAdvisoryLock(key, fn),
+    close: () => database.close(),
+  };
+}
+
 const LEASE = 'status-monitor';
 /** A write pause shorter than this is a reconnect, not an event for the public register. */
 const MIN_WRITE_PAUSE_MS = 1_000;
@@ -136,9 +161,20 @@ export class StatusRunner {
   #snapshotAt = 0;
   #stopped = false;
 
+  /**
+   * The database for the passes, each call bounded by about one database check interval: a write that
+   * meets a database going away gives up (and is retried next pass) instead of holding up the checks
+   * for the failover layer's whole deadline — the checks are what tells the public first.
+   */
+  readonly #db: Database;
+
   constructor(deps: StatusDeps, options: StatusOptions) {
     this.#deps = deps;
     this.#options = options;
+    this.#db = boundedDatabase(
+      deps.database,
+      Math.max(1_000, options.databaseCheckIntervalMs ?? options.checkIntervalMs),
+    );
     this.#startedAt = deps.now();
   }
 
@@ -197,7 +233,8 @@ export class StatusRunner {
   }
 
   async #pass(): Promise<void> {
-    const { database, providers } = this.#deps;
+    const { providers } = this.#deps;
+    const database = this.#db;
     const now = this.#deps.now();
     const at = now.getTime();
     const nodes = await database.nodes().catch(() => []);
@@ -285,16 +322,16 @@ export class StatusRunner {
       if (now.getTime() - this.#upAgainAt < 2 * this.#options.checkIntervalMs + 2_000) return;
     }
     const seconds = Math.max(15, Math.ceil((4 * this.#options.checkIntervalMs) / 1000));
-    const leader = await acquireLease(this.#deps.database, LEASE, this.holder, seconds, now).catch(() => this.#leader);
+    const leader = await acquireLease(this.#db, LEASE, this.holder, seconds, now).catch(() => this.#leader);
     if (leader && !this.#leader) {
       // Taking over: what is recorded, the open incidents, gaps nobody watched, then what this process saw.
-      await markGaps(this.#deps.database, now, Math.max(60_000, 6 * this.#options.checkIntervalMs));
-      const open = await this.#deps.database.query<{ subject: string; state: string }>(
+      await markGaps(this.#db, now, Math.max(60_000, 6 * this.#options.checkIntervalMs));
+      const open = await this.#db.query<{ subject: string; state: string }>(
         sql`SELECT subject, state FROM status_intervals WHERE ended_at IS NULL`,
       );
       this.#recorded = new Map(open.map((o) => [o.subject, o.state]));
-      this.#openIncidents = await openAutoIncidents(this.#deps.database);
-      const [observed] = await this.#deps.database.query<{ at: string }>(
+      this.#openIncidents = await openAutoIncidents(this.#db);
+      const [observed] = await this.#db.query<{ at: string }>(
         sql`SELECT observed_at::text AS at FROM status_observed WHERE subject = 'component:database'`,
       );
       this.#queue = this.#replayLocalHistory(observed ? Date.parse(observed.at) : 0);
@@ -457,7 +494,8 @@ export class StatusRunner {
 
   /** Writes the queue in order; on failure keeps the rest for the next pass. */
   async #record(now: Date): Promise<void> {
-    const { database, catalogue } = this.#deps;
+    const { catalogue } = this.#deps;
+    const database = this.#db;
     try {
       if (this.#queue.transitions.length) {
         await recordTransitions(database, this.#queue.transitions);
@@ -496,7 +534,7 @@ export class StatusRunner {
       while (this.#pauses.length) {
         const p = this.#pauses[0];
         if (!p) break;
-        await recordWritePause(this.#deps.database, this.#pauseRecord(p));
+        await recordWritePause(this.#db, this.#pauseRecord(p));
         this.#pauses.shift();
       }
     } catch (err) {

@@ -256,6 +256,36 @@ describe('the status page watches the database cluster', { timeout: 600_000 }, (
     await screenshot(page, 'status-incident-closed');
   });
 
+  it('kill -9 of the primary postgres: on /status of both processes within 10 s — live, or (when Patroni is faster than the checks) as the write pause in the register within 15 s', async () => {
+    load = new Load(fleet.url);
+    load.start(1, 0);
+    await load.writesResumeAfter(performance.now(), 30_000);
+    const pausesBefore = (await incidents()).filter((i) => /^쓰기 일시 중단/.test(i.title ?? '')).length;
+    const primary = (await cluster.primaryIndex(layout)) as cluster.NodeIndex;
+    const killedAt = Date.now();
+    await cluster.killPostgres(layout, primary);
+    let live: number | undefined;
+    let registered: number | undefined;
+    while (Date.now() - killedAt < 15_000 && registered === undefined) {
+      const views = await Promise.all(APP_PORTS.map((p) => statesOn(p)));
+      if (live === undefined && views.every((v) => notOperational(v))) live = Date.now() - killedAt;
+      const pauses = (await incidents()).filter((i) => /^쓰기 일시 중단/.test(i.title ?? ''));
+      if (pauses.length > pausesBefore) registered = Date.now() - killedAt;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    await load.stop();
+    load = undefined;
+    console.log(
+      `primary postgres kill -9: live on both processes ${live === undefined ? 'not seen' : `after ${(live / 1000).toFixed(1)} s`}; write pause in the register ${registered === undefined ? 'not seen' : `after ${(registered / 1000).toFixed(1)} s`}`,
+    );
+    assert.ok(
+      (live !== undefined && live <= DETECTION_MS) || registered !== undefined,
+      'neither shown live within 10 s nor in the register within 15 s',
+    );
+    await cluster.waitHealthy(layout, 120_000);
+    await watchBoth(allOperational, Date.now(), RECOVERY_MS);
+  });
+
   it('graceful stop of the standby: 이중화 상실 on both processes within 10 s; back: 정상 within 15 s', async () => {
     const primary = (await cluster.primaryIndex(layout)) as cluster.NodeIndex;
     const standby = (1 - primary) as cluster.NodeIndex;
