@@ -73,6 +73,7 @@ const T = {
     lead: '일터가 스스로 점검한 서비스 상태입니다. 장애가 생기면 자동으로 알리고, 원인과 복구 시간을 기록해 공개합니다.',
     allOk: '모든 서비스가 정상입니다.',
     someDown: '일부 서비스에 문제가 있습니다.',
+    allDown: '모든 서비스에 문제가 있습니다.',
     stale: (t: string) =>
       `데이터베이스에 연결할 수 없어 ${t}에 저장된 상태를 보여 드립니다. 데이터베이스 상태는 이 서버가 방금 직접 확인한 결과입니다.`,
     updated: '마지막 갱신',
@@ -116,6 +117,7 @@ const T = {
     lead: 'The state of Ilteo as it checks itself. Outages are announced automatically, with cause and recovery time.',
     allOk: 'All services are operational.',
     someDown: 'Some services have problems.',
+    allDown: 'Every service has problems.',
     stale: (t: string) =>
       `The database cannot be reached: this is the state saved at ${t}. The database's state is what this server has just checked itself.`,
     updated: 'Last updated',
@@ -242,7 +244,11 @@ ${alert({
       ? 'danger'
       : 'warning'
     : 'success',
-  title: worst ? t.someDown : t.allOk,
+  title: worst
+    ? snapshot.services.every((s) => s.state !== 'operational' && s.state !== 'maintenance')
+      ? t.allDown
+      : t.someDown
+    : t.allOk,
   body: html`${t.updated}: <time datetime="${snapshot.generatedAt}">${seoulTime(snapshot.generatedAt)}</time>`,
   role: 'none',
   lang,

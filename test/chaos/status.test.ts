@@ -324,6 +324,7 @@ describe('the status page watches the database cluster', { timeout: 600_000 }, (
       },
       10_000,
     );
+    assert.match(await page.content(), /모든 서비스에 문제가 있습니다/);
     await screenshot(page, 'status-no-database');
     // The search page was saved by each process (re-rendered every 5 minutes): served from the copy.
     const jobs = await fetch(`${fleet.url}/jobs`);
