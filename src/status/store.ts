@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
 import { addDays, seoulToday } from '../shared/dates.ts';
 import type { IncidentEvent, LiveState, Named } from './model.ts';
-import { type ServiceState, STATE_LABELS, totals, worstState } from './uptime.ts';
+import { type ServiceState, STATE_LABELS, totals, type WritePause, withWritePauses, worstState } from './uptime.ts';
 
 export interface Transition {
   subject: string;
@@ -356,11 +356,10 @@ export async function rollup(database: Database, subjects: readonly string[], no
                AND (ended_at IS NULL OR ended_at > ${new Date(from).toISOString()})`,
       );
       const first = intervals.reduce((m, i) => Math.min(m, Date.parse(i.from)), Number.POSITIVE_INFINITY);
-      const parsed = intervals.map((i) => ({
-        state: i.state,
-        from: Date.parse(i.from),
-        to: i.to ? Date.parse(i.to) : t,
-      }));
+      const parsed = withWritePauses(
+        intervals.map((i) => ({ state: i.state, from: Date.parse(i.from), to: i.to ? Date.parse(i.to) : t })),
+        await writePausesOf(database, subject, from, now),
+      );
       const rows = [];
       for (let b = Math.max(from, bucketStart(grain, first)); b <= t && b < Number.POSITIVE_INFINITY; b += size) {
         // Day buckets are 24 h exactly: Seoul has no DST.
@@ -382,6 +381,22 @@ export async function rollup(database: Database, subjects: readonly string[], no
       }
     }
   }
+}
+
+/**
+ * The write pauses in the outage register that touch `subject` since `from` (issue 21): a service
+ * whose writes paused, or the database component itself. They count as 부분 장애 in the figures.
+ */
+async function writePausesOf(database: Database, subject: string, from: number, now: Date): Promise<WritePause[]> {
+  const [kind, id] = subject.split(':', 2);
+  if (!id || (kind !== 'service' && !(kind === 'component' && id === 'database'))) return [];
+  const rows = await database.query<{ from: string; to: string }>(
+    sql`SELECT started_at::text AS "from", resolved_at::text AS "to" FROM incidents
+         WHERE dedupe_key LIKE 'write-pause@%' AND resolved_at > ${new Date(from).toISOString()}
+           AND started_at < ${now.toISOString()}
+           AND ${kind === 'service' ? sql`${id} = ANY(services)` : sql`component = 'database'`}`,
+  );
+  return rows.map((r) => ({ from: Date.parse(r.from), to: Date.parse(r.to) }));
 }
 
 /** Drops roll-ups and intervals past their retention. */

@@ -1,6 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { addTotals, type Interval, percentOf, totals, uptime, worstState, ZERO_TOTALS } from './uptime.ts';
+import {
+  addTotals,
+  type Interval,
+  percentOf,
+  totals,
+  uptime,
+  type WritePause,
+  withWritePauses,
+  worstState,
+  ZERO_TOTALS,
+} from './uptime.ts';
 
 const H = 3_600_000;
 const day = (parts: [Interval['state'], number][]): Interval[] => {
@@ -126,5 +136,72 @@ describe('roll-up totals', () => {
     const b = totals([{ state: 'operational', from: 24 * H, to: 48 * H }], 24 * H, 48 * H);
     assert.equal(percentOf(addTotals(a, b)), 50);
     assert.equal(percentOf(ZERO_TOTALS), null);
+  });
+});
+
+describe('write pauses in the figures (issue 21)', () => {
+  const S = 1000;
+  const cases: [string, Interval[], WritePause[], Interval[]][] = [
+    [
+      'no pause: unchanged',
+      [{ state: 'operational', from: 0, to: 100 * S }],
+      [],
+      [{ state: 'operational', from: 0, to: 100 * S }],
+    ],
+    [
+      'an 8.4 s pause inside 정상 is 8.4 s of 부분 장애',
+      [{ state: 'operational', from: 0, to: 100 * S }],
+      [{ from: 10 * S, to: 18.4 * S }],
+      [
+        { state: 'operational', from: 0, to: 10 * S },
+        { state: 'partial', from: 10 * S, to: 18.4 * S },
+        { state: 'operational', from: 18.4 * S, to: 100 * S },
+      ],
+    ],
+    [
+      'a pause across 정상 → 이중화 상실 cuts both; overlapping pauses count once',
+      [
+        { state: 'operational', from: 0, to: 12 * S },
+        { state: 'redundancy-lost', from: 12 * S, to: 60 * S },
+      ],
+      [
+        { from: 10 * S, to: 15 * S },
+        { from: 14 * S, to: 18 * S },
+      ],
+      [
+        { state: 'operational', from: 0, to: 10 * S },
+        { state: 'partial', from: 10 * S, to: 12 * S },
+        { state: 'partial', from: 12 * S, to: 18 * S },
+        { state: 'redundancy-lost', from: 18 * S, to: 60 * S },
+      ],
+    ],
+    [
+      '전체 장애, maintenance and 자료 없음 keep their state',
+      [
+        { state: 'major', from: 0, to: 10 * S },
+        { state: 'maintenance', from: 10 * S, to: 20 * S },
+        { state: 'nodata', from: 20 * S, to: 30 * S },
+      ],
+      [{ from: 0, to: 30 * S }],
+      [
+        { state: 'major', from: 0, to: 10 * S },
+        { state: 'maintenance', from: 10 * S, to: 20 * S },
+        { state: 'nodata', from: 20 * S, to: 30 * S },
+      ],
+    ],
+  ];
+  for (const [name, intervals, pauses, want] of cases) {
+    it(name, () => assert.deepEqual(withWritePauses(intervals, pauses), want));
+  }
+
+  it('a day with one 8.4 s pause: (86,400 − 4.2) ÷ 86,400 by the formula (½ × 부분 장애)', () => {
+    const t = totals(
+      withWritePauses([{ state: 'operational', from: 0, to: 24 * H }], [{ from: H, to: H + 8400 }]),
+      0,
+      24 * H,
+    );
+    assert.equal(t.partialMs, 8400);
+    assert.equal(percentOf(t), Math.round(((86_400_000 - 4200) / 86_400_000) * 100_000) / 1000);
+    assert.equal(percentOf(t), 99.995);
   });
 });

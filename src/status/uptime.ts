@@ -148,3 +148,41 @@ export function percentOf(t: Totals): number | null {
   if (counted === 0) return null;
   return Math.round(((t.upMs + t.partialMs / 2) / counted) * 100_000) / 1000;
 }
+
+/** A failover's write pause (issue 21): from the first failed write to the first good one, epoch ms. */
+export interface WritePause {
+  from: number;
+  to: number;
+}
+
+/**
+ * The intervals with the write pauses laid over them, for the figures: time that counted as up
+ * (정상, 성능 저하, 이중화 상실) inside a pause counts as 부분 장애 — reads went on, writes waited. Worse
+ * states keep theirs, and maintenance and 자료 없음 stay out of the figures. Overlapping pauses count once.
+ */
+export function withWritePauses(intervals: readonly Interval[], pauses: readonly WritePause[]): Interval[] {
+  const merged: WritePause[] = [];
+  for (const p of [...pauses].filter((x) => x.to > x.from).sort((a, b) => a.from - b.from)) {
+    const last = merged.at(-1);
+    if (last && p.from <= last.to) last.to = Math.max(last.to, p.to);
+    else merged.push({ ...p });
+  }
+  if (merged.length === 0) return [...intervals];
+  const out: Interval[] = [];
+  for (const i of intervals) {
+    if (UP_WEIGHT[i.state] !== 1) {
+      out.push(i);
+      continue;
+    }
+    let at = i.from;
+    for (const p of merged) {
+      if (p.to <= at || p.from >= i.to) continue;
+      if (p.from > at) out.push({ state: i.state, from: at, to: p.from });
+      const end = Math.min(p.to, i.to);
+      out.push({ state: 'partial', from: Math.max(p.from, at), to: end });
+      at = end;
+    }
+    if (at < i.to) out.push({ state: i.state, from: at, to: i.to });
+  }
+  return out;
+}

@@ -90,6 +90,7 @@ const T = {
     formulaNotes: [
       '전체 장애 시간은 모두 중단으로, 부분 장애 시간은 절반만 중단으로 셉니다.',
       '성능 저하와 이중화 상실은 서비스가 응답했으므로 정상으로 셉니다.',
+      '주 DB 전환 등으로 저장(쓰기)이 잠시 멈춘 시간(쓰기 일시 중단)은 조회가 계속되었어도 부분 장애로 셉니다.',
       '미리 알린 점검 시간은 계산에서 뺍니다.',
       '감시 기록이 없는 시간(자료 없음)은 정상으로도 장애로도 세지 않고 따로 표시합니다.',
       '하루 막대는 그날의 가장 나쁜 상태를 색으로 보여 줍니다.',
@@ -135,6 +136,7 @@ const T = {
     formulaNotes: [
       'Major outage counts fully as down, partial outage as half down.',
       'Degraded and redundancy lost count as up: the service answered.',
+      'A write pause (e.g. while the primary database changes) counts as partial outage, even though reads went on.',
       'Announced maintenance is left out.',
       'Time without monitoring records (no data) is neither up nor down and is shown apart.',
       'Each day bar shows the worst state of that day.',

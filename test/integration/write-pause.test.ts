@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config/index.ts';
-import { recordWritePause } from '../../src/status/store.ts';
+import { recordWritePause, rollup } from '../../src/status/store.ts';
 import { DRIVERS, openTestDatabase, type TestDatabase } from '../support/db.ts';
 
 for (const kind of DRIVERS) {
@@ -81,6 +81,46 @@ for (const kind of DRIVERS) {
       assert.equal(Date.parse(rows[0]?.started ?? ''), Date.parse('2026-12-04T00:59:59.500Z'));
       assert.match(rows[0]?.body ?? '', /9\.3초 동안/);
       assert.equal(rows[1]?.title, '쓰기 일시 중단 2.0초, 주 DB 전환');
+    });
+
+    it('counts in the availability figures as 부분 장애 for the services whose writes paused', async () => {
+      await t.database.query(
+        sql`INSERT INTO status_intervals (subject, state, started_at, ended_at)
+            VALUES ('service:benefits', 'operational', '2026-12-04T00:00:00Z', '2026-12-04T02:30:00Z'),
+                   ('service:status', 'operational', '2026-12-04T00:00:00Z', '2026-12-04T02:30:00Z')`,
+      );
+      await rollup(t.database, ['service:benefits', 'service:status'], new Date('2026-12-04T02:30:00Z'));
+      const rows = await t.database.query<{
+        subject: string;
+        grain: string;
+        bucket: string;
+        up: number;
+        partial: number;
+        worst: string;
+      }>(
+        sql`SELECT subject, grain, bucket::text AS bucket, up_ms::int AS up, partial_ms::int AS partial, worst
+              FROM status_rollups WHERE subject IN ('service:benefits', 'service:status')
+               AND bucket >= '2026-12-03T15:00:00Z' AND bucket < '2026-12-04T03:00:00Z'`,
+      );
+      const at = (subject: string, grain: string, bucket: string) =>
+        rows.find((r) => r.subject === subject && r.grain === grain && Date.parse(r.bucket) === Date.parse(bucket));
+      // 00:59:59.5–01:00:08.8 and 02:00:00–02:00:02: 0.5 s + 8.8 s + 2 s of 부분 장애 in the day.
+      assert.deepEqual(
+        [
+          at('service:benefits', 'hour', '2026-12-04T00:00:00Z'),
+          at('service:benefits', 'hour', '2026-12-04T01:00:00Z'),
+        ].map((r) => r && { partial: r.partial, worst: r.worst }),
+        [
+          { partial: 500, worst: 'partial' },
+          { partial: 8_800, worst: 'partial' },
+        ],
+      );
+      const day = at('service:benefits', 'day', '2026-12-03T15:00:00Z');
+      assert.equal(day?.partial, 11_300);
+      assert.equal((day?.up ?? 0) + (day?.partial ?? 0), 2.5 * 3_600_000);
+      assert.equal(at('service:benefits', 'minute', '2026-12-04T01:01:00Z')?.partial, 0);
+      // A service that does not write to the database is not touched by it.
+      assert.equal(at('service:status', 'day', '2026-12-03T15:00:00Z')?.partial, 0);
     });
 
     it('shows in the public register and the feed, and opens no banner', async () => {
