@@ -31,7 +31,7 @@ import * as cluster from '../src/ops/cluster.ts';
 import { startFleet } from '../src/ops/fleet.ts';
 import { Load } from '../test/support/load.ts';
 import { KINDS, prepareSignedInLoad, SignedInLoad } from '../test/support/signed-in-load.ts';
-import { publishTable } from './report.ts';
+import { percentile, publishTable } from './report.ts';
 
 assertNodeVersion();
 const KILLS = Number(process.env.BENCH_KILLS ?? 10);
@@ -39,12 +39,6 @@ const DB = 'ilteo_failover_bench';
 const layout = cluster.DEFAULT_LAYOUT;
 const URL_ = cluster.clusterUrl(layout, DB);
 const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function percentile(values: number[], p: number): number {
-  const s = [...values].sort((a, b) => a - b);
-  if (s.length === 0) return Number.NaN;
-  return s[Math.max(0, Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1))] as number;
-}
 
 type Kind = 'postgres' | 'node';
 interface Sample {

@@ -15,3 +15,10 @@ export async function publishTable(name: string, file: string, table: string): P
   await fs.writeFile('README.md', `${readme.slice(0, a + start.length)}\n${table}\n${readme.slice(b)}`);
   console.error('README.md updated.');
 }
+
+/** The p-th percentile (nearest rank) of `values`, NaN when there are none. */
+export function percentile(values: readonly number[], p: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  if (s.length === 0) return Number.NaN;
+  return s[Math.max(0, Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1))] as number;
+}

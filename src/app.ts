@@ -65,6 +65,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The status monitor runner (tests drive its passes directly). */
     statusRunner: StatusRunner;
+    /** The sign-in providers and their health (tests check them directly). */
+    providers: ProviderRegistry;
     /** The submission journal (tests replay it directly). */
     intake: Intake;
     /** Sessions ended and accounts disabled, as this server keeps them for outages (tests refresh it). */
@@ -93,7 +95,9 @@ export function createServices(deps: AppDeps) {
   const now = deps.now ?? (() => new Date());
   const providers = new ProviderRegistry(deps.config.auth.providers, {
     checkIntervalMs: deps.config.auth.providerCheckMs,
-    timeoutMs: Math.min(3000, Math.max(1000, deps.config.auth.providerCheckMs)),
+    // A provider that hangs is found within one check: 2 s is long for a discovery document.
+    timeoutMs: Math.min(2000, Math.max(1000, deps.config.auth.providerCheckMs)),
+    now,
   });
   const policy = {
     idleMinutes: deps.config.auth.sessionIdleMinutes,
@@ -223,7 +227,8 @@ export async function buildApp(given: AppDeps): Promise<FastifyInstance> {
     },
     () => {},
   );
-  const databaseDown = () => !databaseReached || status.view().local.database?.state === 'major';
+  const databaseDown = () =>
+    !databaseReached || status.view().local.find((c) => c.id === 'database')?.tracked.state === 'major';
   // No node answers at all (a standby that still answers serves reads): pages come from saved copies.
   const readsDown = () => !databaseReached || (databaseDown() && status.noNodeAnswers());
   // Calls give up in seconds only when no node answers at all. With a standby still answering (a
@@ -249,6 +254,7 @@ export async function buildApp(given: AppDeps): Promise<FastifyInstance> {
   metrics.registerIntake(intake);
   app.decorate('intake', intake);
   app.decorate('statusRunner', status);
+  app.decorate('providers', services.providers);
   app.decorate('statusBanner', (lang: 'ko' | 'en') =>
     incidentBanner(currentSnapshot(statusDeps).snapshot, lang, services.now()),
   );

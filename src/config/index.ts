@@ -33,7 +33,7 @@ const EnvSchema = z.object({
       message: 'ILTEO_PUBLIC_URL은 https://ilteo.example.kr 처럼 경로 없는 주소여야 합니다.',
     }),
   ILTEO_OIDC_PROVIDERS: z.string().optional(),
-  ILTEO_PROVIDER_CHECK_SECONDS: z.coerce.number().min(0.2).max(300).default(5),
+  ILTEO_PROVIDER_CHECK_SECONDS: z.coerce.number().min(0.2).max(300).default(4),
   ILTEO_SESSION_IDLE_MINUTES: z.coerce
     .number()
     .int()
@@ -71,6 +71,14 @@ const EnvSchema = z.object({
       'ILTEO_STATUS_DB_CONFIRM은 "2/2/2"(실패 k / 최근 n / 복구 연속 성공) 형식이어야 합니다.',
     )
     .default('2/2/2'),
+  // Each provider result as it comes, the registry looking again 1 s after a changed one: 2 of 3.
+  ILTEO_STATUS_PROVIDER_CONFIRM: z
+    .string()
+    .regex(
+      /^\d{1,2}\/\d{1,2}\/\d{1,2}$/,
+      'ILTEO_STATUS_PROVIDER_CONFIRM은 "2/3/2"(실패 k / 최근 n / 복구 연속 성공) 형식이어야 합니다.',
+    )
+    .default('2/3/2'),
   ILTEO_STATUS_SNAPSHOT: z.string().min(1).optional(),
   ILTEO_STATUS_MONITORS: z.string().optional(),
   ILTEO_JOURNAL_DIR: z.string().min(1).optional(),
@@ -210,6 +218,8 @@ export interface Config {
     /** The database nodes are checked on their own, every this often, confirmed by `databasePolicy`. */
     databaseCheckIntervalMs: number;
     databasePolicy: MonitorPolicy;
+    /** The sign-in providers: each result of the provider registry's checks, confirmed by this. */
+    providerPolicy: MonitorPolicy;
     /** Last-known status snapshot on disk, served when no database node answers. */
     snapshotFile: string;
     monitors: CustomMonitor[];
@@ -276,6 +286,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(['ILTEO_STATUS_MONITORS: 모니터 id가 겹칩니다.']);
   const policy = confirmPolicy(e.ILTEO_STATUS_CONFIRM, 'ILTEO_STATUS_CONFIRM');
   const databasePolicy = confirmPolicy(e.ILTEO_STATUS_DB_CONFIRM, 'ILTEO_STATUS_DB_CONFIRM');
+  const providerPolicy = confirmPolicy(e.ILTEO_STATUS_PROVIDER_CONFIRM, 'ILTEO_STATUS_PROVIDER_CONFIRM');
   const database: DatabaseConfig =
     e.DATABASE_URL && e.DATABASE_URL.length > 0
       ? { kind: 'postgres', url: e.DATABASE_URL }
@@ -309,6 +320,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       policy,
       databaseCheckIntervalMs: Math.round(e.ILTEO_STATUS_DB_CHECK_SECONDS * 1000),
       databasePolicy,
+      providerPolicy,
       snapshotFile: e.ILTEO_STATUS_SNAPSHOT
         ? path.resolve(cwd, e.ILTEO_STATUS_SNAPSHOT)
         : database.kind === 'pglite'

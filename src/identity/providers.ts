@@ -5,7 +5,9 @@
  * fails. The sign-in page reads the last known health and never waits on a provider.
  *
  * A provider is marked down on the first failed check (so people are pointed elsewhere within
- * seconds) and up again on the first successful one.
+ * seconds) and up again on the first successful one. A result that differs from the one before is
+ * checked again after about a second, so the public status page (which confirms with two results of
+ * three, docs/decisions/0006-status.md) knows within one check interval whether it was a blip.
  */
 import * as client from 'openid-client';
 
@@ -32,18 +34,33 @@ export interface ProviderHealth {
   /** What failed, for operators (never shown to citizens verbatim). */
   error: string | null;
   checks: { discovery: boolean; jwks: boolean; token: boolean };
+  /** How many results there have been (checks and failed sign-ins): each is one observation. */
+  observations: number;
 }
 
 export interface RegistryOptions {
   checkIntervalMs: number;
   timeoutMs: number;
+  /** The second look after a changed result (default 1 s). */
+  confirmAfterMs?: number;
   log?: (level: 'info' | 'warn', msg: string, data?: Record<string, unknown>) => void;
   now?: () => Date;
+}
+
+/** One result, numbered: the status runner takes in each one once, however often it looks. */
+export interface ProviderObservation {
+  n: number;
+  at: number;
+  ok: boolean;
+  error: string | null;
+  latencyMs: number;
 }
 
 interface Entry {
   config: ProviderConfig;
   health: ProviderHealth;
+  /** The last few results, oldest first. */
+  history: ProviderObservation[];
   oidc: client.Configuration | null;
   running: Promise<void> | null;
   next: Promise<void> | null;
@@ -98,6 +115,8 @@ export class ProviderRegistry {
   readonly #entries = new Map<string, Entry>();
   readonly #options: RegistryOptions;
   #timer: NodeJS.Timeout | null = null;
+  readonly #rechecks = new Set<NodeJS.Timeout>();
+  readonly #listeners = new Set<() => void>();
 
   constructor(configs: readonly ProviderConfig[], options: RegistryOptions) {
     this.#options = options;
@@ -105,6 +124,7 @@ export class ProviderRegistry {
       this.#entries.set(config.id, {
         config,
         oidc: null,
+        history: [],
         running: null,
         next: null,
         health: {
@@ -116,6 +136,7 @@ export class ProviderRegistry {
           latencyMs: null,
           error: null,
           checks: { discovery: false, jwks: false, token: false },
+          observations: 0,
         },
       });
     }
@@ -153,6 +174,19 @@ export class ProviderRegistry {
   stop(): void {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
+    for (const t of this.#rechecks) clearTimeout(t);
+    this.#rechecks.clear();
+  }
+
+  /** The results of provider `id` numbered after `seen`, oldest first (at most the last 8). */
+  observationsAfter(id: string, seen: number): ProviderObservation[] {
+    return (this.#entries.get(id)?.history ?? []).filter((o) => o.n > seen).map((o) => ({ ...o }));
+  }
+
+  /** Calls `listener` after every new result (the status runner takes it in at once). */
+  onResult(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   async checkAll(): Promise<void> {
@@ -236,12 +270,24 @@ export class ProviderRegistry {
       latencyMs,
       checkedAt: at.toISOString(),
       since: previous === state && entry.health.since ? entry.health.since : at.toISOString(),
+      observations: entry.health.observations + 1,
     };
-    if (previous !== state)
+    entry.history.push({ n: entry.health.observations, at: at.getTime(), ok: state === 'up', error, latencyMs });
+    if (entry.history.length > 8) entry.history.shift();
+    if (previous !== state) {
+      // A second look soon: one result that differs may be a blip, two in a row are not.
+      const recheck = setTimeout(() => {
+        this.#rechecks.delete(recheck);
+        void this.check(entry.config.id);
+      }, this.#options.confirmAfterMs ?? 1_000);
+      recheck.unref();
+      this.#rechecks.add(recheck);
       this.#options.log?.(state === 'up' ? 'info' : 'warn', `sign-in provider ${entry.config.id} is ${state}`, {
         provider: entry.config.id,
         error,
       });
+    }
+    for (const listener of this.#listeners) listener();
   }
 
   /** Marks a provider down after a failed sign-in and re-checks it at once. */

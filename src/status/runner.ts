@@ -71,6 +71,11 @@ export interface StatusOptions {
    */
   databaseCheckIntervalMs?: number;
   databasePolicy?: MonitorPolicy;
+  /**
+   * The sign-in providers, from each result of the provider registry's own checks (every process
+   * takes in its own): k of n results, and the registry looks again a second after a changed result.
+   */
+  providerPolicy?: MonitorPolicy;
   snapshotFile: string;
   custom: readonly CustomMonitor[];
 }
@@ -125,6 +130,18 @@ function boundedDatabase(database: Database, deadlineMs: number): Database {
 }
 
 const LEASE = 'status-monitor';
+
+/** The components every process checks itself: the database and the sign-in providers. */
+function isLocal(component: string): boolean {
+  return component === 'database' || component.startsWith('idp:');
+}
+
+/** A component as this process's own checks see it, for the page to lay over the snapshot. */
+export interface LocalComponent {
+  id: string;
+  tracked: Tracked;
+  confirmed: boolean;
+}
 /** A write pause shorter than this is a reconnect, not an event for the public register. */
 const MIN_WRITE_PAUSE_MS = 1_000;
 
@@ -145,6 +162,9 @@ export class StatusRunner {
   #queue: { transitions: Transition[]; events: IncidentEvent[] } = { transitions: [], events: [] };
   #maintenance = new Set<string>();
   #customDue = new Map<string, number>();
+  /** The last provider result taken in, per provider. */
+  #providerSeen = new Map<string, number>();
+  #unsubscribe: (() => void) | null = null;
   /** Primary changes this process saw (address and when it was first seen as primary). */
   #primaries: { at: number; address: string }[] = [];
   /** This process's write pauses waiting to be written to the outage register. */
@@ -200,6 +220,10 @@ export class StatusRunner {
       run();
     };
     loop(() => this.tick(), this.#options.databaseCheckIntervalMs ?? this.#options.checkIntervalMs);
+    // A provider's new result is taken in at once (a pass already running takes it in next time).
+    this.#unsubscribe = this.#deps.providers.onResult(() => {
+      if (!this.#stopped) void this.tick();
+    });
     loop(() => this.refreshSnapshot(), this.#options.snapshotIntervalMs);
     // A process starting during an outage does not wait for the database: it serves the snapshot on disk.
     const first = this.refreshSnapshot();
@@ -208,6 +232,7 @@ export class StatusRunner {
 
   async stop(): Promise<void> {
     this.#stopped = true;
+    this.#unsubscribe?.();
     for (const t of this.#timers) clearTimeout(t);
     await removeHeartbeat(this.#deps.database, this.#deps.instance).catch(() => {});
     if (this.#leader) {
@@ -239,6 +264,19 @@ export class StatusRunner {
     const at = now.getTime();
     const nodes = await database.nodes().catch(() => []);
     const results: CheckResult[] = databaseChecks(nodes, database.kind);
+    /** When a result was observed, where that was not this pass (the providers' own checks). */
+    const observedAt = new Map<CheckResult, number>();
+    for (const p of providers.list()) {
+      const fresh = providers.observationsAfter(p.config.id, this.#providerSeen.get(p.config.id) ?? 0);
+      const last = fresh.at(-1);
+      if (!last) continue;
+      this.#providerSeen.set(p.config.id, last.n);
+      const checked = providerChecks(
+        fresh.map((o) => ({ ...p.health, state: o.ok ? 'up' : 'down', error: o.error, latencyMs: o.latencyMs })),
+      );
+      for (const [i, r] of checked.entries()) observedAt.set(r, fresh[i]?.at ?? at);
+      results.push(...checked);
+    }
     const primary = nodes.find((n) => n.reachable && n.role === 'primary')?.address ?? null;
     if (primary !== null && this.#primaries.at(-1)?.address !== primary) {
       this.#primaries.push({ at, address: primary });
@@ -272,7 +310,6 @@ export class StatusRunner {
               backlogCheck(database, now, 15 * 60_000),
             ]
           : []),
-        Promise.resolve(providerChecks(providers.health())),
       ];
       for (const m of this.#options.custom) {
         const due = this.#customDue.get(m.id) ?? 0;
@@ -287,9 +324,11 @@ export class StatusRunner {
       const held = this.#monitors.get(r.monitor);
       const policy = r.monitor.startsWith('db:')
         ? (this.#options.databasePolicy ?? this.#options.policy)
-        : this.#options.policy;
+        : r.monitor.startsWith('idp:')
+          ? (this.#options.providerPolicy ?? this.#options.policy)
+          : this.#options.policy;
       this.#monitors.set(r.monitor, {
-        state: afterCheck(held?.state ?? initialState(), r.ok, at, policy),
+        state: afterCheck(held?.state ?? initialState(), r.ok, Math.min(at, observedAt.get(r) ?? at), policy),
         last: r,
         failure: r.ok ? (held?.failure ?? '') : r.detail,
       });
@@ -416,8 +455,9 @@ export class StatusRunner {
       // the failure, not the first good answer.
       detail: state.confirmed === 'down' && last.ok && failure ? failure : last.detail,
     }));
-    // Non-leaders only know the database; the rest they leave to the leader.
-    const defs = this.#leader ? catalogue.components : catalogue.components.filter((c) => c.id === 'database');
+    // Non-leaders know the database and the sign-in providers (each checks them itself); the rest they
+    // leave to the leader.
+    const defs = this.#leader ? catalogue.components : catalogue.components.filter((c) => isLocal(c.id));
     const components = componentStates(defs, views, this.#maintenance);
     const services = this.#leader ? serviceStates(catalogue.services, components, this.#maintenance) : [];
     const subjects: { subject: string; state: LiveState; detail: string }[] = [
@@ -617,7 +657,7 @@ export class StatusRunner {
   view(): {
     snapshot: Snapshot | null;
     fresh: boolean;
-    local: { database: Tracked | undefined; databaseConfirmed: boolean };
+    local: LocalComponent[];
   } {
     // No node answering this process's checks: the snapshot cannot be current, whatever its age (its
     // refresh may still be waiting out the retry deadline).
@@ -625,15 +665,15 @@ export class StatusRunner {
       !this.#snapshotFresh ||
       this.#deps.now().getTime() - this.#snapshotAt > 3 * this.#options.snapshotIntervalMs ||
       this.noNodeAnswers();
-    const db = [...this.#monitors.values()].filter((m) => m.last.monitor.startsWith('db:'));
-    return {
-      snapshot: this.#snapshot,
-      fresh: !stale,
-      local: {
-        database: this.#tracked.get('component:database'),
-        // Every database monitor of this process confirmed one way or the other (not just started).
-        databaseConfirmed: db.length > 0 && db.every((m) => m.state.confirmed !== 'unknown'),
-      },
-    };
+    const local: LocalComponent[] = [];
+    for (const c of this.#deps.catalogue.components) {
+      const tracked = this.#tracked.get(`component:${c.id}`);
+      if (!isLocal(c.id) || !tracked) continue;
+      const monitors = [...this.#monitors.values()].filter((m) => m.last.component === c.id);
+      // Every monitor of it confirmed one way or the other by this process (not just started).
+      const confirmed = monitors.length > 0 && monitors.every((m) => m.state.confirmed !== 'unknown');
+      local.push({ id: c.id, tracked, confirmed });
+    }
+    return { snapshot: this.#snapshot, fresh: !stale, local };
   }
 }

@@ -10,6 +10,9 @@
  * 2. graceful stop of the standby → 이중화 상실; started again → 정상.
  * 3. both database nodes stopped → /status keeps answering (snapshot + each process's own view):
  *    전체 장애; started again → the outage is written to the register with the time it began.
+ * 4. kill -9 of the 카카오 sign-in provider (a real oidc-provider process) → 로그인 not 정상 on both
+ *    processes within 10 s and the sign-in page points to the other ways in; started again → 정상
+ *    within 15 s.
  *
  * `npm run test:chaos` (also run by .ci/run). Starts the cluster when it is not running.
  */
@@ -19,12 +22,14 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { Database } from '../../src/db/index.ts';
+import type { DevIdpProcess } from '../../src/identity/demo.ts';
 import { insertPostings } from '../../src/jobs/store.ts';
 import * as cluster from '../../src/ops/cluster.ts';
 import { crashLines, type Fleet, startFleet } from '../../src/ops/fleet.ts';
 import { waitFor } from '../../src/ops/wait.ts';
 import { launchBrowser, screenshot } from '../support/browser.ts';
 import { freshClusterDatabase } from '../support/chaos.ts';
+import { killIdp, type PlannedIdp, planIdps, startIdps } from '../support/idp.ts';
 import { Load } from '../support/load.ts';
 import { makePosting } from '../support/postings.ts';
 
@@ -38,12 +43,12 @@ const RECOVERY_MS = 15_000;
 const ONE_REFRESH_MS = 5_000;
 const APP_PORTS = [23101, 23102] as const;
 
-/** Every service's state on one app process, asked directly (not through HAProxy). */
-async function statesOn(port: number): Promise<string[]> {
+/** Every service's state (or only `service`'s) on one app process, asked directly (not through HAProxy). */
+async function statesOn(port: number, service?: string): Promise<string[]> {
   try {
     const res = await fetch(`http://127.0.0.1:${port}/status.json`, { signal: AbortSignal.timeout(2_000) });
-    const body = (await res.json()) as { services: { state: string }[] };
-    return body.services.map((s) => s.state);
+    const body = (await res.json()) as { services: { id: string; state: string }[] };
+    return body.services.filter((s) => service === undefined || s.id === service).map((s) => s.state);
   } catch {
     return ['no-answer'];
   }
@@ -57,6 +62,7 @@ async function watchBoth(
   want: (states: string[]) => boolean,
   from: number,
   timeoutMs: number,
+  service?: string,
 ): Promise<{ each: number[]; disagreedMs: number }> {
   const each: (number | undefined)[] = APP_PORTS.map(() => undefined);
   let disagreeSince: number | undefined;
@@ -65,7 +71,7 @@ async function watchBoth(
     if (Date.now() - from > timeoutMs) {
       throw new Error(`not shown by every app process within ${timeoutMs / 1000} s: ${JSON.stringify(each)}`);
     }
-    const views = await Promise.all(APP_PORTS.map((p) => statesOn(p)));
+    const views = await Promise.all(APP_PORTS.map((p) => statesOn(p, service)));
     const now = Date.now();
     views.forEach((v, i) => {
       if (each[i] === undefined && want(v)) each[i] = now - from;
@@ -97,11 +103,16 @@ describe('the status page watches the database cluster', { timeout: 600_000 }, (
   let browser: Browser;
   let page: Page;
   let load: Load | undefined;
+  let planned: PlannedIdp[] = [];
+  let idps: DevIdpProcess[] = [];
 
   before(async () => {
     ({ database, startedCluster } = await freshClusterDatabase(layout, URL_, DB, 'ilteo-status-chaos'));
     // A posting for the write load that lets the failover layer see a write pause.
     await insertPostings(database, [makePosting({ wantedAuthNo: 'KC1', title: '개발자 모집', closeDt: null })]);
+    // Two real sign-in providers (카카오, 네이버) as their own processes, so one can be killed.
+    planned = await planIdps();
+    idps = await startIdps(planned, 'http://127.0.0.1:23100');
     fleet = await startFleet({
       dir: path.join(layout.dir, 'fleet-status'),
       databaseUrl: URL_,
@@ -109,7 +120,7 @@ describe('the status page watches the database cluster', { timeout: 600_000 }, (
       appPorts: [23101, 23102],
       logLevel: process.env.CHAOS_LOG_LEVEL ?? 'warn',
       // The shipped status settings: nothing faster for the test.
-      env: { ILTEO_RATE_LIMIT_PER_MINUTE: '0' },
+      env: { ILTEO_RATE_LIMIT_PER_MINUTE: '0', ILTEO_OIDC_PROVIDERS: JSON.stringify(planned.map((p) => p.config)) },
     });
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -119,6 +130,7 @@ describe('the status page watches the database cluster', { timeout: 600_000 }, (
     await load?.stop();
     await browser?.close();
     await fleet?.stop();
+    for (const idp of idps) await killIdp(idp);
     const crashes = await crashLines(path.join(layout.dir, 'fleet-status'));
     if (crashes.length) console.log(`app processes wrote outside their logs:\n${crashes.join('\n')}`);
     // Keep the app logs for a failed run (the cluster directory goes with the cluster).
@@ -361,5 +373,63 @@ describe('the status page watches the database cluster', { timeout: 600_000 }, (
     const started = Date.parse(incident.startedAt);
     assert.ok(started <= startedBack, `began during the outage (${incident.startedAt}), not when it was written`);
     assert.ok(started >= stoppedAt - 2_000);
+  });
+
+  it('kill -9 of the 카카오 sign-in provider: 로그인 not 정상 on both processes within 10 s, the sign-in page points elsewhere; back: 정상 within 15 s', async () => {
+    const at = idps.findIndex((i) => i.provider.id === 'kakao');
+    const kakao = idps[at];
+    const plan = planned.find((p) => p.config.id === 'kakao');
+    assert.ok(kakao && plan);
+    const killedAt = Date.now();
+    await killIdp(kakao);
+    const detected = await watchBoth(
+      (states) => states.length === 1 && states[0] !== 'operational' && states[0] !== 'no-answer',
+      killedAt,
+      DETECTION_MS,
+      'login',
+    );
+    report('카카오 provider kill -9', detected);
+    assert.ok(detected.disagreedMs <= ONE_REFRESH_MS, `the processes disagreed for ${detected.disagreedMs} ms`);
+    // One way in of several: 부분 장애 for 로그인, nothing else touched.
+    for (const port of APP_PORTS) {
+      const body = (await (await fetch(`http://127.0.0.1:${port}/status.json`)).json()) as {
+        services: { id: string; state: string }[];
+        components: { id: string; state: string }[];
+      };
+      assert.equal(body.services.find((x) => x.id === 'login')?.state, 'partial');
+      assert.equal(body.services.find((x) => x.id === 'jobs')?.state, 'operational');
+      assert.equal(body.components.find((c) => c.id === 'idp:kakao')?.state, 'major');
+    }
+    await page.goto(`${fleet.url}/login`);
+    assert.match(await page.content(), /카카오 로그인을 일시적으로 사용할 수 없습니다/);
+    await screenshot(page, 'status-sign-in-provider-down');
+    await page.goto(`${fleet.url}/status`);
+    assert.match(await page.content(), /카카오/);
+
+    const startedBack = Date.now();
+    const [again] = await startIdps([plan], 'http://127.0.0.1:23100');
+    assert.ok(again);
+    idps[at] = again;
+    const recovered = await watchBoth(
+      (states) => states.length === 1 && states[0] === 'operational',
+      startedBack,
+      RECOVERY_MS,
+      'login',
+    );
+    report('카카오 provider back', recovered);
+    let incident: Incident | undefined;
+    await waitFor(
+      'the provider incident closes by itself',
+      async () => {
+        incident = (await incidents()).find(
+          (i) => i.component === 'idp:kakao' && i.id > 0 && Date.parse(i.startedAt) >= killedAt - 5_000,
+        );
+        return !!incident?.resolvedAt;
+      },
+      30_000,
+    );
+    assert.ok(incident?.resolvedAt);
+    assert.ok(Date.parse(incident.startedAt) <= killedAt + DETECTION_MS);
+    assert.ok(Date.parse(incident.resolvedAt) >= startedBack);
   });
 });

@@ -90,4 +90,26 @@ describe('sign-in provider health and flows against a real local OpenID Connect 
     await registry.check('pass');
     assert.equal(registry.health()[0]?.state, 'up');
   });
+
+  it('looks again about a second after a changed result, and numbers every result for the status monitor', async () => {
+    await new Promise((r) => setTimeout(r, 1_500)); // the earlier tests' second looks are over
+    await idp.close();
+    const before = registry.health()[0]?.observations ?? 0;
+    await registry.check('pass');
+    assert.equal(registry.health()[0]?.state, 'down');
+    const seen = registry.health()[0]?.observations ?? 0;
+    assert.equal(seen, before + 1);
+    await new Promise((r) => setTimeout(r, 1_800));
+    const results = registry.observationsAfter('pass', before);
+    assert.deepEqual(
+      results.map((o) => [o.n, o.ok]),
+      [
+        [before + 1, false],
+        [before + 2, false],
+      ],
+      'the second look came on its own, and a result that did not change asks for no third',
+    );
+    assert.ok((results[1]?.at ?? 0) - (results[0]?.at ?? 0) >= 900);
+    assert.deepEqual(registry.observationsAfter('pass', before + 2), []);
+  });
 });
