@@ -15,8 +15,6 @@ import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { adminRoutes } from './admin/routes.ts';
 import { runOutageReschedules } from './benefits/outage-job.ts';
 import { benefitsRoutes } from './benefits/routes.ts';
-import { koreanCalendar } from './benefits/schedule.ts';
-import { createBenefitsService } from './benefits/service.ts';
 import { centreRoutes } from './centre/routes.ts';
 import { type Config, trustProxyFunction } from './config/index.ts';
 import { commandAware, createCommands } from './db/commands.ts';
@@ -28,11 +26,10 @@ import { healthRoutes } from './health/routes.ts';
 import { homeRoutes } from './home/routes.ts';
 import { passLifetimeMs, registerAccess } from './identity/access.ts';
 import { listCentres } from './identity/accounts.ts';
-import { ProviderRegistry } from './identity/providers.ts';
+import type { ProviderRegistry } from './identity/providers.ts';
 import { RevocationList } from './identity/revocations.ts';
 import { identityRoutes } from './identity/routes.ts';
 import { maskForLog, maskPersonalNumbers } from './identity/rules.ts';
-import { createIdentityService } from './identity/service.ts';
 import { purgeExpired } from './identity/sessions.ts';
 import { infoRoutes } from './info/routes.ts';
 import { createCounter } from './intake/counter.ts';
@@ -42,12 +39,11 @@ import { intakeRoutes } from './intake/routes.ts';
 import { createIntake, type Intake } from './intake/service.ts';
 import { jobsApiRoutes } from './jobs/api.ts';
 import { jobsRoutes } from './jobs/routes.ts';
-import { createJobsService } from './jobs/service.ts';
 import { deliverOutbox, holderId, runAlerts, spoolTransport } from './market/alerts.ts';
 import { marketRoutes } from './market/routes.ts';
 import { seekerRoutes } from './market/seeker-routes.ts';
-import { createMarketStore } from './market/store.ts';
 import { talentRoutes } from './market/talent.ts';
+import { createServices } from './services.ts';
 import { statusAdminRoutes } from './status/admin.ts';
 import { buildCatalogue } from './status/catalogue.ts';
 import { createMetrics } from './status/metrics.ts';
@@ -90,30 +86,6 @@ export interface AppDeps {
   /** Started with --demo: seeded history is shown, and the pages that show it say it is demonstration data. */
   demo?: boolean;
 }
-
-export function createServices(deps: AppDeps) {
-  const now = deps.now ?? (() => new Date());
-  const providers = new ProviderRegistry(deps.config.auth.providers, {
-    checkIntervalMs: deps.config.auth.providerCheckMs,
-    // A provider that hangs is found within one check: 2 s is long for a discovery document.
-    timeoutMs: Math.min(2000, Math.max(1000, deps.config.auth.providerCheckMs)),
-    now,
-  });
-  const policy = {
-    idleMinutes: deps.config.auth.sessionIdleMinutes,
-    absoluteHours: deps.config.auth.sessionAbsoluteHours,
-  };
-  return {
-    now,
-    policy,
-    providers,
-    jobs: createJobsService(deps.database, now),
-    benefits: createBenefitsService({ database: deps.database, calendar: koreanCalendar(), now }),
-    market: createMarketStore(deps.database),
-    identity: createIdentityService({ database: deps.database, providers, policy, now }),
-  };
-}
-export type Services = ReturnType<typeof createServices>;
 
 /** A secret shared by every app process: from config, else generated once and kept in the database. */
 async function sharedSecret(database: Database, name: string, configured: string | null): Promise<string> {

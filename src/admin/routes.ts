@@ -32,14 +32,25 @@ import {
   passwordError,
 } from '../identity/rules.ts';
 import { revokeAllSessions } from '../identity/sessions.ts';
-import { type Errors, errorSummary, formatDateTime, kindChoice, passwordHint, type Values } from '../identity/views.ts';
+import { formatDateTime } from '../shared/dates.ts';
 import { sendOutcome, writes } from '../web/commands.ts';
-import { alert, button, descriptionList, linkButton, select, table, textInput } from '../web/components.ts';
+import {
+  alert,
+  button,
+  descriptionList,
+  errorSummary,
+  linkButton,
+  select,
+  table,
+  textInput,
+} from '../web/components.ts';
 import { confirmStep, isConfirmed } from '../web/confirm.ts';
 import { UserError } from '../web/errors.ts';
+import type { Errors, Values } from '../web/forms.ts';
 import { html } from '../web/html.ts';
 import { sendPage } from '../web/page.ts';
 import { csrfField, csrfToken } from '../web/security.ts';
+import { kindChoice, passwordHint } from './views.ts';
 
 const OPERATOR = allow('operator');
 

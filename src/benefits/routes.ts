@@ -10,7 +10,7 @@ import type { Database } from '../db/index.ts';
 import { accountOf, allow } from '../identity/access.ts';
 import { listCentres } from '../identity/accounts.ts';
 import { maskPersonalNumbers } from '../identity/rules.ts';
-import { journalFirst, sendReceived } from '../intake/routes.ts';
+import { journalFirst, sendReceived } from '../intake/journal-path.ts';
 import type { Intake } from '../intake/service.ts';
 import type { MarketStore } from '../market/store.ts';
 import { formatKoreanDate, isIsoDate, seoulToday } from '../shared/dates.ts';
@@ -25,6 +25,7 @@ import { csrfToken } from '../web/security.ts';
 import { activityDateError } from './activities.ts';
 import { estimate } from './calculate.ts';
 import { type ClaimFormValues, emptyClaimForm, parseClaimForm } from './form.ts';
+import { periodText } from './labels.ts';
 import { ACTIVITY_KINDS, type ActivityKind } from './rules.ts';
 import { type BenefitsService, CHANGE_KINDS, type ChangeKind, type Recognition } from './service.ts';
 import {
@@ -36,7 +37,6 @@ import {
   claimPage,
   estimatePage,
   outageRecognitionPage,
-  periodText,
   recognitionPage,
   recognitionStatusPage,
 } from './views.ts';

@@ -3,47 +3,27 @@
  * 수급자격 신청, 내 신청 (schedule, 지급 내역, remaining days), 실업인정 신청 with 재취업활동.
  */
 import type { JobCentre } from '../identity/accounts.ts';
-import { errorSummary } from '../identity/views.ts';
-import { formatDate, formatDateTime, formatKoreanDate } from '../shared/dates.ts';
-import { alert, badge, button, descriptionList, linkButton, select, table, textInput } from '../web/components.ts';
+import { formatDateTime, formatKoreanDate } from '../shared/dates.ts';
+import { won } from '../shared/korean.ts';
+import {
+  alert,
+  badge,
+  button,
+  descriptionList,
+  errorSummary,
+  linkButton,
+  select,
+  table,
+  textInput,
+} from '../web/components.ts';
 import { type Html, html } from '../web/html.ts';
 import { csrfField } from '../web/security.ts';
 import type { ActivityCheck } from './activities.ts';
 import type { Estimate } from './calculate.ts';
 import type { ClaimFormValues } from './form.ts';
+import { CLAIM_STATUS, periodText, RECOGNITION_STATUS, recognitionState } from './labels.ts';
 import { ACTIVITY_KINDS, type ActivityKind, JUSTIFIED_REASONS, SEPARATION_REASONS } from './rules.ts';
 import { type Activity, type Claim, REJECTION_CODES, type Recognition } from './service.ts';
-
-export const won = (n: number) => `${n.toLocaleString('ko-KR')}원`;
-
-/** A period as the confirmation texts write it: '2026.11.20.~12.03.' (the year once when it is the same). */
-export function periodText(start: string, end: string): string {
-  const to = start.slice(0, 4) === end.slice(0, 4) ? `${end.slice(5).replace('-', '.')}.` : formatDate(end);
-  return `${formatDate(start)}~${to}`;
-}
-
-export const CLAIM_STATUS: Record<Claim['status'], { label: string; color: 'primary' | 'success' | 'danger' }> = {
-  submitted: { label: '심사 중', color: 'primary' },
-  approved: { label: '수급자격 인정', color: 'success' },
-  rejected: { label: '불인정', color: 'danger' },
-};
-
-export const RECOGNITION_STATUS: Record<Recognition['status'] | 'missed' | 'open', string> = {
-  scheduled: '예정',
-  open: '신청 가능',
-  filed: '접수됨 (심사 중)',
-  confirmed: '인정 (지급)',
-  rejected: '불인정',
-  missed: '신청하지 않음',
-};
-
-export function recognitionState(r: Recognition, today: string): keyof typeof RECOGNITION_STATUS {
-  if (r.status !== 'scheduled') return r.status;
-  if (today > r.scheduledDate) return 'missed';
-  const opens = new Date(`${r.scheduledDate}T00:00:00Z`);
-  opens.setUTCDate(opens.getUTCDate() - 6);
-  return today >= opens.toISOString().slice(0, 10) ? 'open' : 'scheduled';
-}
 
 export function benefitsHome(opts: { signedInClaims: readonly Claim[] | null }): Html {
   return html`<h1 class="heading-xlarge">실업급여 (구직급여)</h1>

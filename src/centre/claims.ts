@@ -11,6 +11,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { activityDateError } from '../benefits/activities.ts';
 import { dailyAmount, benefitDays as daysFor, eligibility } from '../benefits/calculate.ts';
+import { CLAIM_STATUS, periodText, RECOGNITION_STATUS, recognitionState } from '../benefits/labels.ts';
 import { ACTIVITY_KINDS, JUSTIFIED_REASONS, SEPARATION_REASONS } from '../benefits/rules.ts';
 import {
   type BenefitsService,
@@ -21,17 +22,25 @@ import {
   RECOGNITION_REJECTIONS,
   REJECTION_CODES,
 } from '../benefits/service.ts';
-import { CLAIM_STATUS, periodText, RECOGNITION_STATUS, recognitionState, won } from '../benefits/views.ts';
 import type { Database } from '../db/index.ts';
 import { accountOf, allow } from '../identity/access.ts';
 import type { Account } from '../identity/accounts.ts';
 import { audit, clientOf } from '../identity/audit.ts';
 import { maskPersonalNumbers } from '../identity/rules.ts';
-import { errorSummary, formatDateTime } from '../identity/views.ts';
-import { addDays, formatDate, formatKoreanDate, isIsoDate } from '../shared/dates.ts';
-import { josa } from '../shared/korean.ts';
+import { addDays, formatDate, formatDateTime, formatKoreanDate, isIsoDate } from '../shared/dates.ts';
+import { josa, won } from '../shared/korean.ts';
 import { sendOutcome, writes } from '../web/commands.ts';
-import { alert, badge, button, descriptionList, emptyState, select, table, textInput } from '../web/components.ts';
+import {
+  alert,
+  badge,
+  button,
+  descriptionList,
+  emptyState,
+  errorSummary,
+  select,
+  table,
+  textInput,
+} from '../web/components.ts';
 import { confirmStep, isConfirmed } from '../web/confirm.ts';
 import { UserError } from '../web/errors.ts';
 import { formText } from '../web/forms.ts';

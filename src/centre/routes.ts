@@ -7,18 +7,18 @@
  */
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
+import { CLAIM_STATUS } from '../benefits/labels.ts';
 import type { BenefitsService } from '../benefits/service.ts';
-import { CLAIM_STATUS, won } from '../benefits/views.ts';
 import type { Database } from '../db/index.ts';
 import { accountOf, allow } from '../identity/access.ts';
 import { findAccount } from '../identity/accounts.ts';
 import { audit, clientOf } from '../identity/audit.ts';
-import { formatDateTime } from '../identity/views.ts';
 import { EMPLOYMENT_TYPES } from '../jobs/codes.ts';
 import { APPLICATION_STATUS, type MarketStore } from '../market/store.ts';
 import { occupationLabel } from '../reference/occupations.ts';
 import { regionName } from '../reference/regions.ts';
-import { formatDate } from '../shared/dates.ts';
+import { formatDate, formatDateTime } from '../shared/dates.ts';
+import { won } from '../shared/korean.ts';
 import { descriptionList, emptyState, table } from '../web/components.ts';
 import { UserError } from '../web/errors.ts';
 import { html } from '../web/html.ts';

@@ -1,9 +1,7 @@
 import { BlockList, isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
-import type { ProviderConfig } from '../identity/providers.ts';
-import { type CustomMonitor, CustomMonitorSchema } from '../status/catalogue.ts';
-import type { MonitorPolicy } from '../status/monitor.ts';
+import { type CustomMonitor, CustomMonitorSchema, type MonitorPolicy, type ProviderConfig } from './schemas.ts';
 
 /**
  * Configuration is read from the environment once, validated, and passed down as a typed object.

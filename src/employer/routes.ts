@@ -11,11 +11,20 @@ import type { Database } from '../db/index.ts';
 import { accountOf, allow } from '../identity/access.ts';
 import { audit, clientOf } from '../identity/audit.ts';
 import { formatBusino } from '../identity/rules.ts';
-import { errorSummary, formatDateTime } from '../identity/views.ts';
 import { APPLICATION_STATUS, EMPLOYER_STATUSES, type MarketStore } from '../market/store.ts';
+import { formatDateTime } from '../shared/dates.ts';
 import { josa } from '../shared/korean.ts';
 import { sendOutcome, writes } from '../web/commands.ts';
-import { alert, button, descriptionList, emptyState, linkButton, select, table } from '../web/components.ts';
+import {
+  alert,
+  button,
+  descriptionList,
+  emptyState,
+  errorSummary,
+  linkButton,
+  select,
+  table,
+} from '../web/components.ts';
 import { UserError } from '../web/errors.ts';
 import { type Html, html } from '../web/html.ts';
 import { sendPage } from '../web/page.ts';

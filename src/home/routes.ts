@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import type { Services } from '../app.ts';
 import { allow } from '../identity/access.ts';
 import { deadline, regionText } from '../jobs/views/format.ts';
 import { formatWage } from '../jobs/wages.ts';
 import { OCCUPATIONS } from '../reference/occupations.ts';
 import { SIDO } from '../reference/regions.ts';
+import type { Services } from '../services.ts';
 import { html } from '../web/html.ts';
 import { sendPage } from '../web/page.ts';
 

@@ -22,6 +22,7 @@ import type { Database, Tx } from '../db/index.ts';
 import { enqueueEmail } from '../market/alerts.ts';
 import { sendOutcome, writes } from '../web/commands.ts';
 import { UserError } from '../web/errors.ts';
+import type { Errors } from '../web/forms.ts';
 import { formRawText, formText } from '../web/forms.ts';
 import { sendPage } from '../web/page.ts';
 import { csrfToken, isSecure } from '../web/security.ts';
@@ -31,13 +32,7 @@ import { audit, clientOf } from './audit.ts';
 import { newPasswordErrors, normalizeLoginId } from './rules.ts';
 import { hashToken, isTokenShaped, newToken, revokeAllSessions } from './sessions.ts';
 import { blockedFor, clearFailures, PASSWORD_RESET, recordFailure, waitText } from './throttle.ts';
-import {
-  type Errors,
-  forgotPasswordPage,
-  type ResetLinkProblem,
-  resetLinkProblemPage,
-  resetPasswordPage,
-} from './views.ts';
+import { forgotPasswordPage, type ResetLinkProblem, resetLinkProblemPage, resetPasswordPage } from './views.ts';
 
 export const RESET_MINUTES = 30;
 const DEDUPE_PREFIX = 'password-reset:';

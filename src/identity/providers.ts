@@ -10,16 +10,9 @@
  * three, docs/decisions/0006-status.md) knows within one check interval whether it was a blip.
  */
 import * as client from 'openid-client';
+import type { ProviderConfig } from '../config/schemas.ts';
 
-export interface ProviderConfig {
-  id: string;
-  label: string;
-  issuer: string;
-  clientId: string;
-  clientSecret: string;
-  /** Brand colour for the button. */
-  colour?: string;
-}
+export type { ProviderConfig } from '../config/schemas.ts';
 
 export type ProviderState = 'up' | 'down' | 'unknown';
 

@@ -8,6 +8,7 @@ import type { Database } from '../db/index.ts';
 import { repeatable, sendOutcome, writes } from '../web/commands.ts';
 import { alert } from '../web/components.ts';
 import { UserError } from '../web/errors.ts';
+import type { Errors, Values } from '../web/forms.ts';
 import type { Html } from '../web/html.ts';
 import { sendPage } from '../web/page.ts';
 import { csrfToken, isSecure } from '../web/security.ts';
@@ -39,7 +40,6 @@ import { type IdentityService, safeReturnTo } from './service.ts';
 import { listActiveSessions, revokeAllSessions, revokeSession, type SessionPolicy } from './sessions.ts';
 import { waitText } from './throttle.ts';
 import {
-  type Errors,
   employerSignupPage,
   externalSignupPage,
   loginPage,
@@ -48,7 +48,6 @@ import {
   type ProviderButton,
   seekerSignupPage,
   signupChoicePage,
-  type Values,
 } from './views.ts';
 
 export interface IdentityRouteDeps {

@@ -48,6 +48,11 @@ function hasRun(password: string): boolean {
  * 8 characters of 3 kinds (영문 대문자·소문자, 숫자, 특수문자); not containing the ID; no runs
  * like "aaaa" or "1234"; at most 64 characters.
  */
+/** The password rules as sentences, for a hint under a password field. */
+export function passwordRuleTexts(): string[] {
+  return passwordRules('').map((r) => r.text);
+}
+
 export function passwordRules(password: string, loginId = ''): PasswordRule[] {
   const length = [...password].length;
   const kinds = kindsOf(password);

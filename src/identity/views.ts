@@ -6,16 +6,14 @@
 
 import { formatDateTime } from '../shared/dates.ts';
 import { josa } from '../shared/korean.ts';
-import { alert, button, linkButton, radioGroup, select, table, textInput } from '../web/components.ts';
+import { alert, button, errorSummary, linkButton, rulesHint, select, table, textInput } from '../web/components.ts';
+import type { Errors, Values } from '../web/forms.ts';
 import { type Html, html } from '../web/html.ts';
 import { csrfField } from '../web/security.ts';
 import { type Account, type JobCentre, KIND_LABELS, type LinkedIdentity } from './accounts.ts';
 import type { ProviderHealth } from './providers.ts';
-import { formatBusino, LOGIN_ID_RULE, passwordRules } from './rules.ts';
+import { formatBusino, LOGIN_ID_RULE, passwordRuleTexts } from './rules.ts';
 import type { SessionListItem } from './sessions.ts';
-
-export type Errors = Record<string, string>;
-export type Values = Record<string, string>;
 
 export interface ProviderButton {
   id: string;
@@ -23,21 +21,6 @@ export interface ProviderButton {
   colour?: string;
   health: ProviderHealth;
 }
-
-function errorSummary(errors: Errors, title = '입력한 내용을 확인해 주세요'): Html | null {
-  const entries = Object.entries(errors);
-  if (entries.length === 0) return null;
-  return alert({
-    variant: 'danger',
-    title,
-    body: html`<ul class="ilteo-error-list">${entries.map(([field, message]) =>
-      field === '_form' ? html`<li>${message}</li>` : html`<li><a href="#${field}">${message}</a></li>`,
-    )}</ul>`,
-  });
-}
-
-/** The site's one date-time format (src/shared/dates.ts), here for the views that import it from here. */
-export { formatDateTime };
 
 export const PROVIDER_MESSAGES: Record<string, (label: string) => string> = {
   unavailable: (l) => `${l} 로그인을 일시적으로 사용할 수 없습니다. 아래의 다른 방법으로 로그인해 주세요.`,
@@ -183,7 +166,7 @@ export function signupChoicePage(): Html {
 }
 
 export function passwordHint(): Html {
-  return html`<span>비밀번호 규칙:</span> <ul class="ilteo-rules">${passwordRules('').map((r) => html`<li>${r.text}</li>`)}</ul>`;
+  return rulesHint('비밀번호 규칙:', passwordRuleTexts());
 }
 
 /** 새 비밀번호 and its confirmation (내 정보, 비밀번호 찾기); never filled in again after an error. */
@@ -425,17 +408,3 @@ ${
 	</div>
 </section>`;
 }
-
-export function kindChoice(values: Values, errors: Errors): Html {
-  return radioGroup({
-    name: 'kind',
-    legend: '계정 종류',
-    options: [
-      { value: 'counsellor', label: '상담원 (고용센터 소속)', checked: values.kind !== 'operator' },
-      { value: 'operator', label: '운영자', checked: values.kind === 'operator' },
-    ],
-    ...(errors.kind ? { error: errors.kind } : {}),
-  });
-}
-
-export { errorSummary, linkButton };

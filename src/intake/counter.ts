@@ -14,7 +14,7 @@ import { DatabaseUnavailableError } from '../db/failover.ts';
 import type { Database } from '../db/index.ts';
 import type { Account } from '../identity/accounts.ts';
 import { maskPersonalNumbers } from '../identity/rules.ts';
-import { parseSeekerProfile } from '../market/seeker-routes.ts';
+import { parseSeekerProfile } from '../market/profile.ts';
 import type { MarketStore } from '../market/store.ts';
 import { isIsoDate, seoulToday } from '../shared/dates.ts';
 import { pickJosa } from '../shared/korean.ts';

@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/index.ts';
 import { allow } from '../identity/access.ts';
-import { formatDateTime } from '../identity/views.ts';
+import { formatDateTime } from '../shared/dates.ts';
 import { formatDuration } from '../status/store.ts';
 import { table } from '../web/components.ts';
 import { type Html, html } from '../web/html.ts';

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import type { Services } from '../app.ts';
 import { allow } from '../identity/access.ts';
+import type { Services } from '../services.ts';
 import { UserError } from '../web/errors.ts';
 import { html } from '../web/html.ts';
 import { sendPage } from '../web/page.ts';

@@ -5,17 +5,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Services } from '../app.ts';
 import { CommandOutcomeUnknownError } from '../db/commands.ts';
 import { DatabaseUnavailableError } from '../db/failover.ts';
 import type { Database } from '../db/index.ts';
 import { accountOf, allow } from '../identity/access.ts';
 import { audit, clientOf } from '../identity/audit.ts';
-import { errorSummary, formatDateTime } from '../identity/views.ts';
-import { journalFirst, sendReceived } from '../intake/routes.ts';
+import { journalFirst, sendReceived } from '../intake/journal-path.ts';
 import type { Intake } from '../intake/service.ts';
 import { EDUCATIONS, labelOf } from '../jobs/codes.ts';
-import { seoulToday } from '../shared/dates.ts';
+import type { Services } from '../services.ts';
+import { formatDateTime, seoulToday } from '../shared/dates.ts';
 import { josa } from '../shared/korean.ts';
 import { sendOutcome, writes } from '../web/commands.ts';
 import {
@@ -23,6 +22,7 @@ import {
   button,
   descriptionList,
   emptyState,
+  errorSummary,
   linkButton,
   select,
   table,

@@ -3,23 +3,32 @@
  * 관심 채용정보 (saved postings).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Services } from '../app.ts';
 import type { Database } from '../db/index.ts';
 import { accountOf, allow } from '../identity/access.ts';
-import { errorSummary } from '../identity/views.ts';
 import { EMPLOYMENT_TYPES } from '../jobs/codes.ts';
 import { findPosting } from '../jobs/search.ts';
 import { formatWage } from '../jobs/wages.ts';
 import { OCCUPATIONS, occupationLabel } from '../reference/occupations.ts';
-import { isRegionCode, regionName, SIGUNGU_OPTIONS } from '../reference/regions.ts';
-import { isIsoDate } from '../shared/dates.ts';
+import { regionName, SIGUNGU_OPTIONS } from '../reference/regions.ts';
+import type { Services } from '../services.ts';
 import { sendOutcome, writes } from '../web/commands.ts';
-import { alert, badge, button, emptyState, linkButton, select, table, textInput } from '../web/components.ts';
+import {
+  alert,
+  badge,
+  button,
+  emptyState,
+  errorSummary,
+  linkButton,
+  select,
+  table,
+  textInput,
+} from '../web/components.ts';
 import { UserError } from '../web/errors.ts';
 import { formText } from '../web/forms.ts';
 import { html } from '../web/html.ts';
 import { sendPage } from '../web/page.ts';
 import { csrfField, csrfToken } from '../web/security.ts';
+import { parseSeekerProfile } from './profile.ts';
 import { candidateKeys, narrowKeys, recommend } from './recommend.ts';
 import { careerMonths } from './resume.ts';
 import { describeSearch, savedSearchName } from './saved-search.ts';
@@ -32,54 +41,6 @@ const OCC_OPTIONS = [
   ...LEVEL3.map((o) => ({ value: o.code, label: `${o.name} (${o.code})` })),
 ];
 const REGION_OPTIONS = [{ value: '', label: '선택 안 함' }, ...SIGUNGU_OPTIONS];
-
-/** The 구직신청 form read and checked (pure): Korean messages per field, what was typed kept. */
-export function parseSeekerProfile(body: unknown): {
-  values: Record<string, string>;
-  errors: Record<string, string>;
-  profile: SeekerProfile | null;
-} {
-  const values: Record<string, string> = {};
-  for (const f of [
-    'occupation0',
-    'occupation1',
-    'occupation2',
-    'region0',
-    'region1',
-    'region2',
-    'wageMonthly',
-    'empType',
-    'availableFrom',
-  ])
-    values[f] = formText(body, f, 40);
-  const occupations = [...new Set([0, 1, 2].map((i) => values[`occupation${i}`] ?? '').filter(Boolean))];
-  const regions = [...new Set([0, 1, 2].map((i) => values[`region${i}`] ?? '').filter(Boolean))];
-  const errors: Record<string, string> = {};
-  if (occupations.length === 0) errors.occupation0 = '희망직종을 하나 이상 골라 주세요.';
-  else if (occupations.some((o) => !LEVEL3.some((l) => l.code === o)))
-    errors.occupation0 = '희망직종을 목록에서 골라 주세요.';
-  if (regions.length === 0) errors.region0 = '희망지역을 하나 이상 골라 주세요.';
-  else if (regions.some((r) => !isRegionCode(r))) errors.region0 = '희망지역을 목록에서 골라 주세요.';
-  const wage = values.wageMonthly === '' ? 0 : Number((values.wageMonthly ?? '').replace(/[,\s만원]/g, ''));
-  if (!Number.isInteger(wage) || wage < 0 || wage > 10_000)
-    errors.wageMonthly = '희망임금은 만원 단위 숫자로 적어 주세요. (예: 280)';
-  if (values.empType && !EMPLOYMENT_TYPES.some((e) => e.code === values.empType))
-    errors.empType = '고용 형태를 골라 주세요.';
-  if (values.availableFrom && !isIsoDate(values.availableFrom ?? ''))
-    errors.availableFrom = '날짜를 2026-12-01 처럼 적어 주세요.';
-  if (Object.keys(errors).length > 0) return { values, errors, profile: null };
-  return {
-    values,
-    errors,
-    profile: {
-      occupations,
-      regions,
-      wageMonthly: wage * 10_000,
-      empType: values.empType ?? '',
-      availableFrom: values.availableFrom || null,
-    },
-  };
-}
 
 export function seekerRoutes(
   app: FastifyInstance,

@@ -5,18 +5,18 @@
  */
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Services } from '../app.ts';
 import type { Database } from '../db/index.ts';
 import { accountOf, allow } from '../identity/access.ts';
 import { audit, clientOf } from '../identity/audit.ts';
 import { maskPersonalNumbers } from '../identity/rules.ts';
-import { errorSummary, formatDateTime } from '../identity/views.ts';
 import { EDUCATIONS, labelOf } from '../jobs/codes.ts';
 import { escapeLike } from '../jobs/search.ts';
 import { OCCUPATIONS, occupationLabel } from '../reference/occupations.ts';
 import { regionName, SIDO } from '../reference/regions.ts';
+import type { Services } from '../services.ts';
+import { formatDateTime } from '../shared/dates.ts';
 import { sendOutcome, writes } from '../web/commands.ts';
-import { alert, button, emptyState, linkButton, select, table, textInput } from '../web/components.ts';
+import { alert, button, emptyState, errorSummary, linkButton, select, table, textInput } from '../web/components.ts';
 import { UserError } from '../web/errors.ts';
 import { formText } from '../web/forms.ts';
 import { html } from '../web/html.ts';

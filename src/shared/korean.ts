@@ -42,3 +42,6 @@ export function pickJosa(word: string, option: JosaOption): string {
 export function josa(word: string, option: JosaOption): string {
   return `${word}${pickJosa(word, option)}`;
 }
+
+/** An amount in 원 as Korean pages write it: 1,234,567원. */
+export const won = (n: number) => `${n.toLocaleString('ko-KR')}원`;

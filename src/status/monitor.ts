@@ -3,14 +3,9 @@
  * of the last n checks failed, and recovery when the last r checks succeeded. A single blip changes
  * nothing, and a flapping target does not open an incident per flap.
  */
+import type { MonitorPolicy } from '../config/schemas.ts';
 
-export interface MonitorPolicy {
-  /** Failed checks among the last `window` that confirm down. */
-  failuresToDown: number;
-  window: number;
-  /** Consecutive successes that confirm recovery. */
-  successesToUp: number;
-}
+export type { MonitorPolicy } from '../config/schemas.ts';
 
 export const DEFAULT_POLICY: MonitorPolicy = { failuresToDown: 3, window: 5, successesToUp: 2 };
 

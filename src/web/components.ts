@@ -702,3 +702,21 @@ export function textarea(id: string, label: string, value: string, max: number, 
 	<div class="form-conts${error ? ' is-error' : ''}"><textarea id="${id}" name="${id}" class="krds-input" rows="5" maxlength="${max}"${error || hint ? html` aria-describedby="${[error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ')}"` : null}${error ? html` aria-invalid="true"` : null}>${value}</textarea></div>
 	${error ? html`<p class="form-hint-invalid" id="${id}-error">${error}</p>` : null}${hint ? html`<p class="form-hint" id="${id}-hint">${hint}</p>` : null}</div>`;
 }
+
+/** The error summary above a form (KRDS): each message links to its field; `_form` is the whole form's. */
+export function errorSummary(errors: Record<string, string>, title = '입력한 내용을 확인해 주세요'): Html | null {
+  const entries = Object.entries(errors);
+  if (entries.length === 0) return null;
+  return alert({
+    variant: 'danger',
+    title,
+    body: html`<ul class="ilteo-error-list">${entries.map(([field, message]) =>
+      field === '_form' ? html`<li>${message}</li>` : html`<li><a href="#${field}">${message}</a></li>`,
+    )}</ul>`,
+  });
+}
+
+/** A hint that lists rules, e.g. the password rules under a password field. */
+export function rulesHint(title: string, rules: readonly string[]): Html {
+  return html`<span>${title}</span> <ul class="ilteo-rules">${rules.map((r) => html`<li>${r}</li>`)}</ul>`;
+}

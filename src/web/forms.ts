@@ -1,5 +1,10 @@
 /** Reading posted forms and query strings: shared by every feature's routes. */
 
+/** A form's messages by field name (`_form` for the whole form), as the views show them. */
+export type Errors = Record<string, string>;
+/** What the person typed, by field name, to fill the form again. */
+export type Values = Record<string, string>;
+
 /** Client-chosen idempotency keys: 16–100 characters of [A-Za-z0-9_-] (a UUID fits). */
 export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{16,100}$/;
 

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { buildApp, createServices } from '../../src/app.ts';
+import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config/index.ts';
 import { DEMO_PASSWORD, seedDemoAccounts } from '../../src/identity/demo.ts';
 import { insertPostings } from '../../src/jobs/store.ts';
 import { runAlerts } from '../../src/market/alerts.ts';
+import { createServices } from '../../src/services.ts';
 import { addDays, seoulToday } from '../../src/shared/dates.ts';
 import { DRIVERS, openTestDatabase, type TestDatabase } from '../support/db.ts';
 import { makePosting } from '../support/postings.ts';

@@ -5,9 +5,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { buildApp, createServices } from '../../src/app.ts';
+import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config/index.ts';
 import { seedDemoAccounts } from '../../src/identity/demo.ts';
+import { createServices } from '../../src/services.ts';
 import { type DriverKind, openTestDatabase } from './db.ts';
 
 /**

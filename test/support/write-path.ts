@@ -10,7 +10,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { buildApp, createServices, type Services } from '../../src/app.ts';
+import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config/index.ts';
 import type { Database } from '../../src/db/index.ts';
 import { openPostgres } from '../../src/db/postgres.ts';
@@ -19,6 +19,7 @@ import { demoIdpUsers, startDevIdp } from '../../src/identity/dev-idp.ts';
 import { businoCheckDigit } from '../../src/identity/rules.ts';
 import type { NewPosting } from '../../src/jobs/posting.ts';
 import { insertPostings } from '../../src/jobs/store.ts';
+import { createServices, type Services } from '../../src/services.ts';
 import { openTestDatabase, type TestDatabase } from './db.ts';
 import { FaultProxy, hostPortOf, viaProxy } from './fault-proxy.ts';
 import { freePort } from './idp.ts';

@@ -1,0 +1,56 @@
+/**
+ * The dependency rules of docs/STYLE.md, checked by `npm run check` (issue 17).
+ * Features are the folders under src/ other than the shared ones below.
+ */
+const SHARED = '(web|db|shared|config|reference)';
+const FEATURES = '(admin|benefits|centre|employer|health|home|identity|info|intake|jobs|market|status|ops)';
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'No import cycles.',
+      from: { path: '^src/' },
+      to: { circular: true },
+    },
+    {
+      name: 'shared-imports-no-feature',
+      severity: 'error',
+      comment: 'src/web, src/db, src/shared, src/config and src/reference serve every feature and import none.',
+      from: { path: `^src/${SHARED}/`, pathNot: '\\.test\\.ts$' },
+      to: { path: `^src/${FEATURES}/` },
+    },
+    {
+      name: 'no-other-features-routes-or-views',
+      severity: 'error',
+      comment: "A feature uses another feature's services, stores and domain rules, never its routes or views.",
+      from: { path: '^src/([^/]+)/' },
+      to: { path: '^src/[^/]+/[^/]*(routes|views)[.]ts$', pathNot: '^src/$1/' },
+    },
+    {
+      name: 'only-the-server-imports-the-app',
+      severity: 'error',
+      comment: 'src/app.ts is the composition root: only src/server.ts (and tests) import it.',
+      from: { path: '^src/', pathNot: '^src/server\\.ts$' },
+      to: { path: '^src/app\\.ts$' },
+    },
+    {
+      name: 'below-routes-no-routes-or-views',
+      severity: 'error',
+      comment: 'Services, stores and domain modules never reach up into routes or views.',
+      from: { path: '^src/[^/]+/[^/]*(service|store)[.]ts$' },
+      to: { path: '[^/]*(routes|views)[.]ts$' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    includeOnly: '^src/',
+    tsPreCompilationDeps: true,
+    // TypeScript 7 (the native compiler) has no JavaScript API for dependency-cruiser: swc parses instead.
+    parser: 'swc',
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { extensions: ['.ts', '.js'] },
+  },
+};
