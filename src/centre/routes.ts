@@ -23,7 +23,7 @@ import { descriptionList, emptyState, table } from '../web/components.ts';
 import { UserError } from '../web/errors.ts';
 import { html } from '../web/html.ts';
 import { sendPage } from '../web/page.ts';
-import { claimRoutes, scopeOf } from './claims.ts';
+import { claimRoutes, scopeOf } from './claim-routes.ts';
 
 const STAFF = allow('counsellor', 'operator');
 

@@ -23,7 +23,7 @@ import {
   unlinkIdentity,
 } from './accounts.ts';
 import { audit, clientOf } from './audit.ts';
-import { passwordResetRoutes } from './password-reset.ts';
+import { passwordResetRoutes } from './password-reset-routes.ts';
 import { verifyPassword } from './passwords.ts';
 import { type ProviderRegistry, ProviderUnavailableError } from './providers.ts';
 import {

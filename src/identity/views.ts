@@ -135,7 +135,9 @@ ${errorSummary(opts.errors)}
 </div>`;
 }
 
-export type ResetLinkProblem = 'unknown' | 'expired' | 'used';
+import type { ResetLinkProblem } from './password-reset.ts';
+
+export type { ResetLinkProblem };
 
 const RESET_LINK_PROBLEMS: Record<ResetLinkProblem, string> = {
   unknown:

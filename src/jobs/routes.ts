@@ -5,7 +5,7 @@ import { UserError } from '../web/errors.ts';
 import { html } from '../web/html.ts';
 import { sendPage } from '../web/page.ts';
 import { csrfToken, safeLocalPath } from '../web/security.ts';
-import { WANTED_AUTH_NO } from './api.ts';
+import { WANTED_AUTH_NO } from './api-routes.ts';
 import { parseSearchParams } from './search-query.ts';
 import { postingDetailMain } from './views/detail-page.ts';
 import { searchPageMain, searchResultsView } from './views/search-page.ts';

@@ -106,3 +106,51 @@ export function normaliseYearMonth(input: string): string | null {
   if (!m) return null;
   return `${m[1]}-${(m[2] ?? '').padStart(2, '0')}`;
 }
+
+/** 'YYYY-MM-DDTHH:mm' typed in Seoul time → ISO, or null. Seoul has no DST: always +09:00. */
+export function parseSeoulLocal(value: string): string | null {
+  // A datetime-local control sends 'YYYY-MM-DDTHH:mm' (':ss' when seconds were set); typed into a
+  // browser without the control, a space in place of the T is read the same.
+  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(:\d{2})?$/.exec(value.trim());
+  if (!m) return null;
+  const d = new Date(`${m[1]}T${m[2]}${m[3] ?? ':00'}+09:00`);
+  // 2026-02-30 or 25:00 would roll over into another time: refused, not moved.
+  if (Number.isNaN(d.getTime()) || toSeoulLocal(d.toISOString()) !== `${m[1]}T${m[2]}`) return null;
+  return d.toISOString();
+}
+
+/** ISO → 'YYYY-MM-DDTHH:mm' in Seoul, for datetime-local inputs. */
+export function toSeoulLocal(iso: string): string {
+  return new Date(Date.parse(iso) + 9 * 3_600_000).toISOString().slice(0, 16);
+}
+
+/** A length of time as pages write it: '42초', '7분', '2시간 5분'. */
+export function formatDuration(ms: number): string {
+  const minutes = Math.max(0, Math.round(ms / 60_000));
+  if (minutes < 1) return `${Math.max(0, Math.round(ms / 1000))}초`;
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return h > 0 ? `${h}시간 ${m}분` : `${m}분`;
+}
+
+const SEOUL_SECONDS = new Intl.DateTimeFormat('ko-KR', {
+  timeZone: 'Asia/Seoul',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/**
+ * The site's date-time (src/shared/dates.ts: '2026.11.30. 09:15') with the second, which an incident's
+ * times need: '2026.11.30. 09:15:02' (Seoul time).
+ */
+/** A moment in Seoul to the second: '2026.11.30. 09:15:42' (incident times). */
+export function seoulTime(iso: string | null): string {
+  if (!iso) return '-';
+  const parts = Object.fromEntries(SEOUL_SECONDS.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+  return `${parts.year}.${parts.month}.${parts.day}. ${parts.hour}:${parts.minute}:${parts.second}`;
+}

@@ -5,7 +5,7 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { Database } from '../db/index.ts';
 import type { Journal } from '../intake/journal.ts';
-import { operationsNumbers } from '../intake/operations.ts';
+import { operationsNumbers } from '../intake/operations-store.ts';
 
 export function createMetrics() {
   const registry = new Registry();

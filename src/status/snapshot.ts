@@ -11,7 +11,7 @@ import type { Database } from '../db/index.ts';
 import { seoulToday } from '../shared/dates.ts';
 import type { Catalogue } from './catalogue.ts';
 import type { LiveState, Named } from './model.ts';
-import { lastDays, type UpdateStatus } from './store.ts';
+import { type IncidentRow, lastDays, type UpdateStatus } from './store.ts';
 import { addTotals, percentOf, type ServiceState, type Totals, ZERO_TOTALS } from './uptime.ts';
 
 export interface DayBar {
@@ -133,23 +133,16 @@ export async function loadSnapshot(database: Database, catalogue: Catalogue, now
                  count(*) FILTER (WHERE state <> 'operational')::int AS down
             FROM status_intervals WHERE ended_at IS NULL AND subject LIKE 'monitor:%' GROUP BY 1`,
     ),
-    database.read<{
-      id: number;
-      title: string;
-      component: string;
-      services: string[];
-      impact: LiveState;
-      cause: string;
-      automatic: boolean;
-      startedAt: string;
-      resolvedAt: string | null;
-      updates: IncidentView['updates'] | null;
-      pmSummary: string | null;
-      pmRootCause: string | null;
-      pmImpact: string | null;
-      pmPublishedAt: string | null;
-      actions: Omit<CorrectiveActionView, 'overdue'>[] | null;
-    }>(
+    database.read<
+      IncidentRow & {
+        updates: IncidentView['updates'] | null;
+        pmSummary: string | null;
+        pmRootCause: string | null;
+        pmImpact: string | null;
+        pmPublishedAt: string | null;
+        actions: Omit<CorrectiveActionView, 'overdue'>[] | null;
+      }
+    >(
       sql`SELECT i.id, i.title, i.component, i.services, i.impact, i.cause, i.automatic,
                  to_char(i.started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "startedAt",
                  to_char(i.resolved_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "resolvedAt",

@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
-import { addDays, seoulToday } from '../shared/dates.ts';
+import { addDays, formatDuration, seoulToday } from '../shared/dates.ts';
 import type { IncidentEvent, LiveState, Named } from './model.ts';
 import { type ServiceState, STATE_LABELS, totals, type WritePause, withWritePauses, worstState } from './uptime.ts';
 
@@ -118,12 +118,18 @@ export const UPDATE_LABELS: Record<UpdateStatus, Named> = {
   resolved: { ko: '해결', en: 'Resolved' },
 };
 
-export function formatDuration(ms: number): string {
-  const minutes = Math.max(0, Math.round(ms / 60_000));
-  if (minutes < 1) return `${Math.max(0, Math.round(ms / 1000))}초`;
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  return h > 0 ? `${h}시간 ${m}분` : `${m}분`;
+/** An incident as its row holds it (times as ISO text). */
+export interface IncidentRow {
+  id: number;
+  title: string;
+  component: string;
+  services: string[];
+  impact: LiveState;
+  cause: string;
+  automatic: boolean;
+  startedAt: string;
+  resolvedAt: string | null;
+  [key: string]: unknown;
 }
 
 /** A write pause of the failover layer, ready to be written to the outage register. */

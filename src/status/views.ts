@@ -3,12 +3,18 @@
  * with the uptime formula, components, announced maintenance, the outage register, each incident's
  * timeline and postmortem, and the incident banner for every page.
  */
+
+import type { Rescheduled } from '../intake/operations-store.ts';
+import { formatDuration, seoulTime } from '../shared/dates.ts';
+
+export { seoulTime };
+
 import { alert, type BadgeColor, badge, criticalAlerts, table } from '../web/components.ts';
 import { type Html, html } from '../web/html.ts';
 import type { Lang } from '../web/page.ts';
 import type { Named } from './model.ts';
 import type { IncidentView, ServiceView, Snapshot } from './snapshot.ts';
-import { formatDuration, UPDATE_LABELS } from './store.ts';
+import { UPDATE_LABELS } from './store.ts';
 import { type ServiceState, STATE_LABELS } from './uptime.ts';
 
 const STATE_EN: Record<ServiceState, string> = {
@@ -37,27 +43,6 @@ const STATE_COLOR: Record<ServiceState, BadgeColor> = {
 
 export function stateBadge(state: ServiceState, lang: Lang): Html {
   return badge({ label: stateLabel(state, lang), color: STATE_COLOR[state], fill: 'bg-light' });
-}
-
-const SEOUL = new Intl.DateTimeFormat('ko-KR', {
-  timeZone: 'Asia/Seoul',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
-/**
- * The site's date-time (src/shared/dates.ts: '2026.11.30. 09:15') with the second, which an incident's
- * times need: '2026.11.30. 09:15:02' (Seoul time).
- */
-export function seoulTime(iso: string | null): string {
-  if (!iso) return '-';
-  const parts = Object.fromEntries(SEOUL.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
-  return `${parts.year}.${parts.month}.${parts.day}. ${parts.hour}:${parts.minute}:${parts.second}`;
 }
 
 export function durationOf(i: Pick<IncidentView, 'startedAt' | 'resolvedAt'>, now: Date, lang: Lang): string {
@@ -472,4 +457,21 @@ export function incidentBanner(snapshot: Snapshot | null, lang: Lang, at: Date =
     })),
   ];
   return html`<div data-incident-banner>${criticalAlerts(items, { lang, label: ko ? '서비스 장애 알림' : 'Service incidents' })}</div>`;
+}
+
+/** The claimants whose 실업인정일 an incident moved, on its desk (the operations view lists all outages). */
+export function reschedulesTable(rows: readonly Rescheduled[]): Html {
+  return table({
+    caption: '장애로 실업인정일이 바뀐 수급자: 수급자, 고용센터, 차수, 원래 날짜, 새 날짜, 결과',
+    columns: ['수급자', '고용센터', '차수', '원래 날짜', '새 날짜', '결과'].map((header) => ({ header })),
+    rows: rows.map((r) => [
+      r.name,
+      r.centre,
+      `${r.seq}차`,
+      r.fromDate,
+      r.toDate ?? '-',
+      r.result === 'moved' ? '변경됨 (불이익 없음)' : html`<strong>상담원 확인 필요</strong>: ${r.reason}`,
+    ]),
+    rowHeaders: true,
+  });
 }

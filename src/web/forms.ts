@@ -22,3 +22,9 @@ export function formRawText(source: unknown, name: string, max: number): string 
   const value = (source as Record<string, unknown> | undefined)?.[name];
   return typeof value === 'string' ? value.slice(0, max) : '';
 }
+
+/** Every value of a repeated field (checkboxes), strings only; [] when absent. */
+export function formList(source: unknown, name: string): string[] {
+  const v = (source as Record<string, unknown> | undefined)?.[name];
+  return (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === 'string');
+}

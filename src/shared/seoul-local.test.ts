@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseSeoulLocal, toSeoulLocal } from './admin.ts';
+import { parseSeoulLocal, toSeoulLocal } from './dates.ts';
 
 describe("an operator's date-time, typed or picked, in Seoul time", () => {
   const cases: [string, string | null][] = [
