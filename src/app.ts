@@ -329,7 +329,7 @@ export async function buildApp(given: AppDeps): Promise<FastifyInstance> {
   });
   marketRoutes(app, { database: deps.database, market: services.market, services, intake, databaseDown });
   seekerRoutes(app, { database: deps.database, market: services.market, services });
-  talentRoutes(app, { database: deps.database, market: services.market, services });
+  talentRoutes(app, { talent: services.talent });
   employerRoutes(app, { database: deps.database, market: services.market });
   employerPostingRoutes(app, { database: deps.database, services });
   companyRoutes(app, { database: deps.database });

@@ -11,6 +11,7 @@ import { ProviderRegistry } from './identity/providers.ts';
 import { createIdentityService } from './identity/service.ts';
 import { createJobsService } from './jobs/service.ts';
 import { createMarketStore } from './market/store.ts';
+import { createTalentService } from './market/talent-service.ts';
 
 export interface ServiceDeps {
   config: Config;
@@ -31,13 +32,16 @@ export function createServices(deps: ServiceDeps) {
     idleMinutes: deps.config.auth.sessionIdleMinutes,
     absoluteHours: deps.config.auth.sessionAbsoluteHours,
   };
+  const jobs = createJobsService(deps.database, now);
+  const market = createMarketStore(deps.database);
   return {
     now,
     policy,
     providers,
-    jobs: createJobsService(deps.database, now),
+    jobs,
     benefits: createBenefitsService({ database: deps.database, calendar: koreanCalendar(), now }),
-    market: createMarketStore(deps.database),
+    market,
+    talent: createTalentService({ database: deps.database, market, today: () => jobs.today() }),
     identity: createIdentityService({ database: deps.database, providers, policy, now }),
   };
 }

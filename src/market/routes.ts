@@ -12,7 +12,7 @@ import { accountOf, allow } from '../identity/access.ts';
 import { audit, clientOf } from '../identity/audit.ts';
 import { journalFirst, sendReceived } from '../intake/journal-path.ts';
 import type { Intake } from '../intake/service.ts';
-import { EDUCATIONS, labelOf } from '../jobs/codes.ts';
+import { EDUCATIONS } from '../jobs/codes.ts';
 import type { Services } from '../services.ts';
 import { formatDateTime, seoulToday } from '../shared/dates.ts';
 import { josa } from '../shared/korean.ts';
@@ -20,7 +20,6 @@ import { sendOutcome, writes } from '../web/commands.ts';
 import {
   alert,
   button,
-  descriptionList,
   emptyState,
   errorSummary,
   linkButton,
@@ -35,6 +34,7 @@ import { type Html, html } from '../web/html.ts';
 import { sendPage } from '../web/page.ts';
 import { csrfField, csrfToken, safeLocalPath } from '../web/security.ts';
 import { CAREER_ROWS, parseResume, type ResumeValues } from './resume.ts';
+import { resumeView } from './resume-views.ts';
 import {
   APPLICATION_STATUS,
   type Application,
@@ -101,25 +101,6 @@ function resumeForm(
 	</div></div></div>
 	<div class="ilteo-actions">${button({ label: '저장', type: 'submit', size: 'large' })}</div>
 </form>`;
-}
-
-export function resumeView(r: Resume): Html {
-  return html`${descriptionList({
-    items: [
-      { term: '최종 학력', description: `${labelOf(EDUCATIONS, r.education)}${r.school ? ` · ${r.school}` : ''}` },
-      {
-        term: '경력',
-        description:
-          r.careers.length === 0
-            ? '없음 (신입)'
-            : html`<ul class="ilteo-reasons">${r.careers.map((c) => html`<li>${c.company} · ${c.role} (${c.from} ~ ${c.to || '재직 중'})</li>`)}</ul>`,
-      },
-      { term: '자격증', description: r.certificates || '-' },
-      { term: '보유 기술', description: r.skills || '-' },
-    ],
-  })}
-<h3 class="heading-small">자기소개서</h3>
-<div class="ilteo-text">${r.introduction.split('\n').map((l) => html`<p>${l}</p>`)}</div>`;
 }
 
 export function marketRoutes(
