@@ -37,6 +37,21 @@ module.exports = {
       to: { path: '^src/app\\.ts$' },
     },
     {
+      name: 'routes-hold-no-sql',
+      severity: 'error',
+      comment:
+        'Route files parse, call a service and render: the SQL is in stores (and services that own a transaction).',
+      from: { path: '^src/[^/]+/[^/]*routes[.]ts$' },
+      to: { path: '^node_modules/(drizzle-orm|postgres|@electric-sql/pglite)/' },
+    },
+    {
+      name: 'views-hold-no-sql',
+      severity: 'error',
+      comment: 'Views render data they are given; they do not query.',
+      from: { path: '^src/[^/]+/[^/]*views[.]ts$' },
+      to: { path: '^(node_modules/(drizzle-orm|postgres|@electric-sql/pglite)/|src/db/)' },
+    },
+    {
       name: 'below-routes-no-routes-or-views',
       severity: 'error',
       comment: 'Services, stores and domain modules never reach up into routes or views.',
@@ -46,7 +61,8 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    includeOnly: '^src/',
+    // src/, and the database libraries (to check that routes and views do not use them).
+    includeOnly: '^(src/|node_modules/(drizzle-orm|postgres|@electric-sql/pglite)/)',
     tsPreCompilationDeps: true,
     // TypeScript 7 (the native compiler) has no JavaScript API for dependency-cruiser: swc parses instead.
     parser: 'swc',

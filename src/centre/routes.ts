@@ -3,9 +3,8 @@
  * 관할 고용센터 is their own centre, and nobody else's. Operators see every centre. Opening a
  * person's record is a staff action and goes to the audit log. The person's page shows their
  * 구직신청 and 입사지원 (read-only: there is no counsellor page for them) and lists their 구직급여
- * 신청, each linked to its review page (src/centre/claims.ts) when it is at the counsellor's centre.
+ * 신청, each linked to its review page (src/centre/claim-routes.ts) when it is at the counsellor's centre.
  */
-import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { CLAIM_STATUS } from '../benefits/labels.ts';
 import type { BenefitsService } from '../benefits/service.ts';
@@ -24,17 +23,9 @@ import { UserError } from '../web/errors.ts';
 import { html } from '../web/html.ts';
 import { sendPage } from '../web/page.ts';
 import { claimRoutes, scopeOf } from './claim-routes.ts';
+import { clientsOf } from './store.ts';
 
 const STAFF = allow('counsellor', 'operator');
-
-interface ClientRow extends Record<string, unknown> {
-  id: number;
-  name: string;
-  loginId: string;
-  email: string | null;
-  centreName: string;
-  createdAt: string;
-}
 
 export function centreRoutes(
   app: FastifyInstance,
@@ -46,12 +37,7 @@ export function centreRoutes(
   app.get('/centre', STAFF, async (request, reply) => {
     const me = accountOf(request);
     const scope = scopeOf(me);
-    const clients = await database.read<ClientRow>(
-      sql`SELECT a.id::int AS id, a.name, a.login_id AS "loginId", a.email, jc.name AS "centreName", a.created_at::text AS "createdAt"
-          FROM accounts a JOIN job_centres jc ON jc.code = a.centre_code
-          WHERE a.kind = 'seeker' AND ${scope === null ? sql`true` : sql`a.centre_code = ${scope}`}
-          ORDER BY a.created_at DESC LIMIT 200`,
-    );
+    const clients = await clientsOf(database, scope);
     await audit(database, {
       actor: { id: me.id, kind: me.kind },
       action: 'client.list',

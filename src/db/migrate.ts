@@ -57,6 +57,11 @@ export interface MigrationStatus {
   upToDate: boolean;
 }
 
+/** One round trip to the database (used by /readyz, before the migrations are compared). */
+export async function ping(database: Database): Promise<void> {
+  await database.query(sql`SELECT 1 AS ok`);
+}
+
 /** Compares applied migrations with the ones this build ships (used by /readyz). */
 export async function migrationStatus(database: Database): Promise<MigrationStatus> {
   const journal = readJournal();

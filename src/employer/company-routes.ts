@@ -1,5 +1,4 @@
 /** 기업 정보: the employer keeps their 사업장's introduction, address, size and homepage (shown on postings). */
-import { sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../db/index.ts';
 import { accountOf, allow } from '../identity/access.ts';
@@ -10,6 +9,7 @@ import { alert, button, errorSummary, textInput } from '../web/components.ts';
 import { html } from '../web/html.ts';
 import { sendPage } from '../web/page.ts';
 import { csrfField, csrfToken } from '../web/security.ts';
+import { companyProfile, updateCompanyProfile } from './store.ts';
 
 const EMPLOYER = allow('employer');
 
@@ -49,17 +49,7 @@ export function companyRoutes(app: FastifyInstance, deps: { database: Database }
     saved = false,
   ) => {
     const me = accountOf(request);
-    const [c] = await database.query<{
-      name: string;
-      busino: string;
-      indTpNm: string;
-      description: string;
-      address: string;
-      employees: number | null;
-      homepage: string;
-    }>(
-      sql`SELECT name, busino, ind_tp_nm AS "indTpNm", description, address, employees, homepage FROM companies WHERE id = ${me.companyId}`,
-    );
+    const c = await companyProfile(database, me.companyId);
     const v = values ?? {
       description: c?.description ?? '',
       address: c?.address ?? '',
@@ -104,9 +94,7 @@ ${errorSummary(errors)}
     }
     const v = parsed.value;
     const { outcome } = await request.command(async () => {
-      await database.query(
-        sql`UPDATE companies SET description = ${v.description}, address = ${v.address}, employees = ${v.employees}, homepage = ${v.homepage} WHERE id = ${me.companyId}`,
-      );
+      await updateCompanyProfile(database, me.companyId, v);
       await audit(database, {
         actor: { id: me.id, kind: me.kind },
         action: 'company.profile',

@@ -4,7 +4,6 @@
  * submit of the same form registers one posting (its number comes from the form's idempotency key).
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../db/index.ts';
 import { accountOf, allow } from '../identity/access.ts';
@@ -32,6 +31,7 @@ import {
   postingFormValues,
 } from './posting-form.ts';
 import { sendPostingPage } from './routes.ts';
+import { companyOf as findCompany } from './store.ts';
 
 const EMPLOYER = allow('employer');
 const DEADLINE_PASSED = '마감일이 지난 공고는 다시 열 수 없습니다. 마감일을 고치거나 다시 올려 주세요.';
@@ -107,9 +107,7 @@ export function employerPostingRoutes(app: FastifyInstance, deps: { database: Da
 
   const companyOf = async (request: FastifyRequest) => {
     const me = accountOf(request);
-    const [company] = await database.query<{ id: number; name: string; busino: string; indTpNm: string }>(
-      sql`SELECT id::int AS id, name, busino, ind_tp_nm AS "indTpNm" FROM companies WHERE id = ${me.companyId}`,
-    );
+    const company = await findCompany(database, me.companyId);
     if (!company) throw new UserError(403, 'NO_COMPANY', '사업장이 없는 기업회원 계정입니다.');
     return { me, company };
   };

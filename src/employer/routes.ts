@@ -5,7 +5,6 @@
  */
 
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../db/index.ts';
 import { accountOf, allow } from '../identity/access.ts';
@@ -29,15 +28,7 @@ import { UserError } from '../web/errors.ts';
 import { type Html, html } from '../web/html.ts';
 import { sendPage } from '../web/page.ts';
 import { csrfField, csrfToken } from '../web/security.ts';
-
-interface OwnPosting extends Record<string, unknown> {
-  wantedAuthNo: string;
-  title: string;
-  status: string;
-  regDt: string;
-  closeDt: string | null;
-  collectPsncnt: number;
-}
+import { ownPosting, ownPostings } from './store.ts';
 
 export const STATUS = { open: '접수 중', paused: '일시 중지', closed: '마감' } as const;
 
@@ -123,9 +114,6 @@ export function parseApplicantsForm(
 
 const EMPLOYER = allow('employer');
 
-const COLUMNS = sql`wanted_auth_no AS "wantedAuthNo", title, status, reg_dt::text AS "regDt", close_dt::text AS "closeDt",
-    collect_psncnt AS "collectPsncnt"`;
-
 /**
  * The employer's page of one of their postings, with its applicants: after a GET (with the notice of
  * the action just done), or again after a form on it came back with errors — the errors summarised at
@@ -141,9 +129,7 @@ export async function sendPostingPage(
   const { database, market } = deps;
   const me = accountOf(request);
   // The primary: an employer opens this right after saving, and must see what they saved.
-  const [posting] = await database.query<OwnPosting>(
-    sql`SELECT ${COLUMNS} FROM postings WHERE wanted_auth_no = ${rawId.slice(0, 40)} AND company_id = ${me.companyId}`,
-  );
+  const posting = await ownPosting(database, me.companyId, rawId);
   if (!posting) throw new UserError(404, 'NOT_FOUND', '요청하신 채용공고를 찾을 수 없습니다.');
   const applicants = await market.applicants(me.companyId ?? 0, posting.wantedAuthNo);
   const token = csrfToken(reply);
@@ -227,9 +213,7 @@ export function employerRoutes(app: FastifyInstance, deps: { database: Database;
 
   app.get<{ Querystring: { welcome?: string } }>('/employer', EMPLOYER, async (request, reply) => {
     const me = accountOf(request);
-    const postings = await database.query<OwnPosting>(
-      sql`SELECT ${COLUMNS} FROM postings WHERE company_id = ${me.companyId} ORDER BY reg_dt DESC, id DESC LIMIT 100`,
-    );
+    const postings = await ownPostings(database, me.companyId);
     return sendPage(request, reply, {
       title: '기업 서비스',
       breadcrumbs: [{ label: '기업 서비스' }],

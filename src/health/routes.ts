@@ -1,7 +1,6 @@
-import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/index.ts';
-import { migrationStatus } from '../db/migrate.ts';
+import { migrationStatus, ping } from '../db/migrate.ts';
 import { allow } from '../identity/access.ts';
 import { mayReadDetails } from '../web/security.ts';
 
@@ -38,7 +37,7 @@ export function healthRoutes(
     reply.header('cache-control', 'no-store');
     const started = performance.now();
     try {
-      await deps.database.query(sql`SELECT 1 AS ok`);
+      await ping(deps.database);
       const migrations = await migrationStatus(deps.database);
       const latencyMs = Math.round(performance.now() - started);
       if (!migrations.upToDate) {

@@ -1,6 +1,6 @@
 /**
  * Routes of the identity feature: 로그인 (password, OpenID Connect providers), 로그아웃, 회원가입,
- * 비밀번호 찾기 (password-reset.ts), 내 정보 (sign-in methods, password, active sessions), and provider
+ * 비밀번호 찾기 (password-reset-routes.ts), 내 정보 (sign-in methods, password, active sessions), and provider
  * health for the status page.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';

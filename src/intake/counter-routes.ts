@@ -7,7 +7,6 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { SEPARATION_REASONS } from '../benefits/rules.ts';
 import { DatabaseUnavailableError } from '../db/failover.ts';
@@ -156,14 +155,8 @@ export function counterRoutes(
       Number.isSafeInteger(Number(v)) && Number(v) >= 0 ? Math.min(Number(v), 1_000_000) : 0;
     const oldest =
       typeof b.oldestTakenAt === 'string' && !Number.isNaN(Date.parse(b.oldestTakenAt)) ? b.oldestTakenAt : null;
-    const reportedAt = deps.now().toISOString();
     const { outcome } = await request.command(async () => {
-      await deps.database.query(
-        sql`INSERT INTO counter_queues (counsellor_id, centre_code, waiting, review, oldest_taken_at, reported_at)
-            VALUES (${me.id}, ${me.centreCode ?? ''}, ${count(b.waiting)}, ${count(b.review)}, ${oldest}, ${reportedAt})
-            ON CONFLICT (counsellor_id) DO UPDATE SET centre_code = excluded.centre_code, waiting = excluded.waiting,
-              review = excluded.review, oldest_taken_at = excluded.oldest_taken_at, reported_at = excluded.reported_at`,
-      );
+      await deps.counter.reportQueue(me, { waiting: count(b.waiting), review: count(b.review), oldestTakenAt: oldest });
       return { ok: true };
     });
     return outcome;

@@ -297,6 +297,19 @@ export function createCounter(deps: {
         activityKinds: Object.entries(ACTIVITY_KINDS).map(([code, k]) => ({ code, label: k.label })),
       };
     },
+
+    /** A counter's queue as it reported it (every 30 s while online): the latest report per counsellor. */
+    async reportQueue(
+      counsellor: Pick<Account, 'id' | 'centreCode'>,
+      q: { waiting: number; review: number; oldestTakenAt: string | null },
+    ): Promise<void> {
+      await database.query(
+        sql`INSERT INTO counter_queues (counsellor_id, centre_code, waiting, review, oldest_taken_at, reported_at)
+            VALUES (${counsellor.id}, ${counsellor.centreCode ?? ''}, ${q.waiting}, ${q.review}, ${q.oldestTakenAt}, ${deps.now().toISOString()})
+            ON CONFLICT (counsellor_id) DO UPDATE SET centre_code = excluded.centre_code, waiting = excluded.waiting,
+              review = excluded.review, oldest_taken_at = excluded.oldest_taken_at, reported_at = excluded.reported_at`,
+      );
+    },
   };
 }
 export type Counter = ReturnType<typeof createCounter>;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildFeed } from './routes.ts';
+import { buildFeed } from './feed.ts';
 import type { Snapshot } from './snapshot.ts';
 
 const TITLE = '<script>alert(1)</script> 로그인 & 인증 ]]> 장애';
