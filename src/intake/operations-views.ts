@@ -66,10 +66,23 @@ export function operationsPage(
     journal: Pick<Journal, 'corrupt' | 'appendState'>;
   },
 ): Html {
-  const replayed = (s: string) => n.replay.find((r) => r.status === s)?.n ?? 0;
   return html`<h1 class="heading-xlarge">장애 대응 현황</h1>
 <p>전산 장애 동안 받은 접수가 어디에 얼마나 남아 있는지, 복구 뒤 얼마나 처리되었는지, 누구의 실업인정일이 바뀌었는지 봅니다. 같은 숫자가 <a href="/metrics">/metrics</a>에도 있습니다.</p>
-<section class="ilteo-section" aria-labelledby="j-title">
+${journalSection(n, extra)}
+${countersSection(n)}
+${counterOutagesSection(n)}
+<section class="ilteo-section" aria-labelledby="r-title">
+	<h2 id="r-title" class="heading-medium">실업인정일 자동 변경</h2>
+	${n.reschedules.length === 0 ? html`<p>장애로 실업인정일이 바뀐 수급자가 없습니다.</p>` : rescheduledTable(n.reschedules)}
+</section>`;
+}
+
+type Extra = Parameters<typeof operationsPage>[1];
+
+/** Each app server's journal: what waits, what the replay did, what it set aside. */
+function journalSection(n: OperationsNumbers, extra: Extra): Html {
+  const replayed = (s: string) => n.replay.find((r) => r.status === s)?.n ?? 0;
+  return html`<section class="ilteo-section" aria-labelledby="j-title">
 	<h2 id="j-title" class="heading-medium">앱 서버 접수 보관함 (저널)</h2>
 	<p>이 서버: 처리 대기 ${extra.pending}건. 최근 24시간 재처리: 처리됨 ${replayed('applied')}건, 확인 필요 ${replayed('review')}건.
 	DB 노드가 모두 응답하지 않을 때 보여 줄 화면 저장본: 공개 화면 ${extra.saved.public}개, 회원 본인 화면 ${extra.saved.personal}개.</p>
@@ -108,8 +121,12 @@ export function operationsPage(
           rowHeaders: true,
         })
   }
-</section>
-<section class="ilteo-section" aria-labelledby="c-title">
+</section>`;
+}
+
+/** Each centre's counter queues. */
+function countersSection(n: OperationsNumbers): Html {
+  return html`<section class="ilteo-section" aria-labelledby="c-title">
 	<h2 id="c-title" class="heading-medium">고용센터 창구 대기열</h2>
 	${
     n.counters.length === 0
@@ -138,8 +155,12 @@ export function operationsPage(
           rowHeaders: true,
         })
   }
-</section>
-<section class="ilteo-section" aria-labelledby="o-title">
+</section>`;
+}
+
+/** The counters' offline windows of the last 7 days. */
+function counterOutagesSection(n: OperationsNumbers): Html {
+  return html`<section class="ilteo-section" aria-labelledby="o-title">
 	<h2 id="o-title" class="heading-medium">창구 전산 중단 (최근 7일)</h2>
 	<p>창구 PC가 서버와 연결되지 않았던 시간입니다. 다시 연결되면 창구가 스스로 보고하고, 그 고용센터 수급자 중 이 시간에 실업인정일이 있던 미신청자의 실업인정일을 1분 안에 옮깁니다. 5분보다 짧은 끊김은 기록하지 않습니다.</p>
 	${
@@ -166,9 +187,5 @@ export function operationsPage(
           rowHeaders: true,
         })
   }
-</section>
-<section class="ilteo-section" aria-labelledby="r-title">
-	<h2 id="r-title" class="heading-medium">실업인정일 자동 변경</h2>
-	${n.reschedules.length === 0 ? html`<p>장애로 실업인정일이 바뀐 수급자가 없습니다.</p>` : rescheduledTable(n.reschedules)}
 </section>`;
 }

@@ -18,8 +18,12 @@ const EMPLOYER = allow('employer');
 const SEEKER = allow('seeker');
 
 export function talentRoutes(app: FastifyInstance, deps: { talent: TalentService }): void {
-  const { talent } = deps;
+  employerTalentRoutes(app, deps.talent);
+  seekerRequestRoutes(app, deps.talent);
+}
 
+/** The employer's side: 인재검색, a public resume, 인재정보 요청. */
+function employerTalentRoutes(app: FastifyInstance, talent: TalentService): void {
   app.get('/employer/talent', EMPLOYER, async (request, reply) => {
     const q = request.query as Record<string, unknown>;
     const f = {
@@ -84,7 +88,10 @@ export function talentRoutes(app: FastifyInstance, deps: { talent: TalentService
       return sendOutcome(reply, outcome);
     },
   );
+}
 
+/** The seeker's side: the requests received, and the answer to each. */
+function seekerRequestRoutes(app: FastifyInstance, talent: TalentService): void {
   const renderRequests = async (
     request: FastifyRequest,
     reply: FastifyReply,

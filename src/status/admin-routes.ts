@@ -29,7 +29,8 @@ import type { StatusRouteDeps } from './routes.ts';
 
 const OPERATOR = allow('operator');
 
-export function statusAdminRoutes(app: FastifyInstance, deps: StatusRouteDeps): void {
+/** What both page groups of the desk share: the service, who acts, the page context and the answers. */
+function deskPages(deps: StatusRouteDeps) {
   const { runner, catalogue } = deps;
   const desk = createStatusAdminService({ database: deps.database, now: deps.now });
   const crumbs = (label: string, parent?: { label: string; href: string }) => [
@@ -84,6 +85,19 @@ export function statusAdminRoutes(app: FastifyInstance, deps: StatusRouteDeps): 
       main: incidentDeskPage(incident, await desk.desk(incident), errors, typed, context(reply)),
     });
 
+  return { desk, actor, done, overview, incidentDesk };
+}
+
+export function statusAdminRoutes(app: FastifyInstance, deps: StatusRouteDeps): void {
+  const pages = deskPages(deps);
+  overviewRoutes(app, deps, pages);
+  incidentRoutes(app, pages);
+}
+
+/** 장애 직접 등록 and 점검 일정 on the desk's first page. */
+function overviewRoutes(app: FastifyInstance, deps: StatusRouteDeps, pages: ReturnType<typeof deskPages>): void {
+  const { catalogue } = deps;
+  const { desk, actor, done, overview } = pages;
   app.get('/admin/status', OPERATOR, async (request, reply) => overview(request, reply));
 
   app.post('/admin/status/incidents', writes(OPERATOR, 'status.declareIncident'), async (request, reply) => {
@@ -142,7 +156,11 @@ export function statusAdminRoutes(app: FastifyInstance, deps: StatusRouteDeps): 
       return done(reply, outcome);
     },
   );
+}
 
+/** One incident's desk: 진행 경과, 사후 분석 보고서, 재발 방지 조치. */
+function incidentRoutes(app: FastifyInstance, pages: ReturnType<typeof deskPages>): void {
+  const { desk, actor, done, incidentDesk } = pages;
   app.get<{ Params: { id: string } }>('/admin/status/incidents/:id', OPERATOR, async (request, reply) =>
     incidentDesk(request, reply, await desk.incident(request.params.id)),
   );

@@ -40,21 +40,6 @@ export function overviewPage(
   errors: { incident: Errors; maintenance: Errors },
   ctx: DeskContext,
 ): Html {
-  const token = ctx.token;
-  const f = form.incident;
-  const mf = form.maintenance;
-  const str = (v: string | string[] | undefined) => (typeof v === 'string' ? v : '');
-  const arr = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v ? [v] : []);
-  const serviceOptions = (checked: readonly string[]) =>
-    ctx.catalogue.services.map((s) => ({ value: s.id, label: s.name.ko, checked: checked.includes(s.id) }));
-  const targetOptions = (checked: readonly string[]) => [
-    ...serviceOptions(checked),
-    ...ctx.catalogue.components.map((c) => ({
-      value: c.id,
-      label: `${c.name.ko} (구성 요소)`,
-      checked: checked.includes(c.id),
-    })),
-  ];
   return html`<h1 class="heading-xlarge">서비스 상태 관리</h1>
 ${ctx.demo ? demoNotice('ko') : null}
 <p>이 프로세스는 감시 ${ctx.leader ? html`<strong>주 담당(leader)</strong>` : '보조'}입니다. 공개 화면: <a href="/status">서비스 상태</a></p>
@@ -67,12 +52,23 @@ ${
       })
     : null
 }
-<section class="ilteo-section" aria-labelledby="incidents-title">
+${incidentsSection(data.incidents)}
+${declareSection(form.incident, errors.incident, ctx)}
+${maintenanceSection(data.windows, form.maintenance, errors.maintenance, ctx)}`;
+}
+
+const str = (v: string | string[] | undefined) => (typeof v === 'string' ? v : '');
+const arr = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v ? [v] : []);
+const serviceOptions = (ctx: DeskContext, checked: readonly string[]) =>
+  ctx.catalogue.services.map((s) => ({ value: s.id, label: s.name.ko, checked: checked.includes(s.id) }));
+
+function incidentsSection(incidents: readonly IncidentRow[]): Html {
+  return html`<section class="ilteo-section" aria-labelledby="incidents-title">
 	<h2 id="incidents-title" class="heading-medium">장애</h2>
 	${table({
     caption: '장애: 제목, 영향, 발생, 복구, 감지',
     columns: [{ header: '제목' }, { header: '영향' }, { header: '발생' }, { header: '복구' }, { header: '감지' }],
-    rows: data.incidents.map((i) => [
+    rows: incidents.map((i) => [
       html`<a href="/admin/status/incidents/${i.id}">${i.title}</a>`,
       stateBadge(i.impact, 'ko'),
       seoulTime(i.startedAt),
@@ -81,15 +77,19 @@ ${
     ]),
     rowHeaders: true,
   })}
-</section>
-<section class="ilteo-section" aria-labelledby="declare-title">
+</section>`;
+}
+
+function declareSection(f: FormValues, errors: Errors, ctx: DeskContext): Html {
+  const token = ctx.token;
+  return html`<section class="ilteo-section" aria-labelledby="declare-title">
 	<h2 id="declare-title" class="heading-medium">장애 직접 등록</h2>
 	<p>감시가 보지 못한 장애(외부 기관 연계 중단, 창구 장애 등)를 등록합니다. 실업급여 서비스에 등록한 장애 기간은 실업인정일 자동 변경의 근거가 됩니다.</p>
-	${errorSummary(errors.incident)}
+	${errorSummary(errors)}
 	<form method="post" action="/admin/status/incidents" novalidate>
 		${csrfField(token)}<input type="hidden" name="idempotencyKey" value="${str(f.idempotencyKey) || randomUUID()}">
-		${checkboxGroup({ name: 'services', legend: '영향 받는 서비스', options: serviceOptions(arr(f.services)), error: errors.incident.services, collapsible: false })}
-		${textInput({ id: 'title', name: 'title', label: '제목', value: str(f.title), required: true, maxlength: 200, error: errors.incident.title })}
+		${checkboxGroup({ name: 'services', legend: '영향 받는 서비스', options: serviceOptions(ctx, arr(f.services)), error: errors.services, collapsible: false })}
+		${textInput({ id: 'title', name: 'title', label: '제목', value: str(f.title), required: true, maxlength: 200, error: errors.title })}
 		${select({
       id: 'impact',
       name: 'impact',
@@ -102,13 +102,30 @@ ${
       ],
     })}
 		${textInput({ id: 'cause', name: 'cause', label: '원인', value: str(f.cause), maxlength: 500 })}
-		${textInput({ id: 'startedAt', name: 'startedAt', type: 'datetime-local', label: '장애 발생 (한국 시간)', value: str(f.startedAt), required: true, hint: '날짜와 시각을 고르세요. 직접 적을 때는 2026-11-30 09:15 처럼.', error: errors.incident.startedAt })}
-		${textInput({ id: 'resolvedAt', name: 'resolvedAt', type: 'datetime-local', label: '복구 시간 (한국 시간, 진행 중이면 비워 두기)', value: str(f.resolvedAt), error: errors.incident.resolvedAt })}
-		${textarea('body', '첫 안내문', str(f.body), 2000, errors.incident.body)}
+		${textInput({ id: 'startedAt', name: 'startedAt', type: 'datetime-local', label: '장애 발생 (한국 시간)', value: str(f.startedAt), required: true, hint: '날짜와 시각을 고르세요. 직접 적을 때는 2026-11-30 09:15 처럼.', error: errors.startedAt })}
+		${textInput({ id: 'resolvedAt', name: 'resolvedAt', type: 'datetime-local', label: '복구 시간 (한국 시간, 진행 중이면 비워 두기)', value: str(f.resolvedAt), error: errors.resolvedAt })}
+		${textarea('body', '첫 안내문', str(f.body), 2000, errors.body)}
 		<div class="ilteo-actions">${button({ label: '장애 등록', type: 'submit' })}</div>
 	</form>
-</section>
-<section class="ilteo-section" aria-labelledby="maint-title">
+</section>`;
+}
+
+function maintenanceSection(
+  windows: Awaited<ReturnType<StatusAdminService['overview']>>['windows'],
+  mf: FormValues,
+  errors: Errors,
+  ctx: DeskContext,
+): Html {
+  const token = ctx.token;
+  const targetOptions = (checked: readonly string[]) => [
+    ...serviceOptions(ctx, checked),
+    ...ctx.catalogue.components.map((c) => ({
+      value: c.id,
+      label: `${c.name.ko} (구성 요소)`,
+      checked: checked.includes(c.id),
+    })),
+  ];
+  return html`<section class="ilteo-section" aria-labelledby="maint-title">
 	<h2 id="maint-title" class="heading-medium">점검 일정</h2>
 	${table({
     caption: '점검 일정: 제목, 대상, 시작, 끝, 상태',
@@ -119,7 +136,7 @@ ${
       { header: '끝' },
       { header: '관리', align: 'right' },
     ],
-    rows: data.windows.map((w) => [
+    rows: windows.map((w) => [
       w.title,
       w.components.map((c) => ctx.catalogue.names.get(c)?.ko ?? c).join(', '),
       seoulTime(w.startsAt),
@@ -132,13 +149,13 @@ ${
     ]),
     rowHeaders: true,
   })}
-	${errorSummary(errors.maintenance)}
+	${errorSummary(errors)}
 	<form method="post" action="/admin/status/maintenance" novalidate>
 		${csrfField(token)}<input type="hidden" name="idempotencyKey" value="${str(mf.idempotencyKey) || randomUUID()}">
-		${textInput({ id: 'mtitle', name: 'title', label: '점검 제목', value: str(mf.title), required: true, maxlength: 200, error: errors.maintenance.mtitle })}
-		${checkboxGroup({ name: 'components', legend: '점검 대상', idPrefix: 'mcomponents', options: targetOptions(arr(mf.components)), error: errors.maintenance.mcomponents, collapsible: false })}
-		${textInput({ id: 'mstartsAt', name: 'startsAt', type: 'datetime-local', label: '시작 (한국 시간)', value: str(mf.startsAt), required: true, hint: '직접 적을 때는 2026-12-05 02:00 처럼.', error: errors.maintenance.mstartsAt })}
-		${textInput({ id: 'mendsAt', name: 'endsAt', type: 'datetime-local', label: '끝 (한국 시간)', value: str(mf.endsAt), required: true, error: errors.maintenance.mendsAt })}
+		${textInput({ id: 'mtitle', name: 'title', label: '점검 제목', value: str(mf.title), required: true, maxlength: 200, error: errors.mtitle })}
+		${checkboxGroup({ name: 'components', legend: '점검 대상', idPrefix: 'mcomponents', options: targetOptions(arr(mf.components)), error: errors.mcomponents, collapsible: false })}
+		${textInput({ id: 'mstartsAt', name: 'startsAt', type: 'datetime-local', label: '시작 (한국 시간)', value: str(mf.startsAt), required: true, hint: '직접 적을 때는 2026-12-05 02:00 처럼.', error: errors.mstartsAt })}
+		${textInput({ id: 'mendsAt', name: 'endsAt', type: 'datetime-local', label: '끝 (한국 시간)', value: str(mf.endsAt), required: true, error: errors.mendsAt })}
 		${textarea('description', '안내문', str(mf.description), 2000)}
 		<div class="ilteo-actions">${button({ label: '점검 알리기', type: 'submit' })}</div>
 	</form>

@@ -4,7 +4,7 @@
  */
 import type { Catalogue } from './catalogue.ts';
 import { incidentTitle, serviceStates } from './model.ts';
-import type { StatusRunner } from './runner.ts';
+import type { LocalComponent, StatusRunner } from './runner.ts';
 import type { IncidentView, Snapshot } from './snapshot.ts';
 import { ZERO_TOTALS } from './uptime.ts';
 
@@ -98,38 +98,44 @@ export function currentSnapshot(deps: { runner: StatusRunner; catalogue: Catalog
   const provisional = overlay
     .filter((l) => l.tracked.state !== 'operational')
     .filter((l) => !base.incidents.some((i) => !i.resolvedAt && i.component === l.id))
-    .map((l): IncidentView => {
-      const id = l.id === 'database' ? 0 : -1 - deps.catalogue.components.findIndex((c) => c.id === l.id);
-      const name = deps.catalogue.names.get(l.id) ?? { ko: l.id, en: l.id };
-      const startedAt = new Date(l.tracked.badSince).toISOString();
-      const detail = l.tracked.detail;
-      return {
-        id,
-        title: incidentTitle(name, l.tracked.state),
-        component: l.id,
-        componentName: name,
-        services: deps.catalogue.services
-          .filter((s) => l.id === 'database' || s.deps.some((d) => d.component === l.id))
-          .map((s) => s.id),
-        impact: l.tracked.state,
-        cause: detail,
-        automatic: true,
-        startedAt,
-        resolvedAt: null,
-        status: 'investigating',
-        updates: [
-          {
-            id: 0,
-            status: 'investigating',
-            body: view.fresh
-              ? `자동 감지: ${detail}. 장애 기록에 오르기 전에 이 서버가 직접 확인한 내용을 먼저 알립니다.`
-              : `자동 감지: ${detail}. 데이터베이스에 기록할 수 없어 이 서버가 직접 확인한 내용을 먼저 알립니다. 복구되면 장애 기록에 남습니다.`,
-            createdAt: startedAt,
-          },
-        ],
-        postmortem: null,
-      };
-    });
+    .map((l) => provisionalIncident(l, deps.catalogue, view.fresh));
   if (provisional.length) snapshot.incidents = [...provisional, ...base.incidents];
   return { snapshot, fresh: view.fresh };
+}
+
+/**
+ * The incident this process shows for a failing component before the leader has recorded one: id 0 for
+ * the database, below 0 for the others (each has its own page; the feeds leave them out).
+ */
+function provisionalIncident(l: LocalComponent, catalogue: Catalogue, fresh: boolean): IncidentView {
+  const id = l.id === 'database' ? 0 : -1 - catalogue.components.findIndex((c) => c.id === l.id);
+  const name = catalogue.names.get(l.id) ?? { ko: l.id, en: l.id };
+  const startedAt = new Date(l.tracked.badSince).toISOString();
+  const detail = l.tracked.detail;
+  return {
+    id,
+    title: incidentTitle(name, l.tracked.state),
+    component: l.id,
+    componentName: name,
+    services: catalogue.services
+      .filter((s) => l.id === 'database' || s.deps.some((d) => d.component === l.id))
+      .map((s) => s.id),
+    impact: l.tracked.state,
+    cause: detail,
+    automatic: true,
+    startedAt,
+    resolvedAt: null,
+    status: 'investigating',
+    updates: [
+      {
+        id: 0,
+        status: 'investigating',
+        body: fresh
+          ? `자동 감지: ${detail}. 장애 기록에 오르기 전에 이 서버가 직접 확인한 내용을 먼저 알립니다.`
+          : `자동 감지: ${detail}. 데이터베이스에 기록할 수 없어 이 서버가 직접 확인한 내용을 먼저 알립니다. 복구되면 장애 기록에 남습니다.`,
+        createdAt: startedAt,
+      },
+    ],
+    postmortem: null,
+  };
 }

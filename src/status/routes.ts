@@ -44,9 +44,17 @@ function origin(request: FastifyRequest, publicUrl: string | null): string {
   return publicUrl ?? `${request.protocol}://${request.host}`;
 }
 
-export function statusRoutes(app: FastifyInstance, deps: StatusRouteDeps): void {
-  const PUBLIC = allow('public');
+const PUBLIC = allow('public');
 
+/** The public status: the page, `status.json`, each incident, the feeds, the monthly report, `/metrics`. */
+export function statusRoutes(app: FastifyInstance, deps: StatusRouteDeps): void {
+  pageRoutes(app, deps);
+  feedRoutes(app, deps);
+  reportRoutes(app, deps);
+}
+
+/** `/status`, `/status.json` and `/status/incidents/:id`, from the current snapshot. */
+function pageRoutes(app: FastifyInstance, deps: StatusRouteDeps): void {
   // The page body is rendered once per snapshot, language and 10 seconds (ongoing durations move),
   // and wrapped in the layout per request (header, banner, nonce): the page stays fast under load.
   const rendered = new Map<string, Html>();
@@ -90,7 +98,10 @@ export function statusRoutes(app: FastifyInstance, deps: StatusRouteDeps): void 
       main: incidentPage(incident, snapshot, { lang, now: deps.now(), demo: deps.demo === true }),
     });
   });
+}
 
+/** RSS, Atom and JSON Feed of the incident updates, rendered once per snapshot and address. */
+function feedRoutes(app: FastifyInstance, deps: StatusRouteDeps): void {
   const feeds = [
     ['rss', 'application/rss+xml; charset=utf-8', (s: Snapshot, base: string) => buildFeed(s, base, 'xml').rss2()],
     ['atom', 'application/atom+xml; charset=utf-8', (s: Snapshot, base: string) => buildFeed(s, base, 'xml').atom1()],
@@ -112,7 +123,10 @@ export function statusRoutes(app: FastifyInstance, deps: StatusRouteDeps): void 
       return reply.type(type).send(body);
     });
   }
+}
 
+/** The monthly availability report (CSV, JSON), `/metrics`, and the request metrics of every route. */
+function reportRoutes(app: FastifyInstance, deps: StatusRouteDeps): void {
   app.get<{ Params: { file: string } }>('/status/reports/:file', PUBLIC, async (request, reply) => {
     const m = /^(\d{4})-(0[1-9]|1[0-2])\.(csv|json)$/.exec(request.params.file);
     if (!m)
