@@ -15,7 +15,7 @@ import { seedDemoClaims } from './benefits/demo.ts';
 import { koreanCalendar } from './benefits/schedule.ts';
 import { assertNodeVersion, type Config, ConfigError, loadConfig } from './config/index.ts';
 import { createDatabase } from './db/admin.ts';
-import { openDatabase } from './db/index.ts';
+import { type Database, openDatabase } from './db/index.ts';
 import { migrate } from './db/migrate.ts';
 import { createAccount } from './identity/accounts.ts';
 import { audit } from './identity/audit.ts';
@@ -55,115 +55,19 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'ha') return haCommand(rest);
   if (command === 'dev-idp') return devIdpCommand(rest);
-  let config = loadConfig();
-
+  const config = loadConfig();
   switch (command) {
-    case 'serve': {
-      const { values } = parseArgs({
-        args: rest,
-        options: { demo: { type: 'boolean', default: false }, ha: { type: 'boolean', default: false } },
-      });
-      const idps = values.demo ? await demoProviders(config) : [];
-      if (idps.length > 0) config = { ...config, auth: { ...config.auth, providers: idps.map((i) => i.provider) } };
-      if (values.ha) return serveOnCluster(config, values.demo, idps);
-      const server = await startServer(config, { demo: values.demo });
-      handleSignals(server);
-      const where = config.database.kind === 'pglite' ? `내장 데이터베이스 ${config.database.dataDir}` : 'PostgreSQL';
-      console.log(`일터가 ${server.url} 에서 실행 중입니다 (${where}). 종료: Ctrl+C`);
-      return -1;
-    }
-    case 'migrate': {
-      const database = await openDatabase(config.database);
-      try {
-        await migrate(database);
+    case 'serve':
+      return serveCommand(config, rest);
+    case 'migrate':
+      return withDatabase(config, async () => {
         console.log('데이터베이스 스키마가 최신입니다.');
-      } finally {
-        await database.close();
-      }
-      return 0;
-    }
-    case 'seed': {
-      const { values } = parseArgs({
-        args: rest,
-        options: {
-          postings: { type: 'string', default: '5000' },
-          seed: { type: 'string' },
-          reset: { type: 'boolean', default: false },
-        },
+        return 0;
       });
-      const count = Number(values.postings);
-      if (!Number.isInteger(count) || count < 1 || count > 1_000_000) {
-        console.error('--postings 는 1에서 1,000,000 사이의 정수여야 합니다.');
-        return 2;
-      }
-      const seed = values.seed === undefined ? undefined : Number(values.seed);
-      if (seed !== undefined && !Number.isInteger(seed)) {
-        console.error('--seed 는 정수여야 합니다.');
-        return 2;
-      }
-      const database = await openDatabase(config.database);
-      try {
-        await migrate(database);
-        await seedPostings(database, {
-          count,
-          reset: values.reset,
-          log: console.log,
-          ...(seed === undefined ? {} : { seed }),
-        });
-      } finally {
-        await database.close();
-      }
-      return 0;
-    }
-    case 'create-operator': {
-      const { values } = parseArgs({
-        args: rest,
-        options: { login: { type: 'string' }, name: { type: 'string' }, email: { type: 'string' } },
-      });
-      const password = (await readStdin()).trim();
-      const problems = [
-        loginIdError(values.login ?? ''),
-        nameError(values.name ?? ''),
-        emailError(values.email ?? '', true),
-        passwordError(password, values.login ?? ''),
-      ].filter((p): p is string => p !== null);
-      if (problems.length > 0) {
-        console.error(
-          `${problems.join('\n')}\n\n사용법: echo '비밀번호' | ilteo create-operator --login ID --name 이름 --email 메일`,
-        );
-        return 2;
-      }
-      const database = await openDatabase(config.database);
-      try {
-        await migrate(database);
-        const id = await createAccount(database, {
-          kind: 'operator',
-          loginId: normalizeLoginId(values.login ?? ''),
-          password,
-          name: (values.name ?? '').trim(),
-          email: (values.email ?? '').trim(),
-        });
-        await audit(database, {
-          actor: null,
-          action: 'account.create',
-          outcome: 'success',
-          target: { type: 'account', id },
-          ip: 'cli',
-          userAgent: `ilteo create-operator (${process.env.USER ?? 'unknown user'})`,
-          details: { kind: 'operator', loginId: normalizeLoginId(values.login ?? '') },
-        });
-        console.log(`운영자 계정을 만들었습니다: ${normalizeLoginId(values.login ?? '')}`);
-      } catch (err) {
-        if (err instanceof UserError) {
-          console.error(err.message);
-          return 1;
-        }
-        throw err;
-      } finally {
-        await database.close();
-      }
-      return 0;
-    }
+    case 'seed':
+      return seedCommand(config, rest);
+    case 'create-operator':
+      return createOperatorCommand(config, rest);
     case 'create-db': {
       if (config.database.kind !== 'postgres') {
         console.error('create-db 는 DATABASE_URL 이 설정되어 있을 때만 씁니다.');
@@ -177,6 +81,112 @@ async function main(argv: string[]): Promise<number> {
       console.error(`알 수 없는 명령입니다: ${command}\n\n${USAGE}`);
       return 2;
   }
+}
+
+/** Opens the configured database, brings its schema up to date, runs `fn`, and closes it. */
+async function withDatabase(config: Config, fn: (database: Database) => Promise<number>): Promise<number> {
+  const database = await openDatabase(config.database);
+  try {
+    await migrate(database);
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function serveCommand(given: Config, args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { demo: { type: 'boolean', default: false }, ha: { type: 'boolean', default: false } },
+  });
+  const idps = values.demo ? await demoProviders(given) : [];
+  const config =
+    idps.length > 0 ? { ...given, auth: { ...given.auth, providers: idps.map((i) => i.provider) } } : given;
+  if (values.ha) return serveOnCluster(config, values.demo, idps);
+  const server = await startServer(config, { demo: values.demo });
+  handleSignals(server);
+  const where = config.database.kind === 'pglite' ? `내장 데이터베이스 ${config.database.dataDir}` : 'PostgreSQL';
+  console.log(`일터가 ${server.url} 에서 실행 중입니다 (${where}). 종료: Ctrl+C`);
+  return -1;
+}
+
+async function seedCommand(config: Config, args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      postings: { type: 'string', default: '5000' },
+      seed: { type: 'string' },
+      reset: { type: 'boolean', default: false },
+    },
+  });
+  const count = Number(values.postings);
+  if (!Number.isInteger(count) || count < 1 || count > 1_000_000) {
+    console.error('--postings 는 1에서 1,000,000 사이의 정수여야 합니다.');
+    return 2;
+  }
+  const seed = values.seed === undefined ? undefined : Number(values.seed);
+  if (seed !== undefined && !Number.isInteger(seed)) {
+    console.error('--seed 는 정수여야 합니다.');
+    return 2;
+  }
+  return withDatabase(config, async (database) => {
+    await seedPostings(database, {
+      count,
+      reset: values.reset,
+      log: console.log,
+      ...(seed === undefined ? {} : { seed }),
+    });
+    return 0;
+  });
+}
+
+async function createOperatorCommand(config: Config, args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { login: { type: 'string' }, name: { type: 'string' }, email: { type: 'string' } },
+  });
+  const password = (await readStdin()).trim();
+  const problems = [
+    loginIdError(values.login ?? ''),
+    nameError(values.name ?? ''),
+    emailError(values.email ?? '', true),
+    passwordError(password, values.login ?? ''),
+  ].filter((p): p is string => p !== null);
+  if (problems.length > 0) {
+    console.error(
+      `${problems.join('\n')}\n\n사용법: echo '비밀번호' | ilteo create-operator --login ID --name 이름 --email 메일`,
+    );
+    return 2;
+  }
+  const loginId = normalizeLoginId(values.login ?? '');
+  return withDatabase(config, async (database) => {
+    try {
+      const id = await createAccount(database, {
+        kind: 'operator',
+        loginId,
+        password,
+        name: (values.name ?? '').trim(),
+        email: (values.email ?? '').trim(),
+      });
+      await audit(database, {
+        actor: null,
+        action: 'account.create',
+        outcome: 'success',
+        target: { type: 'account', id },
+        ip: 'cli',
+        userAgent: `ilteo create-operator (${process.env.USER ?? 'unknown user'})`,
+        details: { kind: 'operator', loginId },
+      });
+      console.log(`운영자 계정을 만들었습니다: ${loginId}`);
+      return 0;
+    } catch (err) {
+      if (err instanceof UserError) {
+        console.error(err.message);
+        return 1;
+      }
+      throw err;
+    }
+  });
 }
 
 /**

@@ -253,6 +253,51 @@ export interface Commands {
   purge(now: Date): Promise<number>;
 }
 
+/**
+ * One attempt of a command in its transaction: claim (actor, key), or find the stored outcome of an
+ * earlier request with the same key; run the change; store its outcome. The fence refuses an attempt
+ * that the caller has already given up on (a retry after a failover must not apply the change twice).
+ */
+async function attempt<T extends Json>(
+  rawTx: Tx,
+  c: { request: CommandRequest; fingerprint: string; fence: Fence; statementTimeoutMs: number },
+  change: () => Promise<T>,
+): Promise<CommandResult<T>> {
+  const { request, fingerprint, fence } = c;
+  if (fence.committing) fence.uncertain = true;
+  fence.committing = false;
+  if (fence.abandoned) throw new FencedOffError();
+  const tx: Tx = {
+    query: async (q) => {
+      if (fence.abandoned) throw new FencedOffError();
+      return rawTx.query(q);
+    },
+  };
+  await tx.query(sql`SELECT set_config('statement_timeout', ${String(c.statementTimeoutMs)}, true)`);
+  const claimed = await tx.query(
+    sql`INSERT INTO command_outcomes (actor, key, command, fingerprint, outcome)
+        VALUES (${request.actor}, ${request.key}, ${request.command}, ${fingerprint}, 'null'::jsonb)
+        ON CONFLICT (actor, key) DO NOTHING RETURNING 1 AS claimed`,
+  );
+  // This attempt holds the claim: no earlier attempt's COMMIT landed.
+  if (claimed.length > 0) fence.uncertain = false;
+  if (claimed.length === 0) {
+    const [stored] = await tx.query<{ fingerprint: string; outcome: T }>(
+      sql`SELECT fingerprint, outcome FROM command_outcomes WHERE actor = ${request.actor} AND key = ${request.key}`,
+    );
+    if (!stored || stored.fingerprint !== fingerprint) throw new CommandKeyConflictError();
+    return { outcome: stored.outcome, repeated: true };
+  }
+  const outcome = await commandScope.run({ tx, name: request.command, savepoints: 0 }, change);
+  await tx.query(
+    sql`UPDATE command_outcomes SET outcome = ${JSON.stringify(outcome ?? null)}::jsonb
+        WHERE actor = ${request.actor} AND key = ${request.key}`,
+  );
+  if (fence.abandoned) throw new FencedOffError();
+  fence.committing = true;
+  return { outcome, repeated: false };
+}
+
 /** How long a command whose COMMIT reply was lost looks for its own outcome before answering "unknown". */
 const SETTLE_DEADLINE_MS = 3_000;
 
@@ -291,40 +336,10 @@ export function createCommands(database: Database, options: CommandsOptions): Co
       const fingerprint = fingerprintOf(request);
       const fence: Fence = { abandoned: false, committing: false, uncertain: false };
       try {
-        return await database.transaction(async (rawTx) => {
-          if (fence.committing) fence.uncertain = true;
-          fence.committing = false;
-          if (fence.abandoned) throw new FencedOffError();
-          const tx: Tx = {
-            query: async (q) => {
-              if (fence.abandoned) throw new FencedOffError();
-              return rawTx.query(q);
-            },
-          };
-          await tx.query(sql`SELECT set_config('statement_timeout', ${String(statementTimeoutMs)}, true)`);
-          const claimed = await tx.query(
-            sql`INSERT INTO command_outcomes (actor, key, command, fingerprint, outcome)
-                VALUES (${request.actor}, ${request.key}, ${request.command}, ${fingerprint}, 'null'::jsonb)
-                ON CONFLICT (actor, key) DO NOTHING RETURNING 1 AS claimed`,
-          );
-          // This attempt holds the claim: no earlier attempt's COMMIT landed.
-          if (claimed.length > 0) fence.uncertain = false;
-          if (claimed.length === 0) {
-            const [stored] = await tx.query<{ fingerprint: string; outcome: T }>(
-              sql`SELECT fingerprint, outcome FROM command_outcomes WHERE actor = ${request.actor} AND key = ${request.key}`,
-            );
-            if (!stored || stored.fingerprint !== fingerprint) throw new CommandKeyConflictError();
-            return { outcome: stored.outcome, repeated: true };
-          }
-          const outcome = await commandScope.run({ tx, name: request.command, savepoints: 0 }, change);
-          await tx.query(
-            sql`UPDATE command_outcomes SET outcome = ${JSON.stringify(outcome ?? null)}::jsonb
-                WHERE actor = ${request.actor} AND key = ${request.key}`,
-          );
-          if (fence.abandoned) throw new FencedOffError();
-          fence.committing = true;
-          return { outcome, repeated: false };
-        }, options);
+        return await database.transaction(
+          (rawTx) => attempt(rawTx, { request, fingerprint, fence, statementTimeoutMs }, change),
+          options,
+        );
       } catch (err) {
         if (err instanceof DatabaseUnavailableError) {
           const unknown = fence.committing || fence.uncertain;

@@ -17,9 +17,26 @@ const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
 export async function openPglite(dataDir: string): Promise<Database> {
   await fs.mkdir(dataDir, { recursive: true });
-  let release: () => Promise<void>;
+  const release = await lockDirectory(dataDir);
+  let client: PGlite;
   try {
-    release = await lockfile.lock(dataDir, {
+    await fs.mkdir(path.dirname(dataDir), { recursive: true });
+    client = await PGlite.create(dataDir, { extensions: { pg_trgm } });
+    // The extension must be loaded before any write touches a trigram index.
+    await client.exec('CREATE EXTENSION IF NOT EXISTS pg_trgm');
+  } catch (err) {
+    await release();
+    throw new DatabaseOpenError(`내장 데이터베이스(${dataDir})를 열 수 없습니다: ${(err as Error).message}`, {
+      cause: err,
+    });
+  }
+  return pgliteDatabase(client, release);
+}
+
+/** Holds `<dir>.lock` for as long as the database is open; a second process gets a clear message. */
+async function lockDirectory(dataDir: string): Promise<() => Promise<void>> {
+  try {
+    return await lockfile.lock(dataDir, {
       lockfilePath: `${dataDir}.lock`,
       stale: 10_000,
       update: 2_000,
@@ -41,22 +58,11 @@ export async function openPglite(dataDir: string): Promise<Database> {
     }
     throw err;
   }
+}
 
-  let client: PGlite;
-  try {
-    await fs.mkdir(path.dirname(dataDir), { recursive: true });
-    client = await PGlite.create(dataDir, { extensions: { pg_trgm } });
-    // The extension must be loaded before any write touches a trigram index.
-    await client.exec('CREATE EXTENSION IF NOT EXISTS pg_trgm');
-  } catch (err) {
-    await release();
-    throw new DatabaseOpenError(`내장 데이터베이스(${dataDir})를 열 수 없습니다: ${(err as Error).message}`, {
-      cause: err,
-    });
-  }
+function pgliteDatabase(client: PGlite, release: () => Promise<void>): Database {
   const db = drizzle(client, { schema }) as unknown as AppDb;
   let closed = false;
-
   return {
     kind: 'pglite',
     db,
@@ -79,23 +85,7 @@ export async function openPglite(dataDir: string): Promise<Database> {
     async nodes() {
       return [{ address: 'embedded', reachable: !closed, role: 'embedded' }];
     },
-    async copyRows(table, columns, rows) {
-      if (rows.length === 0) return;
-      // PGlite runs in-process: a parameterised multi-row INSERT per chunk is the fast path.
-      const chunk = Math.max(1, Math.floor(30_000 / columns.length));
-      for (let i = 0; i < rows.length; i += chunk) {
-        const part = rows.slice(i, i + chunk);
-        const params: unknown[] = [];
-        const tuples = part.map((row) => {
-          const ph = row.map((v) => {
-            params.push(v);
-            return `$${params.length}`;
-          });
-          return `(${ph.join(',')})`;
-        });
-        await client.query(`INSERT INTO ${table} (${columns.join(',')}) VALUES ${tuples.join(',')}`, params);
-      }
-    },
+    copyRows: (table, columns, rows) => insertRows(client, table, columns, rows),
     async withAdvisoryLock(key, fn) {
       // One connection in-process: the lock still guards against re-entry from other code paths.
       await client.query('SELECT pg_advisory_lock($1)', [key]);
@@ -115,4 +105,27 @@ export async function openPglite(dataDir: string): Promise<Database> {
       }
     },
   };
+}
+
+/** PGlite runs in-process: a parameterised multi-row INSERT per chunk is the fast path. */
+async function insertRows(
+  client: PGlite,
+  table: string,
+  columns: readonly string[],
+  rows: readonly (readonly unknown[])[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const chunk = Math.max(1, Math.floor(30_000 / columns.length));
+  for (let i = 0; i < rows.length; i += chunk) {
+    const part = rows.slice(i, i + chunk);
+    const params: unknown[] = [];
+    const tuples = part.map((row) => {
+      const ph = row.map((v) => {
+        params.push(v);
+        return `$${params.length}`;
+      });
+      return `(${ph.join(',')})`;
+    });
+    await client.query(`INSERT INTO ${table} (${columns.join(',')}) VALUES ${tuples.join(',')}`, params);
+  }
 }

@@ -84,87 +84,154 @@ const rowsOf = <T>(result: unknown): T[] => Array.from(result as T[]);
 export async function openPostgres(rawUrl: string, options: PostgresOpenOptions = {}): Promise<Database> {
   const { url, targetSessionAttrs } = normaliseUrl(rawUrl);
   const hosts = hostsOf(url);
-  const policy = options.retry ?? DEFAULT_RETRY;
-  const base = {
-    onnotice: () => {},
-    connect_timeout: 5,
-    // JIT compilation costs 5–30 ms per query and pays off only for long analytics, never here.
-    connection: { application_name: options.applicationName ?? 'ilteo', jit: 'off' },
-  } as const;
-  const makeWritePool = (): Sql =>
-    postgres(url, {
+  const pools = new Pools(url, hosts, targetSessionAttrs, options);
+  // Lazy (a start during a full outage): the pools connect on first use, nothing is awaited here.
+  if (!options.lazy) await pools.reachable();
+  const calls = failoverCalls(pools, options.retry ?? DEFAULT_RETRY, options.log);
+  return postgresDatabase(pools, calls, () => Promise.all(hosts.map((h) => nodeStatus(url, h))));
+}
+
+type Log = PostgresOpenOptions['log'];
+
+/** The two pools: writes on the primary (replaced after a switchover), reads preferring a standby. */
+class Pools {
+  writer: Sql;
+  writerDb: AppDb;
+  readonly reader: Sql;
+  readonly readerDb: AppDb;
+  /** While the read pool is failing, reads go to the write pool (see failoverCalls). */
+  readerDown = false;
+  closed = false;
+  recycling: Promise<void> | undefined;
+  readonly #make: () => Sql;
+  readonly #url: string;
+  readonly #log: Log;
+
+  constructor(
+    url: string,
+    hosts: readonly string[],
+    targetSessionAttrs: 'primary' | undefined,
+    options: PostgresOptions & { log?: Log },
+  ) {
+    const base = {
+      onnotice: () => {},
+      connect_timeout: 5,
+      // JIT compilation costs 5–30 ms per query and pays off only for long analytics, never here.
+      connection: { application_name: options.applicationName ?? 'ilteo', jit: 'off' },
+    } as const;
+    this.#url = url;
+    this.#log = options.log;
+    this.#make = () =>
+      postgres(url, {
+        ...base,
+        max: options.max ?? 10,
+        ...(targetSessionAttrs ? { target_session_attrs: targetSessionAttrs } : {}),
+      });
+    this.writer = this.#make();
+    this.writerDb = drizzle(this.writer, { schema }) as unknown as AppDb;
+    // With one host there is nothing to prefer: the read pool is a second pool on the same server.
+    this.reader = postgres(url, {
       ...base,
       max: options.max ?? 10,
-      ...(targetSessionAttrs ? { target_session_attrs: targetSessionAttrs } : {}),
+      ...(hosts.length > 1 ? { target_session_attrs: 'prefer-standby' as const } : {}),
     });
-  let writer = makeWritePool();
-  let writerDb = drizzle(writer, { schema }) as unknown as AppDb;
-  // With one host there is nothing to prefer: the read pool is a second pool on the same server.
-  const reader: Sql = postgres(url, {
-    ...base,
-    max: options.max ?? 10,
-    ...(hosts.length > 1 ? { target_session_attrs: 'prefer-standby' as const } : {}),
-  });
-  const readerDb = drizzle(reader, { schema }) as unknown as AppDb;
+    this.readerDb = drizzle(this.reader, { schema }) as unknown as AppDb;
+  }
 
-  // Lazy (a start during a full outage): the pools connect on first use, nothing is awaited here.
-  if (!options.lazy) {
+  /** Waits for a node to answer (bounded), else ends the pools and throws DatabaseOpenError. */
+  async reachable(): Promise<void> {
     try {
       // With every host refusing, postgres.js keeps cycling through a multi-host URL: bound the wait.
-      const probe = writer`select 1`;
-      probe.catch(() => {});
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([
-        probe,
-        new Promise((_, reject) => {
-          timer = setTimeout(
-            () => reject(new Error(`${OPEN_TIMEOUT_S}초 안에 응답하는 노드가 없습니다`)),
-            OPEN_TIMEOUT_S * 1000,
-          );
-        }),
-      ]).finally(() => clearTimeout(timer));
+      await bounded(this.writer`select 1`, OPEN_TIMEOUT_S * 1000, `${OPEN_TIMEOUT_S}초 안에 응답하는 노드가 없습니다`);
     } catch (err) {
-      await Promise.all([writer.end({ timeout: 1 }), reader.end({ timeout: 1 })]);
-      const safeUrl = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+      await Promise.all([this.writer.end({ timeout: 1 }), this.reader.end({ timeout: 1 })]);
+      const safeUrl = this.#url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
       throw new DatabaseOpenError(`PostgreSQL(${safeUrl})에 연결할 수 없습니다: ${(err as Error).message}`, {
         cause: err,
       });
     }
   }
 
-  let recycling: Promise<void> | undefined;
   /** Replaces the write pool (its connections may sit on a demoted primary); ends the old one softly. */
-  const recycleWriter = () => {
-    recycling ??= (async () => {
-      const old = writer;
-      writer = makeWritePool();
-      writerDb = drizzle(writer, { schema }) as unknown as AppDb;
+  recycleWriter(): Promise<void> {
+    this.recycling ??= (async () => {
+      const old = this.writer;
+      this.writer = this.#make();
+      this.writerDb = drizzle(this.writer, { schema }) as unknown as AppDb;
       await old.end({ timeout: 5 }).catch(() => {});
     })().finally(() => {
-      recycling = undefined;
+      this.recycling = undefined;
     });
-    return recycling;
-  };
+    return this.recycling;
+  }
 
+  /**
+   * The read pool failed: reads go to the write pool, and a background probe (not a citizen's request)
+   * finds out when the read pool answers again.
+   */
+  markReaderDown(): void {
+    if (this.readerDown || this.closed) return;
+    this.readerDown = true;
+    this.#log?.({ msg: 'database read pool failing: reads go to the primary until it answers again' });
+    void (async () => {
+      while (!this.closed && this.readerDown) {
+        try {
+          await bounded(this.reader`select 1`, 5_000, 'read pool probe timed out');
+          this.readerDown = false;
+          this.#log?.({ msg: 'database read pool answers again' });
+        } catch {
+          await new Promise((r) => setTimeout(r, 2_000));
+        }
+      }
+    })();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.recycling;
+    await Promise.all([this.writer.end({ timeout: 5 }), this.reader.end({ timeout: 5 })]);
+  }
+}
+
+/** `probe`, or a rejection after `ms`; a probe given up on may fail later without an unhandled rejection. */
+async function bounded(probe: Promise<unknown>, ms: number, message: string): Promise<void> {
+  probe.catch(() => {});
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      probe,
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(message)), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+type Calls = ReturnType<typeof failoverCalls>;
+
+/** Every call through withRetry: writes on the write pool, reads alternating between the pools. */
+function failoverCalls(pools: Pools, policy: RetryPolicy, log: Log) {
   const pauses = new WritePauseTracker();
   const hooks = (pool: 'write' | 'read', began = Date.now()): RetryHooks => ({
     onRetry: async ({ attempt, kind, error }) => {
       if (pool === 'write') pauses.failed(began, kind);
-      options.log?.({
-        msg: `database ${pool} retry`,
-        attempt,
-        kind,
-        error: String((error as Error)?.message ?? error),
-      });
-      if (pool === 'write' && kind === 'read-only') await recycleWriter();
+      log?.({ msg: `database ${pool} retry`, attempt, kind, error: String((error as Error)?.message ?? error) });
+      if (pool === 'write' && kind === 'read-only') await pools.recycleWriter();
     },
   });
-  const bounded = (p: RetryPolicy, deadlineMs: number | undefined): RetryPolicy =>
+  const within = (p: RetryPolicy, deadlineMs: number | undefined): RetryPolicy =>
     deadlineMs === undefined ? p : { ...p, deadlineMs: Math.min(p.deadlineMs, deadlineMs) };
   const onWriter = async <T>(fn: (db: AppDb) => Promise<T>, deadlineMs?: number) => {
     const began = Date.now();
     try {
-      const result = await withRetry('write', () => fn(writerDb), bounded(policy, deadlineMs), hooks('write', began));
+      const result = await withRetry(
+        'write',
+        () => fn(pools.writerDb),
+        within(policy, deadlineMs),
+        hooks('write', began),
+      );
       pauses.succeeded(Date.now());
       return result;
     } catch (err) {
@@ -178,37 +245,7 @@ export async function openPostgres(rawUrl: string, options: PostgresOpenOptions 
   // A read attempt is abandoned after 5 s (see RetryPolicy.attemptMs), and retries alternate between the
   // read pool and the write pool: when a standby shuts down, the read pool's new connections can hang on
   // it (postgres.js multi-host), while the write pool's connections to the primary keep working.
-  // While the read pool is failing, reads go to the write pool and a background probe (not a citizen's
-  // request) finds out when the read pool answers again.
   const readPolicy = { attemptMs: 5_000, ...policy };
-  let closed = false;
-  let readerDown = false;
-  const markReaderDown = () => {
-    if (readerDown || closed) return;
-    readerDown = true;
-    options.log?.({ msg: 'database read pool failing: reads go to the primary until it answers again' });
-    void (async () => {
-      while (!closed && readerDown) {
-        let timer: NodeJS.Timeout | undefined;
-        try {
-          const probe = reader`select 1`;
-          probe.catch(() => {}); // a probe given up on may fail later: not an unhandled rejection
-          await Promise.race([
-            probe,
-            new Promise((_, reject) => {
-              timer = setTimeout(() => reject(new Error('read pool probe timed out')), 5_000);
-            }),
-          ]);
-          readerDown = false;
-          options.log?.({ msg: 'database read pool answers again' });
-        } catch {
-          await new Promise((r) => setTimeout(r, 2_000));
-        } finally {
-          clearTimeout(timer);
-        }
-      }
-    })();
-  };
   const onReader = <T>(fn: (db: AppDb) => Promise<T>, deadlineMs?: number) => {
     let n = 0;
     let onReadPool = false;
@@ -216,24 +253,28 @@ export async function openPostgres(rawUrl: string, options: PostgresOpenOptions 
     return withRetry(
       'read',
       () => {
-        onReadPool = !readerDown && n++ % 2 === 0;
-        return fn(onReadPool ? readerDb : writerDb);
+        onReadPool = !pools.readerDown && n++ % 2 === 0;
+        return fn(onReadPool ? pools.readerDb : pools.writerDb);
       },
-      bounded(readPolicy, deadlineMs),
+      within(readPolicy, deadlineMs),
       {
         ...readHooks,
         onRetry: async (info) => {
-          if (onReadPool) markReaderDown();
+          if (onReadPool) pools.markReaderDown();
           await readHooks.onRetry?.(info);
         },
       },
     );
   };
+  return { onWriter, onReader, pauses };
+}
 
+function postgresDatabase(pools: Pools, calls: Calls, nodes: () => Promise<NodeStatus[]>): Database {
+  const { onWriter, onReader, pauses } = calls;
   return {
     kind: 'postgres',
     get db() {
-      return writerDb;
+      return pools.writerDb;
     },
     query: <T extends Record<string, unknown>>(query: SQL, options?: CallOptions) =>
       onWriter(async (db) => rowsOf<T>(await db.execute(query)), options?.deadlineMs),
@@ -257,18 +298,18 @@ export async function openPostgres(rawUrl: string, options: PostgresOpenOptions 
         (db) => db.transaction(async (tx) => fn({ query: async (q) => rowsOf(await tx.execute(q)) })),
         transactionOptions?.deadlineMs,
       ),
-    nodes: () => Promise.all(hosts.map((h) => nodeStatus(url, h))),
+    nodes,
     takeWritePauses: () => pauses.take(),
     async copyRows(table, columns, rows) {
       if (rows.length === 0) return;
-      const writable = await writer.unsafe(`COPY ${table} (${columns.join(',')}) FROM STDIN`).writable();
+      const writable = await pools.writer.unsafe(`COPY ${table} (${columns.join(',')}) FROM STDIN`).writable();
       async function* lines() {
         for (const row of rows) yield `${row.map(copyEscape).join('\t')}\n`;
       }
       await pipeline(Readable.from(lines()), writable);
     },
     async withAdvisoryLock(key, fn) {
-      const reserved = await writer.reserve();
+      const reserved = await pools.writer.reserve();
       try {
         await reserved`select pg_advisory_lock(${key})`;
         try {
@@ -280,11 +321,7 @@ export async function openPostgres(rawUrl: string, options: PostgresOpenOptions 
         reserved.release();
       }
     },
-    async close() {
-      closed = true;
-      await recycling;
-      await Promise.all([writer.end({ timeout: 5 }), reader.end({ timeout: 5 })]);
-    },
+    close: () => pools.close(),
   };
 }
 

@@ -12,15 +12,33 @@ import { apiDocsMain } from './views/api-docs.ts';
 
 export const WANTED_AUTH_NO = /^[A-Za-z0-9-]{1,40}$/;
 
+/** The search parameters, or 400 with the first problem in words and all of them by field. */
+function searchParamsOf(query: Record<string, unknown>) {
+  const parsed = parseSearchParams(query);
+  if (!parsed.ok) {
+    const first = Object.values(parsed.errors)[0] ?? '검색 조건이 올바르지 않습니다.';
+    throw new UserError(400, 'INVALID_PARAMETER', first, parsed.errors);
+  }
+  return parsed.params;
+}
+
 /** JSON API: the same search as the pages, in WorkNet Open API field names. */
 export function jobsApiRoutes(app: FastifyInstance, services: Services): void {
+  searchApi(app, services);
+  reportApi(app, services);
+  app.get('/api/docs', allow('public'), async (request, reply) =>
+    sendPage(request, reply, { title: '채용정보 오픈API', breadcrumbs: [{ label: '오픈API' }], main: apiDocsMain() }),
+  );
+  app.get('/api/openapi.json', allow('public'), async (_request, reply) => {
+    reply.header('cache-control', 'public, max-age=300');
+    return openApiDocument();
+  });
+}
+
+function searchApi(app: FastifyInstance, services: Services): void {
   app.get('/api/v1/postings', allow('public'), async (request, reply) => {
-    const parsed = parseSearchParams(request.query as Record<string, unknown>);
-    if (!parsed.ok) {
-      const first = Object.values(parsed.errors)[0] ?? '검색 조건이 올바르지 않습니다.';
-      throw new UserError(400, 'INVALID_PARAMETER', first, parsed.errors);
-    }
-    const result = await services.jobs.search(parsed.params);
+    const params = searchParamsOf(request.query as Record<string, unknown>);
+    const result = await services.jobs.search(params);
     reply.header('cache-control', 'public, max-age=30');
     return {
       total: result.total,
@@ -28,7 +46,7 @@ export function jobsApiRoutes(app: FastifyInstance, services: Services): void {
       page: result.page,
       pageSize: result.pageSize,
       totalPages: result.totalPages,
-      notices: parsed.params.notices,
+      notices: params.notices,
       items: result.items.map((p) => toWorknetSummary(p)),
     };
   });
@@ -38,15 +56,10 @@ export function jobsApiRoutes(app: FastifyInstance, services: Services): void {
     '/api/v1/postings.csv',
     { config: { access: 'public', rateLimit: { max: 30, timeWindow: 60_000 } } },
     async (request, reply) => {
-      const query = { ...(request.query as Record<string, unknown>), size: '50' };
-      const parsed = parseSearchParams(query);
-      if (!parsed.ok) {
-        const first = Object.values(parsed.errors)[0] ?? '검색 조건이 올바르지 않습니다.';
-        throw new UserError(400, 'INVALID_PARAMETER', first, parsed.errors);
-      }
+      const params = searchParamsOf({ ...(request.query as Record<string, unknown>), size: '50' });
       const rows = [];
       for (let page = 1; page <= 20; page++) {
-        const result = await services.jobs.search({ ...parsed.params, page });
+        const result = await services.jobs.search({ ...params, page });
         rows.push(...result.items.map((p) => toWorknetSummary(p)));
         if (page >= result.totalPages) break;
       }
@@ -65,7 +78,9 @@ export function jobsApiRoutes(app: FastifyInstance, services: Services): void {
     if (!posting) throw new UserError(404, 'NOT_FOUND', `구인인증번호 ${id} 인 채용공고가 없습니다.`);
     return toWorknetDetail(posting);
   });
+}
 
+function reportApi(app: FastifyInstance, services: Services): void {
   // The Idempotency-Key header is required by the command mechanism (400 IDEMPOTENCY_KEY_REQUIRED without
   // it); the same key is the report's own key, and a repeat is answered with the stored first answer.
   app.post<{ Params: { id: string }; Body: { reason?: unknown; detail?: unknown } | undefined }>(
@@ -96,13 +111,4 @@ export function jobsApiRoutes(app: FastifyInstance, services: Services): void {
       return sendOutcome(reply, outcome);
     },
   );
-
-  app.get('/api/docs', allow('public'), async (request, reply) =>
-    sendPage(request, reply, { title: '채용정보 오픈API', breadcrumbs: [{ label: '오픈API' }], main: apiDocsMain() }),
-  );
-
-  app.get('/api/openapi.json', allow('public'), async (_request, reply) => {
-    reply.header('cache-control', 'public, max-age=300');
-    return openApiDocument();
-  });
 }

@@ -133,6 +133,91 @@ const summaryProperties = {
   wantedInfoUrl: { type: 'string', description: '채용정보 상세 주소' },
 };
 
+const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+});
+
+const searchPath = {
+  get: {
+    operationId: 'searchPostings',
+    summary: '채용정보 검색',
+    parameters: SEARCH_PARAMETERS.map((p) => ({
+      name: p.name,
+      in: 'query',
+      description: p.description,
+      required: false,
+      schema: p.repeatable ? { type: 'array', items: p.schema } : p.schema,
+      ...(p.repeatable ? { style: 'form', explode: true } : {}),
+      ...(p.example ? { example: p.example } : {}),
+    })),
+    responses: {
+      '200': {
+        description: '검색 결과',
+        content: {
+          'application/json': {
+            schema: {
+              type: 'object',
+              properties: {
+                total: { type: 'integer', description: '결과 수 (10,000건까지 셈)' },
+                totalCapped: { type: 'boolean', description: '10,000건을 넘으면 true' },
+                page: { type: 'integer' },
+                pageSize: { type: 'integer' },
+                totalPages: { type: 'integer' },
+                notices: { type: 'array', items: { type: 'string' }, description: '검색어 해석 안내' },
+                items: { type: 'array', items: { $ref: '#/components/schemas/PostingSummary' } },
+              },
+            },
+          },
+        },
+      },
+      '400': errorResponse('잘못된 매개변수'),
+    },
+  },
+};
+
+const detailPath = {
+  get: {
+    operationId: 'getPosting',
+    summary: '채용정보 상세',
+    parameters: [
+      {
+        name: 'wantedAuthNo',
+        in: 'path',
+        required: true,
+        schema: { type: 'string' },
+        description: '구인인증번호',
+      },
+    ],
+    responses: {
+      '200': {
+        description: '채용정보',
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/PostingDetail' } } },
+      },
+      '400': errorResponse('잘못된 구인인증번호'),
+      '404': errorResponse('없는 채용공고'),
+    },
+  },
+};
+
+const detailProperties = {
+  busino: { type: 'string', description: '사업자등록번호' },
+  indTpNm: { type: 'string', description: '업종' },
+  jobCont: { type: 'string', description: '직무내용' },
+  pfCond: { type: 'string', description: '우대사항' },
+  etcWelfare: { type: 'string', description: '복리후생' },
+  selMthd: { type: 'string', description: '전형방법' },
+  rcptMthd: { type: 'string', description: '접수방법' },
+  collectPsncnt: { type: 'integer', description: '모집인원' },
+  zipCd: { type: 'string', description: '우편번호' },
+  basicAddr: { type: 'string', description: '기본주소' },
+  detailAddr: { type: 'string', description: '상세주소' },
+  workHoursPerDay: { type: 'number', description: '1일 소정근로시간' },
+  workHoursPerWeek: { type: 'number', description: '주 소정근로시간' },
+  contactTelno: { type: 'string', description: '연락처' },
+  contactName: { type: 'string', description: '담당자' },
+};
+
 export function openApiDocument(): Record<string, unknown> {
   return {
     openapi: '3.1.0',
@@ -142,105 +227,13 @@ export function openApiDocument(): Record<string, unknown> {
       description: '일터(공공 고용서비스)의 채용정보 검색 API. 필드 이름은 워크넷 오픈API를 따릅니다.',
     },
     servers: [{ url: '/' }],
-    paths: {
-      '/api/v1/postings': {
-        get: {
-          operationId: 'searchPostings',
-          summary: '채용정보 검색',
-          parameters: SEARCH_PARAMETERS.map((p) => ({
-            name: p.name,
-            in: 'query',
-            description: p.description,
-            required: false,
-            schema: p.repeatable ? { type: 'array', items: p.schema } : p.schema,
-            ...(p.repeatable ? { style: 'form', explode: true } : {}),
-            ...(p.example ? { example: p.example } : {}),
-          })),
-          responses: {
-            '200': {
-              description: '검색 결과',
-              content: {
-                'application/json': {
-                  schema: {
-                    type: 'object',
-                    properties: {
-                      total: { type: 'integer', description: '결과 수 (10,000건까지 셈)' },
-                      totalCapped: { type: 'boolean', description: '10,000건을 넘으면 true' },
-                      page: { type: 'integer' },
-                      pageSize: { type: 'integer' },
-                      totalPages: { type: 'integer' },
-                      notices: { type: 'array', items: { type: 'string' }, description: '검색어 해석 안내' },
-                      items: { type: 'array', items: { $ref: '#/components/schemas/PostingSummary' } },
-                    },
-                  },
-                },
-              },
-            },
-            '400': {
-              description: '잘못된 매개변수',
-              content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-            },
-          },
-        },
-      },
-      '/api/v1/postings/{wantedAuthNo}': {
-        get: {
-          operationId: 'getPosting',
-          summary: '채용정보 상세',
-          parameters: [
-            {
-              name: 'wantedAuthNo',
-              in: 'path',
-              required: true,
-              schema: { type: 'string' },
-              description: '구인인증번호',
-            },
-          ],
-          responses: {
-            '200': {
-              description: '채용정보',
-              content: { 'application/json': { schema: { $ref: '#/components/schemas/PostingDetail' } } },
-            },
-            '400': {
-              description: '잘못된 구인인증번호',
-              content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-            },
-            '404': {
-              description: '없는 채용공고',
-              content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-            },
-          },
-        },
-      },
-    },
+    paths: { '/api/v1/postings': searchPath, '/api/v1/postings/{wantedAuthNo}': detailPath },
     components: {
       schemas: {
         Error: errorSchema,
         PostingSummary: { type: 'object', properties: summaryProperties },
         PostingDetail: {
-          allOf: [
-            { $ref: '#/components/schemas/PostingSummary' },
-            {
-              type: 'object',
-              properties: {
-                busino: { type: 'string', description: '사업자등록번호' },
-                indTpNm: { type: 'string', description: '업종' },
-                jobCont: { type: 'string', description: '직무내용' },
-                pfCond: { type: 'string', description: '우대사항' },
-                etcWelfare: { type: 'string', description: '복리후생' },
-                selMthd: { type: 'string', description: '전형방법' },
-                rcptMthd: { type: 'string', description: '접수방법' },
-                collectPsncnt: { type: 'integer', description: '모집인원' },
-                zipCd: { type: 'string', description: '우편번호' },
-                basicAddr: { type: 'string', description: '기본주소' },
-                detailAddr: { type: 'string', description: '상세주소' },
-                workHoursPerDay: { type: 'number', description: '1일 소정근로시간' },
-                workHoursPerWeek: { type: 'number', description: '주 소정근로시간' },
-                contactTelno: { type: 'string', description: '연락처' },
-                contactName: { type: 'string', description: '담당자' },
-              },
-            },
-          ],
+          allOf: [{ $ref: '#/components/schemas/PostingSummary' }, { type: 'object', properties: detailProperties }],
         },
       },
     },

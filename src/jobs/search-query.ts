@@ -212,14 +212,8 @@ function quoteList(values: string[]): string {
 
 const intSchema = z.string().regex(/^\d{1,9}$/);
 
-export function parseSearchParams(query: Record<string, unknown>): ParseResult {
-  const raw = readRawQuery(query);
-  const errors: FieldErrors = {};
-
-  const scope = raw.scope === '' ? 'all' : raw.scope;
-  if (!(SCOPES as readonly string[]).includes(scope))
-    errors.scope = '검색 범위는 전체, 제목, 회사명, 직무내용 중 하나여야 합니다.';
-
+/** The code filters (지역, 직종, 고용형태, 경력, 학력): each unknown code is an error on its field. */
+function checkCodes(raw: RawQuery, errors: FieldErrors): void {
   const badRegions = invalidCodes(raw.region, isRegionCode);
   if (badRegions.length) errors.region = `지역 코드 ${quoteList(badRegions)}가 올바르지 않습니다.`;
   const badOcc = invalidCodes(raw.occupation, OCCUPATION_CODES);
@@ -230,7 +224,12 @@ export function parseSearchParams(query: Record<string, unknown>): ParseResult {
   if (badCareer.length) errors.career = `경력 코드 ${quoteList(badCareer)}가 올바르지 않습니다.`;
   const badEdu = invalidCodes(raw.edu, EDU_CODES);
   if (badEdu.length) errors.edu = `학력 코드 ${quoteList(badEdu)}가 올바르지 않습니다.`;
+}
 
+function parseWage(
+  raw: RawQuery,
+  errors: FieldErrors,
+): { wageType: WageType | undefined; minWage: number | undefined } {
   let wageType: WageType | undefined;
   if (raw.salTp !== '') {
     if (WAGE_CODES.has(raw.salTp)) wageType = raw.salTp as WageType;
@@ -245,15 +244,10 @@ export function parseSearchParams(query: Record<string, unknown>): ParseResult {
     else minWage = Number(minWageText);
   }
 
-  let posted: PostedWithin | undefined;
-  if (raw.posted !== '') {
-    if ((POSTED_WITHIN as readonly string[]).includes(raw.posted)) posted = raw.posted as PostedWithin;
-    else errors.posted = '등록일은 오늘, 3일, 1주, 2주, 1개월 중 하나여야 합니다.';
-  }
-  const sort = raw.sort === '' ? 'recent' : raw.sort;
-  if (!(SORTS as readonly string[]).includes(sort))
-    errors.sort = '정렬은 최신순, 마감임박순, 임금높은순 중 하나여야 합니다.';
+  return { wageType, minWage };
+}
 
+function parsePaging(raw: RawQuery, errors: FieldErrors): { page: number; pageSize: number } {
   let pageSize = 20;
   if (raw.size !== '') {
     const n = Number(raw.size);
@@ -268,6 +262,30 @@ export function parseSearchParams(query: Record<string, unknown>): ParseResult {
   }
   const maxPage = Math.ceil(MAX_RESULTS / pageSize);
   if (!errors.page && page > maxPage) errors.page = `페이지는 ${maxPage}까지만 볼 수 있습니다. 조건을 좁혀 검색하세요.`;
+
+  return { page, pageSize };
+}
+
+export function parseSearchParams(query: Record<string, unknown>): ParseResult {
+  const raw = readRawQuery(query);
+  const errors: FieldErrors = {};
+
+  const scope = raw.scope === '' ? 'all' : raw.scope;
+  if (!(SCOPES as readonly string[]).includes(scope))
+    errors.scope = '검색 범위는 전체, 제목, 회사명, 직무내용 중 하나여야 합니다.';
+
+  checkCodes(raw, errors);
+  const { wageType, minWage } = parseWage(raw, errors);
+  let posted: PostedWithin | undefined;
+  if (raw.posted !== '') {
+    if ((POSTED_WITHIN as readonly string[]).includes(raw.posted)) posted = raw.posted as PostedWithin;
+    else errors.posted = '등록일은 오늘, 3일, 1주, 2주, 1개월 중 하나여야 합니다.';
+  }
+  const sort = raw.sort === '' ? 'recent' : raw.sort;
+  if (!(SORTS as readonly string[]).includes(sort))
+    errors.sort = '정렬은 최신순, 마감임박순, 임금높은순 중 하나여야 합니다.';
+
+  const { page, pageSize } = parsePaging(raw, errors);
 
   if (Object.keys(errors).length > 0) return { ok: false, errors, raw };
 

@@ -49,10 +49,12 @@ export async function measuredImpact(
   return { ...counts, text };
 }
 
-export function createStatusAdminService(deps: { database: Database; now: () => Date }) {
-  const { database, now } = deps;
-  const log = (actor: Actor, action: string, target: { type: string; id: number | string }) =>
-    audit(database, {
+type Deps = { database: Database; now: () => Date };
+type Log = (actor: Actor, action: string, target: { type: string; id: number | string }) => Promise<void>;
+
+export function createStatusAdminService(deps: Deps) {
+  const log: Log = (actor, action, target) =>
+    audit(deps.database, {
       actor: { id: actor.id, kind: actor.kind },
       action,
       outcome: 'success',
@@ -60,7 +62,13 @@ export function createStatusAdminService(deps: { database: Database; now: () => 
       ip: actor.ip,
       userAgent: actor.userAgent,
     });
+  return { ...deskReads(deps), ...maintenanceWrites(deps, log), ...incidentWrites(deps, log) };
+}
 
+export type StatusAdminService = ReturnType<typeof createStatusAdminService>;
+
+/** What the desk's pages show. */
+function deskReads({ database, now }: Deps) {
   return {
     /** The desk's first page: incidents, maintenance windows, overdue corrective actions. */
     async overview() {
@@ -91,17 +99,12 @@ export function createStatusAdminService(deps: { database: Database; now: () => 
       ]);
       return { updates, postmortem, actions, impact, reschedules };
     },
+  };
+}
 
-    async declare(d: Declared, actor: Actor): Promise<number> {
-      const incidentId = await store.insertDeclaredIncident(database, {
-        ...d,
-        authorId: actor.id,
-        at: now().toISOString(),
-      });
-      await log(actor, 'status.incident.declare', { type: 'incident', id: incidentId });
-      return incidentId;
-    },
-
+/** Maintenance windows announced and cancelled, each with its audit row. */
+function maintenanceWrites({ database }: Deps, log: Log) {
+  return {
     async announce(
       m: { key: string; title: string; description: string; components: string[]; startsAt: string; endsAt: string },
       actor: Actor,
@@ -117,6 +120,21 @@ export function createStatusAdminService(deps: { database: Database; now: () => 
       if (!Number.isSafeInteger(id) || !(await store.cancelMaintenance(database, id)))
         throw new UserError(404, 'NOT_FOUND', '점검 일정을 찾을 수 없습니다.');
       await log(actor, 'status.maintenance.cancel', { type: 'maintenance', id });
+    },
+  };
+}
+
+/** Incidents declared and updated, postmortems and corrective actions, each with its audit row. */
+function incidentWrites({ database, now }: Deps, log: Log) {
+  return {
+    async declare(d: Declared, actor: Actor): Promise<number> {
+      const incidentId = await store.insertDeclaredIncident(database, {
+        ...d,
+        authorId: actor.id,
+        at: now().toISOString(),
+      });
+      await log(actor, 'status.incident.declare', { type: 'incident', id: incidentId });
+      return incidentId;
     },
 
     /** An operator resolves a declared incident; automatic ones close when the monitors see recovery. */
@@ -168,5 +186,3 @@ export function createStatusAdminService(deps: { database: Database; now: () => 
     },
   };
 }
-
-export type StatusAdminService = ReturnType<typeof createStatusAdminService>;

@@ -1,5 +1,6 @@
 /** The operators' status desk pages (/admin/status): the overview and one incident's desk. */
 import { randomUUID } from 'node:crypto';
+import type { Rescheduled } from '../intake/operations-store.ts';
 import { seoulTime } from '../shared/dates.ts';
 import {
   alert,
@@ -19,7 +20,7 @@ import type { StatusAdminService } from './admin-service.ts';
 import type { IncidentRow } from './admin-store.ts';
 import type { Catalogue } from './catalogue.ts';
 import { UPDATE_LABELS, UPDATE_STATUSES } from './store.ts';
-import { ACTION_STATUS, demoNotice, reschedulesTable, stateBadge } from './views.ts';
+import { ACTION_STATUS, demoNotice, stateBadge } from './views.ts';
 
 export interface DeskContext {
   catalogue: Catalogue;
@@ -236,4 +237,21 @@ ${errorSummary(errors)}
 		<div class="ilteo-actions">${button({ label: '조치 추가', type: 'submit', variant: 'secondary' })}</div>
 	</form>
 </section>`;
+}
+
+/** The claimants whose 실업인정일 an incident moved, on its desk (the operations view lists all outages). */
+export function reschedulesTable(rows: readonly Rescheduled[]): Html {
+  return table({
+    caption: '장애로 실업인정일이 바뀐 수급자: 수급자, 고용센터, 차수, 원래 날짜, 새 날짜, 결과',
+    columns: ['수급자', '고용센터', '차수', '원래 날짜', '새 날짜', '결과'].map((header) => ({ header })),
+    rows: rows.map((r) => [
+      r.name,
+      r.centre,
+      `${r.seq}차`,
+      r.fromDate,
+      r.toDate ?? '-',
+      r.result === 'moved' ? '변경됨 (불이익 없음)' : html`<strong>상담원 확인 필요</strong>: ${r.reason}`,
+    ]),
+    rowHeaders: true,
+  });
 }

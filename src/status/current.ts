@@ -4,7 +4,8 @@
  */
 import type { Catalogue } from './catalogue.ts';
 import { incidentTitle, serviceStates } from './model.ts';
-import type { LocalComponent, StatusRunner } from './runner.ts';
+import type { StatusRunner } from './runner.ts';
+import type { LocalComponent } from './runner-types.ts';
 import type { IncidentView, Snapshot } from './snapshot.ts';
 import { ZERO_TOTALS } from './uptime.ts';
 

@@ -19,6 +19,7 @@ import {
   rootCauses,
   serviceStates,
 } from './model.ts';
+import { applyEvents } from './runner-rules.ts';
 import { applyIncidentEvent, recordTransitions, rollup, type Transition } from './store.ts';
 
 interface Change {
@@ -41,9 +42,29 @@ export async function seedDemoStatus(
 ): Promise<void> {
   const [existing] = await database.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM status_intervals`);
   if ((existing?.n ?? 0) > 0) return;
-  const start = seoul(now, 90, '00:00');
-  const has = (id: string) => catalogue.components.some((c) => c.id === id);
-  const changes = (
+  const { transitions, events, subjects } = simulate(
+    catalogue,
+    seoul(now, 90, '00:00'),
+    demoChanges(now, (id) => catalogue.components.some((c) => c.id === id)),
+  );
+  await recordTransitions(database, transitions);
+  for (const e of events) await applyIncidentEvent(database, e, catalogue.names);
+  const incidents = await seedUpdates(database, now);
+  await database.query(
+    sql`INSERT INTO maintenance_windows (title, description, components, starts_at, ends_at, idempotency_key)
+        VALUES ('데이터베이스 정기 점검', '점검 중에도 채용정보 검색은 이용할 수 있으며, 신청은 점검이 끝난 뒤 처리됩니다.',
+                ARRAY['database']::text[], ${at(seoul(now, -5, '02:00'))}, ${at(seoul(now, -5, '04:00'))}, 'demo-maintenance-next')
+        ON CONFLICT (idempotency_key) DO NOTHING`,
+  );
+  await rollup(database, subjects, now);
+  log(`데모 서비스 상태 기록을 만들었습니다: 최근 90일, 장애 ${incidents}건 (사후 분석 1건)`);
+}
+
+const at = (ms: number) => new Date(ms).toISOString();
+
+/** The component changes of the demo's 90 days, in time order. */
+function demoChanges(now: Date, has: (component: string) => boolean): Change[] {
+  return (
     [
       // 70 days ago: announced database maintenance at night.
       { at: seoul(now, 70, '02:00'), component: 'database', state: 'maintenance', cause: '' },
@@ -85,7 +106,14 @@ export async function seedDemoStatus(
       { at: seoul(now, 8, '03:19'), component: 'database', state: 'operational', cause: '' },
     ] as Change[]
   ).sort((a, b) => a.at - b.at);
+}
 
+/** The changes through the same model as the live monitors: the transitions and incident events to write. */
+function simulate(
+  catalogue: Catalogue,
+  start: number,
+  changes: readonly Change[],
+): { transitions: Transition[]; events: IncidentEvent[]; subjects: string[] } {
   const state = new Map<string, ComponentView>(
     catalogue.components.map((c) => [c.id, { id: c.id, state: 'operational', cause: '' }]),
   );
@@ -111,11 +139,8 @@ export async function seedDemoStatus(
       catalogue.names,
       (c) => since.get(c) ?? { since: at, badSince: at },
     );
-    for (const e of diff) {
-      if (e.type === 'open') open.push({ key: e.key, component: e.component, impact: e.impact });
-      if (e.type === 'close') open = open.filter((o) => o.key !== e.key);
-      events.push(e);
-    }
+    events.push(...diff);
+    open = applyEvents(open, diff);
   };
   apply(start);
   for (const c of changes) {
@@ -128,14 +153,14 @@ export async function seedDemoStatus(
     state.set(c.component, { id: c.component, state: c.state, cause: c.cause });
     apply(c.at);
   }
-  await recordTransitions(database, transitions);
-  for (const e of events) await applyIncidentEvent(database, e, catalogue.names);
+  return { transitions, events, subjects: [...recorded.keys()] };
+}
 
-  // Operators' updates, the postmortem and its corrective actions for the full outage.
+/** Operators' updates, and the postmortem with its corrective actions for the full outage; returns the incidents. */
+async function seedUpdates(database: Database, now: Date): Promise<number> {
   const incidents = await database.query<{ id: number; component: string; startedAt: string }>(
     sql`SELECT id::int AS id, component, started_at::text AS "startedAt" FROM incidents ORDER BY started_at`,
   );
-  const at = (ms: number) => new Date(ms).toISOString();
   const update = async (id: number, status: string, body: string, when: number, key: string) =>
     database.query(
       sql`INSERT INTO incident_updates (incident_id, status, body, dedupe_key, created_at)
@@ -179,41 +204,39 @@ export async function seedDemoStatus(
       seoul(now, 8, '03:15'),
       'f1',
     );
-    await database.query(
-      sql`INSERT INTO postmortems (incident_id, summary, root_cause, impact, published_at, updated_at)
-          VALUES (${full.id},
-            ${'새벽 3시 12분부터 7분 동안 모든 서비스가 중단되었습니다. 주 DB 서버의 전원 장애 뒤 대기 서버가 주 서버로 전환되어야 했으나, 대기 서버의 WAL 디스크가 가득 차 전환이 막혔습니다.'},
-            ${'대기 서버의 WAL 보관 디스크 사용률 경보가 없었고, 오래된 WAL을 지우는 작업이 3주 전 설정 변경 뒤로 돌지 않았습니다. 전환이 막히자 쓰기를 받을 서버가 없었습니다.'},
-            ${'- 로그인 시도 312건 중 실패 41건\n- 이 기간에 실업인정일이 있던 건 0건 (새벽 시간)\n- 장애로 실업인정일이 변경된 건 0건'},
-            ${at(seoul(now, 6, '10:00'))}, ${at(seoul(now, 6, '10:00'))})
-          ON CONFLICT (incident_id) DO NOTHING`,
-    );
-    const actions: [string, string, string, string, string][] = [
-      [
-        'WAL 디스크 사용률 80% 경보 추가',
-        '운영팀',
-        addDays(seoulToday(now), -3),
-        'done',
-        '경보를 시험 발생시켜 당직 호출 확인 (11월 27일)',
-      ],
-      ['WAL 정리 작업을 감시 대상에 추가', '데이터베이스팀', addDays(seoulToday(now), -1), 'in-progress', ''],
-      ['분기마다 전환 훈련 (대기 서버 디스크 가득 참 포함)', '인프라팀', addDays(seoulToday(now), 30), 'open', ''],
-    ];
-    for (const [title, owner, due, status, verification] of actions) {
-      await database.query(
-        sql`INSERT INTO corrective_actions (incident_id, title, owner, due_date, status, verification, idempotency_key, done_at)
-            VALUES (${full.id}, ${title}, ${owner}, ${due}, ${status}, ${verification}, ${`demo-action-${title}`},
-                    ${status === 'done' ? at(seoul(now, 3, '15:00')) : null})
-            ON CONFLICT (idempotency_key) DO NOTHING`,
-      );
-    }
+    await seedPostmortem(database, full.id, now);
   }
+  return incidents.length;
+}
+
+/** The full outage's published postmortem and its corrective actions (one overdue). */
+async function seedPostmortem(database: Database, id: number, now: Date): Promise<void> {
   await database.query(
-    sql`INSERT INTO maintenance_windows (title, description, components, starts_at, ends_at, idempotency_key)
-        VALUES ('데이터베이스 정기 점검', '점검 중에도 채용정보 검색은 이용할 수 있으며, 신청은 점검이 끝난 뒤 처리됩니다.',
-                ARRAY['database']::text[], ${at(seoul(now, -5, '02:00'))}, ${at(seoul(now, -5, '04:00'))}, 'demo-maintenance-next')
-        ON CONFLICT (idempotency_key) DO NOTHING`,
+    sql`INSERT INTO postmortems (incident_id, summary, root_cause, impact, published_at, updated_at)
+        VALUES (${id},
+          ${'새벽 3시 12분부터 7분 동안 모든 서비스가 중단되었습니다. 주 DB 서버의 전원 장애 뒤 대기 서버가 주 서버로 전환되어야 했으나, 대기 서버의 WAL 디스크가 가득 차 전환이 막혔습니다.'},
+          ${'대기 서버의 WAL 보관 디스크 사용률 경보가 없었고, 오래된 WAL을 지우는 작업이 3주 전 설정 변경 뒤로 돌지 않았습니다. 전환이 막히자 쓰기를 받을 서버가 없었습니다.'},
+          ${'- 로그인 시도 312건 중 실패 41건\n- 이 기간에 실업인정일이 있던 건 0건 (새벽 시간)\n- 장애로 실업인정일이 변경된 건 0건'},
+          ${at(seoul(now, 6, '10:00'))}, ${at(seoul(now, 6, '10:00'))})
+        ON CONFLICT (incident_id) DO NOTHING`,
   );
-  await rollup(database, [...recorded.keys()], now);
-  log(`데모 서비스 상태 기록을 만들었습니다: 최근 90일, 장애 ${incidents.length}건 (사후 분석 1건)`);
+  const actions: [string, string, string, string, string][] = [
+    [
+      'WAL 디스크 사용률 80% 경보 추가',
+      '운영팀',
+      addDays(seoulToday(now), -3),
+      'done',
+      '경보를 시험 발생시켜 당직 호출 확인 (11월 27일)',
+    ],
+    ['WAL 정리 작업을 감시 대상에 추가', '데이터베이스팀', addDays(seoulToday(now), -1), 'in-progress', ''],
+    ['분기마다 전환 훈련 (대기 서버 디스크 가득 참 포함)', '인프라팀', addDays(seoulToday(now), 30), 'open', ''],
+  ];
+  for (const [title, owner, due, status, verification] of actions) {
+    await database.query(
+      sql`INSERT INTO corrective_actions (incident_id, title, owner, due_date, status, verification, idempotency_key, done_at)
+          VALUES (${id}, ${title}, ${owner}, ${due}, ${status}, ${verification}, ${`demo-action-${title}`},
+                  ${status === 'done' ? at(seoul(now, 3, '15:00')) : null})
+          ON CONFLICT (idempotency_key) DO NOTHING`,
+    );
+  }
 }

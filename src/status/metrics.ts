@@ -7,11 +7,15 @@ import type { Database } from '../db/index.ts';
 import type { Journal } from '../intake/journal.ts';
 import { operationsNumbers } from '../intake/operations-store.ts';
 
-export function createMetrics() {
-  const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: 'ilteo_' });
-  const m = {
-    registry,
+interface IntakeGauges {
+  pendingCount(): number;
+  stats: { journaled: number; applied: number; review: number };
+  journal: Pick<Journal, 'corrupt' | 'appendState'>;
+}
+
+/** The HTTP and status runner meters. */
+function meters(registry: Registry) {
+  return {
     httpRequests: new Counter({
       name: 'ilteo_http_requests_total',
       help: 'HTTP requests answered, by method, route and status',
@@ -83,138 +87,147 @@ export function createMetrics() {
       registers: [registry],
     }),
   };
+}
+
+export function createMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'ilteo_' });
   return {
-    ...m,
-    /** Fleet-wide numbers from the database, read when scraped (issue 7's operations view). */
-    registerOperations(database: Database) {
-      // One read per scrape (shared by the gauges), and never a slow scrape: during an outage the
-      // numbers are simply missing (2 s bound) rather than waiting out the database's retry deadline.
-      let cached: { at: number; value: Promise<Awaited<ReturnType<typeof operationsNumbers>> | null> } | null = null;
-      const read = () => {
-        if (cached && Date.now() - cached.at < 1_000) return cached.value;
-        const value = Promise.race([
-          operationsNumbers(database, new Date()).catch(() => null),
-          new Promise<null>((r) => setTimeout(() => r(null), 2_000).unref()),
-        ]);
-        cached = { at: Date.now(), value };
-        return value;
-      };
-      new Gauge({
-        name: 'ilteo_fleet_journal_pending',
-        help: 'Submissions waiting in each app server journal, as last reported with its heartbeat',
-        labelNames: ['instance'] as const,
-        registers: [registry],
-        async collect() {
-          const n = await read();
-          this.reset();
-          for (const j of n?.journals ?? []) this.set({ instance: j.instance }, j.pending);
-        },
-      });
-      new Gauge({
-        name: 'ilteo_counter_queue',
-        help: 'Forms waiting in job-centre counter queues (state: waiting, review), as reported in the last hour',
-        labelNames: ['centre', 'state'] as const,
-        registers: [registry],
-        async collect() {
-          const n = await read();
-          this.reset();
-          for (const c of n?.counters ?? []) {
-            this.set({ centre: c.centre, state: 'waiting' }, c.waiting);
-            this.set({ centre: c.centre, state: 'review' }, c.review);
-          }
-        },
-      });
-      new Gauge({
-        name: 'ilteo_counter_offline_windows',
-        help: 'Offline windows reported by job-centre counters in the last 7 days (5 minutes or longer), by centre',
-        labelNames: ['centre'] as const,
-        registers: [registry],
-        async collect() {
-          const n = await read();
-          this.reset();
-          for (const o of n?.counterOutages ?? []) this.inc({ centre: o.centre });
-        },
-      });
-      new Gauge({
-        name: 'ilteo_rescheduled_recognitions',
-        help: '실업인정일 moved after outages (latest 300), by result',
-        labelNames: ['result'] as const,
-        registers: [registry],
-        async collect() {
-          const n = await read();
-          this.reset();
-          for (const result of ['moved', 'review'])
-            this.set({ result }, n?.reschedules.filter((r) => r.result === result).length ?? 0);
-        },
-      });
-    },
-    /** The submission journal's backlog and outcomes (issue 7). */
-    registerSavedPages(counts: () => { public: number; personal: number }) {
-      new Gauge({
-        name: 'ilteo_saved_pages',
-        help: 'Pages this app server has saved to show when no database node answers, by kind (public, personal)',
-        labelNames: ['kind'] as const,
-        registers: [registry],
-        collect() {
-          const c = counts();
-          this.set({ kind: 'public' }, c.public);
-          this.set({ kind: 'personal' }, c.personal);
-        },
-      });
-    },
-    registerIntake(intake: {
-      pendingCount(): number;
-      stats: { journaled: number; applied: number; review: number };
-      journal: Pick<Journal, 'corrupt' | 'appendState'>;
-    }) {
-      new Gauge({
-        name: 'ilteo_journal_pending',
-        help: 'Submissions in this app server journal waiting for the database',
-        registers: [registry],
-        collect() {
-          this.set(intake.pendingCount());
-        },
-      });
-      new Gauge({
-        name: 'ilteo_journal_entries',
-        help: 'Submissions taken into this app server journal since start, by outcome (journaled, applied, review)',
-        labelNames: ['outcome'] as const,
-        registers: [registry],
-        collect() {
-          for (const [outcome, n] of Object.entries(intake.stats)) this.set({ outcome }, n);
-        },
-      });
-      new Gauge({
-        name: 'ilteo_journal_corrupt_lines',
-        help: 'Complete lines of this app server journal that failed their checksum or did not parse when it was opened (not read; an operator must look at them), by file (entries, outcomes)',
-        labelNames: ['file'] as const,
-        registers: [registry],
-        collect() {
-          const c = intake.journal.corrupt();
-          this.set({ file: 'entries' }, c.entries);
-          this.set({ file: 'outcomes' }, c.outcomes);
-        },
-      });
-      new Gauge({
-        name: 'ilteo_journal_failed_appends',
-        help: 'Batches of this app server journal whose write or fsync failed since start (their submissions were answered not received), by file',
-        labelNames: ['file'] as const,
-        registers: [registry],
-        collect() {
-          const { failed } = intake.journal.appendState();
-          this.set({ file: 'entries' }, failed.entries);
-          this.set({ file: 'outcomes' }, failed.outcomes);
-        },
-      });
-      new Gauge({
-        name: 'ilteo_journal_refusing',
-        help: '1 when this app server journal refuses appends (a failed append could not be cut back; restart after checking the disk)',
-        registers: [registry],
-        collect() {
-          this.set(intake.journal.appendState().refusing.length > 0 ? 1 : 0);
-        },
-      });
-    },
+    registry,
+    ...meters(registry),
+    registerOperations: (database: Database) => registerOperations(registry, database),
+    registerSavedPages: (counts: () => { public: number; personal: number }) => registerSavedPages(registry, counts),
+    registerIntake: (intake: IntakeGauges) => registerIntake(registry, intake),
   };
 }
 export type StatusMetrics = ReturnType<typeof createMetrics>;
+
+/** Fleet-wide numbers from the database, read when scraped (issue 7's operations view). */
+function registerOperations(registry: Registry, database: Database): void {
+  // One read per scrape (shared by the gauges), and never a slow scrape: during an outage the
+  // numbers are simply missing (2 s bound) rather than waiting out the database's retry deadline.
+  let cached: { at: number; value: Promise<Awaited<ReturnType<typeof operationsNumbers>> | null> } | null = null;
+  const read = () => {
+    if (cached && Date.now() - cached.at < 1_000) return cached.value;
+    const value = Promise.race([
+      operationsNumbers(database, new Date()).catch(() => null),
+      new Promise<null>((r) => setTimeout(() => r(null), 2_000).unref()),
+    ]);
+    cached = { at: Date.now(), value };
+    return value;
+  };
+  new Gauge({
+    name: 'ilteo_fleet_journal_pending',
+    help: 'Submissions waiting in each app server journal, as last reported with its heartbeat',
+    labelNames: ['instance'] as const,
+    registers: [registry],
+    async collect() {
+      const n = await read();
+      this.reset();
+      for (const j of n?.journals ?? []) this.set({ instance: j.instance }, j.pending);
+    },
+  });
+  new Gauge({
+    name: 'ilteo_counter_queue',
+    help: 'Forms waiting in job-centre counter queues (state: waiting, review), as reported in the last hour',
+    labelNames: ['centre', 'state'] as const,
+    registers: [registry],
+    async collect() {
+      const n = await read();
+      this.reset();
+      for (const c of n?.counters ?? []) {
+        this.set({ centre: c.centre, state: 'waiting' }, c.waiting);
+        this.set({ centre: c.centre, state: 'review' }, c.review);
+      }
+    },
+  });
+  new Gauge({
+    name: 'ilteo_counter_offline_windows',
+    help: 'Offline windows reported by job-centre counters in the last 7 days (5 minutes or longer), by centre',
+    labelNames: ['centre'] as const,
+    registers: [registry],
+    async collect() {
+      const n = await read();
+      this.reset();
+      for (const o of n?.counterOutages ?? []) this.inc({ centre: o.centre });
+    },
+  });
+  new Gauge({
+    name: 'ilteo_rescheduled_recognitions',
+    help: '실업인정일 moved after outages (latest 300), by result',
+    labelNames: ['result'] as const,
+    registers: [registry],
+    async collect() {
+      const n = await read();
+      this.reset();
+      for (const result of ['moved', 'review'])
+        this.set({ result }, n?.reschedules.filter((r) => r.result === result).length ?? 0);
+    },
+  });
+}
+
+/** Pages saved to show when no database node answers. */
+function registerSavedPages(registry: Registry, counts: () => { public: number; personal: number }): void {
+  new Gauge({
+    name: 'ilteo_saved_pages',
+    help: 'Pages this app server has saved to show when no database node answers, by kind (public, personal)',
+    labelNames: ['kind'] as const,
+    registers: [registry],
+    collect() {
+      const c = counts();
+      this.set({ kind: 'public' }, c.public);
+      this.set({ kind: 'personal' }, c.personal);
+    },
+  });
+}
+
+/** The submission journal's backlog and outcomes (issue 7). */
+function registerIntake(registry: Registry, intake: IntakeGauges): void {
+  new Gauge({
+    name: 'ilteo_journal_pending',
+    help: 'Submissions in this app server journal waiting for the database',
+    registers: [registry],
+    collect() {
+      this.set(intake.pendingCount());
+    },
+  });
+  new Gauge({
+    name: 'ilteo_journal_entries',
+    help: 'Submissions taken into this app server journal since start, by outcome (journaled, applied, review)',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+    collect() {
+      for (const [outcome, n] of Object.entries(intake.stats)) this.set({ outcome }, n);
+    },
+  });
+  new Gauge({
+    name: 'ilteo_journal_corrupt_lines',
+    help: 'Complete lines of this app server journal that failed their checksum or did not parse when it was opened (not read; an operator must look at them), by file (entries, outcomes)',
+    labelNames: ['file'] as const,
+    registers: [registry],
+    collect() {
+      const c = intake.journal.corrupt();
+      this.set({ file: 'entries' }, c.entries);
+      this.set({ file: 'outcomes' }, c.outcomes);
+    },
+  });
+  new Gauge({
+    name: 'ilteo_journal_failed_appends',
+    help: 'Batches of this app server journal whose write or fsync failed since start (their submissions were answered not received), by file',
+    labelNames: ['file'] as const,
+    registers: [registry],
+    collect() {
+      const { failed } = intake.journal.appendState();
+      this.set({ file: 'entries' }, failed.entries);
+      this.set({ file: 'outcomes' }, failed.outcomes);
+    },
+  });
+  new Gauge({
+    name: 'ilteo_journal_refusing',
+    help: '1 when this app server journal refuses appends (a failed append could not be cut back; restart after checking the disk)',
+    registers: [registry],
+    collect() {
+      this.set(intake.journal.appendState().refusing.length > 0 ? 1 : 0);
+    },
+  });
+}

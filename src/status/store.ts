@@ -50,31 +50,6 @@ export async function touchObserved(database: Database, subjects: readonly strin
   );
 }
 
-/**
- * When nobody watched for longer than `staleMs` (every process was down), the open intervals end at the
- * last observation and 자료 없음 follows: an unobserved gap is never counted as up or down.
- */
-export async function markGaps(database: Database, now: Date, staleMs: number): Promise<number> {
-  const cutoff = new Date(now.getTime() - staleMs).toISOString();
-  return database.transaction(async (tx) => {
-    const stale = await tx.query<{ id: number; subject: string; observedAt: string }>(
-      sql`SELECT i.id, i.subject, o.observed_at::text AS "observedAt"
-            FROM status_intervals i JOIN status_observed o ON o.subject = i.subject
-           WHERE i.ended_at IS NULL AND i.state <> 'nodata' AND o.observed_at < ${cutoff}
-             AND o.observed_at > i.started_at
-           FOR UPDATE OF i`,
-    );
-    for (const s of stale) {
-      await tx.query(sql`UPDATE status_intervals SET ended_at = ${s.observedAt} WHERE id = ${s.id}`);
-      await tx.query(
-        sql`INSERT INTO status_intervals (subject, state, started_at, detail)
-            VALUES (${s.subject}, 'nodata', ${s.observedAt}, '감시 공백: 상태를 확인한 프로세스가 없었음')`,
-      );
-    }
-    return stale.length;
-  });
-}
-
 export async function heartbeat(
   database: Database,
   holder: string,
@@ -98,14 +73,6 @@ export async function removeHeartbeat(database: Database, holder: string): Promi
 export async function purgeHeartbeats(database: Database, now: Date, olderThanMs: number): Promise<void> {
   await database.query(
     sql`DELETE FROM app_heartbeats WHERE seen_at < ${new Date(now.getTime() - olderThanMs).toISOString()}`,
-  );
-}
-
-export async function openAutoIncidents(
-  database: Database,
-): Promise<{ key: string; component: string; impact: LiveState }[]> {
-  return database.query(
-    sql`SELECT dedupe_key AS key, component, impact FROM incidents WHERE resolved_at IS NULL AND automatic ORDER BY id`,
   );
 }
 

@@ -4,7 +4,6 @@
  * timeline and postmortem, and the incident banner for every page.
  */
 
-import type { Rescheduled } from '../intake/operations-store.ts';
 import { formatDuration, seoulTime } from '../shared/dates.ts';
 
 export { seoulTime };
@@ -15,6 +14,7 @@ import type { Lang } from '../web/page.ts';
 import type { Named } from './model.ts';
 import type { IncidentView, ServiceView, Snapshot } from './snapshot.ts';
 import { UPDATE_LABELS } from './store.ts';
+import { T } from './texts.ts';
 import { type ServiceState, STATE_LABELS } from './uptime.ts';
 
 const STATE_EN: Record<ServiceState, string> = {
@@ -51,100 +51,6 @@ export function durationOf(i: Pick<IncidentView, 'startedAt' | 'resolvedAt'>, no
   const en = lang === 'en' ? text.replace('시간', ' h').replace('분', ' min').replace('초', ' s') : text;
   return i.resolvedAt ? en : `${en} ${lang === 'en' ? '(ongoing)' : '(진행 중)'}`;
 }
-
-const T = {
-  ko: {
-    title: '서비스 상태',
-    lead: '일터가 스스로 점검한 서비스 상태입니다. 장애가 생기면 자동으로 알리고, 원인과 복구 시간을 기록해 공개합니다.',
-    allOk: '모든 서비스가 정상입니다.',
-    someDown: '일부 서비스에 문제가 있습니다.',
-    allDown: '모든 서비스에 문제가 있습니다.',
-    stale: (t: string) =>
-      `데이터베이스에 연결할 수 없어 ${t}에 저장된 상태를 보여 드립니다. 데이터베이스 상태는 이 서버가 방금 직접 확인한 결과입니다.`,
-    updated: '마지막 갱신',
-    openIncidents: '진행 중인 장애',
-    maintenance: '예정된 점검',
-    services: '서비스별 상태',
-    uptime90: '90일 가용률',
-    noData: '자료 없음',
-    since: '부터',
-    bars: (name: string) => `${name} 최근 90일 일별 상태`,
-    barsTable: '일별 표로 보기',
-    formulaTitle: '가용률 계산 방법',
-    formula: '가용률 = (정상 + 성능 저하 + 이중화 상실 + ½ × 부분 장애) ÷ (전체 시간 − 점검 중 − 자료 없음)',
-    formulaNotes: [
-      '전체 장애 시간은 모두 중단으로, 부분 장애 시간은 절반만 중단으로 셉니다.',
-      '성능 저하와 이중화 상실은 서비스가 응답했으므로 정상으로 셉니다.',
-      '주 DB 전환 등으로 저장(쓰기)이 잠시 멈춘 시간(쓰기 일시 중단)은 조회가 계속되었어도 부분 장애로 셉니다.',
-      '미리 알린 점검 시간은 계산에서 뺍니다.',
-      '감시 기록이 없는 시간(자료 없음)은 정상으로도 장애로도 세지 않고 따로 표시합니다.',
-      '하루 막대는 그날의 가장 나쁜 상태를 색으로 보여 줍니다.',
-    ],
-    components: '구성 요소',
-    register: '장애 이력',
-    registerCaption: '장애 이력: 서비스, 장애 발생, 복구 시간, 지속 시간, 원인',
-    cols: ['서비스', '장애 발생', '복구 시간', '지속 시간', '원인', '상세'],
-    none: '기록된 장애가 없습니다.',
-    detail: '자세히',
-    feeds: '구독과 보고서',
-    monthly: '월별 가용률 보고서',
-    date: '날짜',
-    state: '상태',
-    availability: '가용률',
-    component: '구성 요소',
-    cause: '원인·세부',
-    monitors: '모니터',
-    latest: '최근 소식',
-    affects: '영향 받는 서비스',
-    internal: '내부 구성 요소',
-  },
-  en: {
-    title: 'Service status',
-    lead: 'The state of Ilteo as it checks itself. Outages are announced automatically, with cause and recovery time.',
-    allOk: 'All services are operational.',
-    someDown: 'Some services have problems.',
-    allDown: 'Every service has problems.',
-    stale: (t: string) =>
-      `The database cannot be reached: this is the state saved at ${t}. The database's state is what this server has just checked itself.`,
-    updated: 'Last updated',
-    openIncidents: 'Ongoing incidents',
-    maintenance: 'Scheduled maintenance',
-    services: 'Services',
-    uptime90: '90-day uptime',
-    noData: 'No data',
-    since: 'since',
-    bars: (name: string) => `${name}: daily state, last 90 days`,
-    barsTable: 'Show as a table',
-    formulaTitle: 'How uptime is computed',
-    formula:
-      'Uptime = (operational + degraded + redundancy lost + ½ × partial outage) ÷ (total − maintenance − no data)',
-    formulaNotes: [
-      'Major outage counts fully as down, partial outage as half down.',
-      'Degraded and redundancy lost count as up: the service answered.',
-      'A write pause (e.g. while the primary database changes) counts as partial outage, even though reads went on.',
-      'Announced maintenance is left out.',
-      'Time without monitoring records (no data) is neither up nor down and is shown apart.',
-      'Each day bar shows the worst state of that day.',
-    ],
-    components: 'Components',
-    register: 'Outage register',
-    registerCaption: 'Outage register: service, started, recovered, duration, cause',
-    cols: ['Service', 'Started', 'Recovered', 'Duration', 'Cause', 'Details'],
-    none: 'No incidents recorded.',
-    detail: 'Details',
-    feeds: 'Feeds and reports',
-    monthly: 'Monthly availability report',
-    date: 'Date',
-    state: 'State',
-    availability: 'Uptime',
-    component: 'Component',
-    cause: 'Cause / detail',
-    monitors: 'Monitors',
-    latest: 'Latest update',
-    affects: 'Affected services',
-    internal: 'Internal components',
-  },
-} as const;
 
 const name = (n: Named, lang: Lang) => (lang === 'en' ? n.en : n.ko);
 const pct = (p: number | null, lang: Lang) => (p === null ? T[lang].noData : `${p.toFixed(3)}%`);
@@ -215,8 +121,6 @@ export function statusPage(
   const { lang, now } = opts;
   const t = T[lang];
   const open = snapshot.incidents.filter((i) => !i.resolvedAt);
-  const worst = snapshot.services.some((s) => s.state !== 'operational');
-  const register = snapshot.incidents;
   return html`<h1 class="heading-xlarge">${t.title}</h1>
 <p class="ilteo-lead">${t.lead}</p>
 ${opts.demo ? demoNotice(lang) : null}
@@ -225,21 +129,7 @@ ${
     ? null
     : alert({ variant: 'warning', title: t.stale(seoulTime(snapshot.generatedAt)), role: 'status', lang })
 }
-${alert({
-  variant: worst
-    ? snapshot.services.some((s) => s.state === 'major' || s.state === 'partial')
-      ? 'danger'
-      : 'warning'
-    : 'success',
-  title: worst
-    ? snapshot.services.every((s) => s.state !== 'operational' && s.state !== 'maintenance')
-      ? t.allDown
-      : t.someDown
-    : t.allOk,
-  body: html`${t.updated}: <time datetime="${snapshot.generatedAt}">${seoulTime(snapshot.generatedAt)}</time>`,
-  role: 'none',
-  lang,
-})}
+${overallAlert(snapshot, lang)}
 ${
   open.length
     ? html`<section class="ilteo-section" aria-labelledby="open-title">
@@ -248,20 +138,50 @@ ${
 </section>`
     : null
 }
-${
-  snapshot.maintenance.length
-    ? html`<section class="ilteo-section" aria-labelledby="maint-title">
-	<h2 id="maint-title" class="heading-medium">${t.maintenance}</h2>
+${maintenanceSection(snapshot, lang)}
+${servicesSection(snapshot, lang)}
+${componentsSection(snapshot, lang)}
+${registerSection(snapshot, lang, now)}
+${feedsSection(opts.months, lang)}`;
+}
+
+/** All well, some services down, or all of them. */
+function overallAlert(snapshot: Snapshot, lang: Lang): Html {
+  const t = T[lang];
+  const worst = snapshot.services.some((s) => s.state !== 'operational');
+  return alert({
+    variant: worst
+      ? snapshot.services.some((s) => s.state === 'major' || s.state === 'partial')
+        ? 'danger'
+        : 'warning'
+      : 'success',
+    title: worst
+      ? snapshot.services.every((s) => s.state !== 'operational' && s.state !== 'maintenance')
+        ? t.allDown
+        : t.someDown
+      : t.allOk,
+    body: html`${t.updated}: <time datetime="${snapshot.generatedAt}">${seoulTime(snapshot.generatedAt)}</time>`,
+    role: 'none',
+    lang,
+  });
+}
+
+function maintenanceSection(snapshot: Snapshot, lang: Lang): Html | null {
+  if (!snapshot.maintenance.length) return null;
+  return html`<section class="ilteo-section" aria-labelledby="maint-title">
+	<h2 id="maint-title" class="heading-medium">${T[lang].maintenance}</h2>
 	<ul class="krds-info-list">${snapshot.maintenance.map(
     (m) =>
       html`<li><strong>${m.title}</strong> — ${seoulTime(m.startsAt)} ~ ${seoulTime(m.endsAt)} (${lang === 'en' ? 'KST' : '한국 시간'})${
         m.description ? html`<br>${m.description}` : null
       }</li>`,
   )}</ul>
-</section>`
-    : null
+</section>`;
 }
-<section class="ilteo-section" aria-labelledby="services-title">
+
+function servicesSection(snapshot: Snapshot, lang: Lang): Html {
+  const t = T[lang];
+  return html`<section class="ilteo-section" aria-labelledby="services-title">
 	<h2 id="services-title" class="heading-medium">${t.services}</h2>
 	<ul class="ilteo-status-services">${snapshot.services.map(
     (s) => html`
@@ -282,8 +202,12 @@ ${
 		<p><strong>${t.formula}</strong></p>
 		<ul class="krds-info-list dash">${t.formulaNotes.map((n) => html`<li>${n}</li>`)}</ul>
 	</details>
-</section>
-<section class="ilteo-section" aria-labelledby="components-title">
+</section>`;
+}
+
+function componentsSection(snapshot: Snapshot, lang: Lang): Html {
+  const t = T[lang];
+  return html`<section class="ilteo-section" aria-labelledby="components-title">
 	<h2 id="components-title" class="heading-medium">${t.components}</h2>
 	${table({
     caption: t.components,
@@ -301,8 +225,14 @@ ${
     ]),
   })}
 ${internalSummary(snapshot, lang)}
-</section>
-<section class="ilteo-section" aria-labelledby="register-title">
+</section>`;
+}
+
+/** The outage register: every incident of the last year. */
+function registerSection(snapshot: Snapshot, lang: Lang, now: Date): Html {
+  const t = T[lang];
+  const register = snapshot.incidents;
+  return html`<section class="ilteo-section" aria-labelledby="register-title">
 	<h2 id="register-title" class="heading-medium">${t.register}</h2>
 	${
     register.length
@@ -321,12 +251,16 @@ ${internalSummary(snapshot, lang)}
         })
       : html`<p>${t.none}</p>`
   }
-</section>
-<section class="ilteo-section" aria-labelledby="feeds-title">
+</section>`;
+}
+
+function feedsSection(months: readonly string[], lang: Lang): Html {
+  const t = T[lang];
+  return html`<section class="ilteo-section" aria-labelledby="feeds-title">
 	<h2 id="feeds-title" class="heading-medium">${t.feeds}</h2>
 	<ul class="krds-info-list">
 		<li><a href="/status/feed.rss">RSS</a> · <a href="/status/feed.atom">Atom</a> · <a href="/status/feed.json">JSON Feed</a></li>
-		<li>${t.monthly}: ${opts.months.map(
+		<li>${t.monthly}: ${months.map(
       (m, idx) =>
         html`${idx ? ' · ' : ''}${m} (<a href="/status/reports/${m}.csv">CSV</a>, <a href="/status/reports/${m}.json">JSON</a>)`,
     )}</li>
@@ -457,21 +391,4 @@ export function incidentBanner(snapshot: Snapshot | null, lang: Lang, at: Date =
     })),
   ];
   return html`<div data-incident-banner>${criticalAlerts(items, { lang, label: ko ? '서비스 장애 알림' : 'Service incidents' })}</div>`;
-}
-
-/** The claimants whose 실업인정일 an incident moved, on its desk (the operations view lists all outages). */
-export function reschedulesTable(rows: readonly Rescheduled[]): Html {
-  return table({
-    caption: '장애로 실업인정일이 바뀐 수급자: 수급자, 고용센터, 차수, 원래 날짜, 새 날짜, 결과',
-    columns: ['수급자', '고용센터', '차수', '원래 날짜', '새 날짜', '결과'].map((header) => ({ header })),
-    rows: rows.map((r) => [
-      r.name,
-      r.centre,
-      `${r.seq}차`,
-      r.fromDate,
-      r.toDate ?? '-',
-      r.result === 'moved' ? '변경됨 (불이익 없음)' : html`<strong>상담원 확인 필요</strong>: ${r.reason}`,
-    ]),
-    rowHeaders: true,
-  });
 }

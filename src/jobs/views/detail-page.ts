@@ -45,18 +45,7 @@ export function postingDetailMain(
 ): Html {
   const d = deadline(p.closeDt, today);
   const closed = d.state === 'closed' || p.status !== 'open';
-  const hours = `1일 ${p.workHoursPerDay}시간 · 주 ${p.workHoursPerWeek}시간`;
-  const notice =
-    seeker?.notice === 'saved'
-      ? alert({
-          variant: 'success',
-          role: 'status',
-          title: '관심 채용정보에 저장했습니다.',
-          body: html`<a href="/my/saved">관심 채용정보 보기</a>`,
-        })
-      : seeker?.notice === 'unsaved'
-        ? alert({ variant: 'success', role: 'status', title: '관심 채용정보에서 뺐습니다.' })
-        : '';
+  const notice = savedNotice(seeker?.notice);
   return html`${notice}<article class="ilteo-posting" aria-labelledby="posting-title">
   <header class="ilteo-posting__head">
     <p class="ilteo-posting__company">${p.companyName}</p>
@@ -69,7 +58,42 @@ export function postingDetailMain(
   </header>
   ${closed ? html`<div class="ilteo-alert ilteo-alert--info" role="status"><p>마감된 채용공고입니다. 비슷한 공고를 <a href="/jobs?occupation=${p.jobsCd}&amp;region=${p.regionCd}">같은 직종·지역에서 찾아보세요</a>.</p></div>` : ''}
 
-  <section aria-labelledby="sec-summary" class="ilteo-section">
+  ${summarySection(p)}
+
+  <section aria-labelledby="sec-job" class="ilteo-section">
+    <h2 id="sec-job" class="heading-medium">직무내용</h2>
+    ${textBlock(p.jobCont)}
+  </section>
+  ${p.pfCond ? html`<section aria-labelledby="sec-pref" class="ilteo-section"><h2 id="sec-pref" class="heading-medium">우대사항</h2>${textBlock(p.pfCond)}</section>` : ''}
+  ${p.etcWelfare ? html`<section aria-labelledby="sec-welfare" class="ilteo-section"><h2 id="sec-welfare" class="heading-medium">복리후생</h2>${textBlock(p.etcWelfare)}</section>` : ''}
+
+  ${applyActions(p, closed, seeker, appliesAs)}
+  ${applySection(p, closed, d.label)}
+
+  ${companySection(p)}
+
+  <footer class="ilteo-posting__foot">
+    <p class="ilteo-note">구인인증번호 ${p.wantedAuthNo} · 등록일 ${formatKoreanDate(p.regDt)}</p>
+    <a class="krds-btn secondary" href="${backHref}">검색 결과로 돌아가기</a>
+  </footer>
+</article>`;
+}
+
+function savedNotice(which: 'saved' | 'unsaved' | undefined): Html | string {
+  return which === 'saved'
+    ? alert({
+        variant: 'success',
+        role: 'status',
+        title: '관심 채용정보에 저장했습니다.',
+        body: html`<a href="/my/saved">관심 채용정보 보기</a>`,
+      })
+    : which === 'unsaved'
+      ? alert({ variant: 'success', role: 'status', title: '관심 채용정보에서 뺐습니다.' })
+      : '';
+}
+
+function summarySection(p: PostingDetail): Html {
+  return html`<section aria-labelledby="sec-summary" class="ilteo-section">
     <h2 id="sec-summary" class="heading-medium">모집요강</h2>
     <table class="ilteo-table">
       <caption class="sr-only">모집요강: 직종, 고용형태, 모집인원, 경력, 학력, 임금, 근무형태, 근무시간, 근무지</caption>
@@ -81,20 +105,20 @@ export function postingDetailMain(
         ${row('학력', educationText(p.minEdubg))}
         ${row('임금', formatWage(p.salTpCd, p.minSal, p.maxSal))}
         ${row('근무형태', labelOf(WORK_SCHEDULES, p.holidayTpCd))}
-        ${row('근무시간', hours)}
+        ${row('근무시간', `1일 ${p.workHoursPerDay}시간 · 주 ${p.workHoursPerWeek}시간`)}
         ${row('근무지', html`${p.basicAddr}${p.detailAddr ? ` ${p.detailAddr}` : ''} <span class="ilteo-note">(우편번호 ${p.zipCd})</span>`)}
       </tbody>
     </table>
-  </section>
+  </section>`;
+}
 
-  <section aria-labelledby="sec-job" class="ilteo-section">
-    <h2 id="sec-job" class="heading-medium">직무내용</h2>
-    ${textBlock(p.jobCont)}
-  </section>
-  ${p.pfCond ? html`<section aria-labelledby="sec-pref" class="ilteo-section"><h2 id="sec-pref" class="heading-medium">우대사항</h2>${textBlock(p.pfCond)}</section>` : ''}
-  ${p.etcWelfare ? html`<section aria-labelledby="sec-welfare" class="ilteo-section"><h2 id="sec-welfare" class="heading-medium">복리후생</h2>${textBlock(p.etcWelfare)}</section>` : ''}
-
-  <div class="ilteo-actions ilteo-posting__apply">
+function applyActions(
+  p: PostingDetail,
+  closed: boolean,
+  seeker: { saved: boolean; csrf: string } | undefined,
+  appliesAs: 'anyone' | 'not-a-seeker',
+): Html {
+  return html`<div class="ilteo-actions ilteo-posting__apply">
     ${
       closed
         ? ''
@@ -103,21 +127,26 @@ export function postingDetailMain(
           : html`<p class="ilteo-note">입사지원은 개인회원 계정으로 로그인해서 할 수 있습니다.</p>`
     }
     ${seeker ? html`<form method="post" action="/jobs/${p.wantedAuthNo}/${seeker.saved ? 'unsave' : 'save'}" class="ilteo-inline-form"><input type="hidden" name="_csrf" value="${seeker.csrf}"><button type="submit" class="krds-btn large secondary">${seeker.saved ? '관심 채용정보에서 빼기' : '관심 채용정보 저장'}</button></form>` : ''}
-  </div>
-  <section aria-labelledby="sec-apply" class="ilteo-section">
+  </div>`;
+}
+
+function applySection(p: PostingDetail, closed: boolean, label: string): Html {
+  return html`<section aria-labelledby="sec-apply" class="ilteo-section">
     <h2 id="sec-apply" class="heading-medium">전형 및 접수</h2>
     <table class="ilteo-table">
       <caption class="sr-only">전형방법, 접수방법, 마감일, 담당자 연락처</caption>
       <tbody>
         ${row('전형방법', p.selMthd)}
         ${row('접수방법', p.rcptMthd)}
-        ${row('마감일', html`${closeDateText(p.closeDt)}${!closed && p.closeDt ? html` <strong class="ilteo-deadline">(${d.label})</strong>` : ''}`)}
+        ${row('마감일', html`${closeDateText(p.closeDt)}${!closed && p.closeDt ? html` <strong class="ilteo-deadline">(${label})</strong>` : ''}`)}
         ${row('담당자', `${p.contactName} · ${p.contactTelno}`)}
       </tbody>
     </table>
-  </section>
+  </section>`;
+}
 
-  <section aria-labelledby="sec-company" class="ilteo-section">
+function companySection(p: PostingDetail): Html {
+  return html`<section aria-labelledby="sec-company" class="ilteo-section">
     <h2 id="sec-company" class="heading-medium">기업정보</h2>
     <table class="ilteo-table">
       <caption class="sr-only">회사명, 업종, 사업자등록번호</caption>
@@ -130,11 +159,5 @@ export function postingDetailMain(
         ${row('사업자등록번호', formatBusino(p.busino))}
       </tbody>
     </table>
-  </section>
-
-  <footer class="ilteo-posting__foot">
-    <p class="ilteo-note">구인인증번호 ${p.wantedAuthNo} · 등록일 ${formatKoreanDate(p.regDt)}</p>
-    <a class="krds-btn secondary" href="${backHref}">검색 결과로 돌아가기</a>
-  </footer>
-</article>`;
+  </section>`;
 }
