@@ -26,15 +26,23 @@ module.exports = {
       name: 'no-other-features-routes-or-views',
       severity: 'error',
       comment: "A feature uses another feature's services, stores and domain rules, never its routes or views.",
-      from: { path: '^src/([^/]+)/' },
+      from: { path: '^src/([^/]+)/', pathNot: '^src/composition/' },
       to: { path: '^src/[^/]+/[^/]*(routes|views)[.]ts$', pathNot: '^src/$1/' },
     },
     {
       name: 'only-the-server-imports-the-app',
       severity: 'error',
-      comment: 'src/app.ts is the composition root: only src/server.ts (and tests) import it.',
+      comment:
+        'src/app.ts is the composition root (with src/composition/, which registers every feature): only src/server.ts (and tests) import it.',
       from: { path: '^src/', pathNot: '^src/server\\.ts$' },
       to: { path: '^src/app\\.ts$' },
+    },
+    {
+      name: 'only-the-app-uses-the-composition',
+      severity: 'error',
+      comment: 'src/composition/ is part of the composition root: only src/app.ts imports it.',
+      from: { path: '^src/', pathNot: '^src/(app[.]ts|composition/)' },
+      to: { path: '^src/composition/' },
     },
     {
       name: 'routes-hold-no-sql',
@@ -43,6 +51,14 @@ module.exports = {
         'Route files parse, call a service and render: the SQL is in stores (and services that own a transaction).',
       from: { path: '^src/[^/]+/[^/]*routes[.]ts$' },
       to: { path: '^node_modules/(drizzle-orm|postgres|@electric-sql/pglite)/' },
+    },
+    {
+      name: 'routes-get-services-only',
+      severity: 'error',
+      comment:
+        'Route files are given services (src/services.ts), never the database: they import nothing from src/db and no store.',
+      from: { path: '^src/[^/]+/[^/]*routes[.]ts$' },
+      to: { path: '^src/(db/|[^/]+/[^/]*store[.]ts$)' },
     },
     {
       name: 'views-hold-no-sql',

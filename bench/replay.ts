@@ -4,7 +4,7 @@
  * 10,000) in all, from two queues replayed together:
  *
  * - the app server's journal (src/intake/service.ts): BENCH_SUBMISSIONS − BENCH_COUNTER 실업인정 신청
- *   taken by `createIntake` in bursts of BENCH_BURST (default 500) concurrent calls — appends/s and append
+ *   taken by `createIntakeService` in bursts of BENCH_BURST (default 500) concurrent calls — appends/s and append
  *   latency (fsync group commit); BENCH_RESUBMIT (default 300) sent twice with the same key (four in five
  *   after the first was acknowledged, one in five at the same instant: a double click);
  * - the offline counters' queues (/centre/counter, public/js/counter.js): BENCH_COUNTER (default 4,000)
@@ -48,7 +48,7 @@ import { createAccount } from '../src/identity/accounts.ts';
 import { DEMO_PASSWORD, seedDemoAccounts } from '../src/identity/demo.ts';
 import type { CounterKind, CounterOutcome, CounterSubmission } from '../src/intake/counter.ts';
 import type { JournalEntry } from '../src/intake/journal.ts';
-import { createIntake, type Intake, type RecognitionPayload } from '../src/intake/service.ts';
+import { createIntakeService, type Intake, type RecognitionPayload } from '../src/intake/service.ts';
 import { OCCUPATIONS } from '../src/reference/occupations.ts';
 import { SIGUNGU_OPTIONS } from '../src/reference/regions.ts';
 import { type RunningServer, startServer } from '../src/server.ts';
@@ -167,7 +167,14 @@ function payload(c: Claimant, i: number): RecognitionPayload {
 }
 
 const openIntake = async (database: Database, benefits: BenefitsService, journalDir: string) => {
-  const intake = createIntake({ database, benefits, journalDir, instance: 'bench-replay', now: () => new Date(), log });
+  const intake = createIntakeService({
+    database,
+    benefits,
+    journalDir,
+    instance: 'bench-replay',
+    now: () => new Date(),
+    log,
+  });
   await intake.open();
   return intake;
 };
@@ -812,7 +819,7 @@ async function main(): Promise<void> {
     const ms3 = (xs: number[]) => [50, 95, 99].map((p) => pct(xs, p).toFixed(1)).join(' / ');
     const table = [
       `측정: ${new Date().toISOString().slice(0, 10)}, ${cpu.length} cores (${cpu[0]?.model.split(' ').slice(0, 2).join(' ') ?? 'CPU'}), PostgreSQL ${pg?.v ?? '?'} (127.0.0.1), 보관함 ${os.tmpdir()} (로컬 디스크, fsync), Node ${process.versions.node}; 전체 ${((performance.now() - runStarted) / 60_000).toFixed(1)}분 (준비: 수급자 ${int(setupClaims)}명의 신청·인정을 서비스로, 창구 ${desks.length}대, ${seconds(setupMs)} s, 측정 제외).`,
-      `장애 중에 쌓인 ${int(TOTAL)}건을 복구 뒤 함께 비웁니다. 보관함: 실업인정 신청 ${int(N)}건 (1인 1건, 입사 지원 1건 포함)을 \`createIntake\`의 보관함(journal)에 ${int(BURST)}건씩 동시에 기록하고 닫은 뒤, 같은 디렉터리로 서버를 다시 띄워 (재시작, 이 프로세스 안) 그 서버의 \`intake.replay()\`로 비웁니다. 창구: 상담원 ${desks.length}명의 창구 (${CENTRES.slice(0, Math.min(CENTRES.length, desks.length)).join(', ')})가 장애 30분 동안 받은 ${int(COUNTER_N)}건 (구직신청 ${int(byKind('jobseeking'))} · 수급자격 신청 ${int(byKind('claim'))} · 실업인정 신청 ${int(byKind('recognition'))})을, 같은 시각에 counter.js처럼 로그인한 세션으로 한 건씩 오래된 것부터 \`POST /api/v1/counter/submissions\`로 보냅니다 (HTTP, 창구끼리는 동시에). 시간은 서버가 요청을 받기 시작한 때부터 잽니다.`,
+      `장애 중에 쌓인 ${int(TOTAL)}건을 복구 뒤 함께 비웁니다. 보관함: 실업인정 신청 ${int(N)}건 (1인 1건, 입사 지원 1건 포함)을 \`createIntakeService\`의 보관함(journal)에 ${int(BURST)}건씩 동시에 기록하고 닫은 뒤, 같은 디렉터리로 서버를 다시 띄워 (재시작, 이 프로세스 안) 그 서버의 \`intake.replay()\`로 비웁니다. 창구: 상담원 ${desks.length}명의 창구 (${CENTRES.slice(0, Math.min(CENTRES.length, desks.length)).join(', ')})가 장애 30분 동안 받은 ${int(COUNTER_N)}건 (구직신청 ${int(byKind('jobseeking'))} · 수급자격 신청 ${int(byKind('claim'))} · 실업인정 신청 ${int(byKind('recognition'))})을, 같은 시각에 counter.js처럼 로그인한 세션으로 한 건씩 오래된 것부터 \`POST /api/v1/counter/submissions\`로 보냅니다 (HTTP, 창구끼리는 동시에). 시간은 서버가 요청을 받기 시작한 때부터 잽니다.`,
       '',
       '| 항목 | 보관함 (앱 서버) | 창구 대기열 | 전체 |',
       '|---|---:|---:|---:|',

@@ -3,13 +3,23 @@
  * open database, and typed from what is built (as hmpps-template-typescript's server/services/index.ts).
  * Route modules import the `Services` type from here, never from src/app.ts.
  */
+import { createAdminService } from './admin/service.ts';
 import { koreanCalendar } from './benefits/schedule.ts';
 import { createBenefitsService } from './benefits/service.ts';
+import { createCentreService } from './centre/service.ts';
 import type { Config } from './config/index.ts';
 import type { Database } from './db/index.ts';
+import { createCompanyService } from './employer/company-service.ts';
+import { createPostingService } from './employer/posting-service.ts';
+import { createEmployerService } from './employer/service.ts';
+import { createPasswordResetService } from './identity/password-reset-service.ts';
 import { ProviderRegistry } from './identity/providers.ts';
 import { createIdentityService } from './identity/service.ts';
+import { createInfoService } from './info/service.ts';
+import { createCounterService } from './intake/counter.ts';
 import { createJobsService } from './jobs/service.ts';
+import { createApplicationService } from './market/application-service.ts';
+import { createSeekerService } from './market/seeker-service.ts';
 import { createMarketStore } from './market/store.ts';
 import { createTalentService } from './market/talent-service.ts';
 
@@ -33,16 +43,28 @@ export function createServices(deps: ServiceDeps) {
     absoluteHours: deps.config.auth.sessionAbsoluteHours,
   };
   const jobs = createJobsService(deps.database, now);
+  const benefits = createBenefitsService({ database: deps.database, calendar: koreanCalendar(), now });
   const market = createMarketStore(deps.database);
   return {
     now,
     policy,
     providers,
     jobs,
-    benefits: createBenefitsService({ database: deps.database, calendar: koreanCalendar(), now }),
-    market,
+    benefits,
+    centre: createCentreService({ database: deps.database, benefits, market }),
+    /** The job market's store (resumes, applications, saved postings): for the services and the jobs that need it, not for routes. */
+    marketStore: market,
     talent: createTalentService({ database: deps.database, market, today: () => jobs.today() }),
+    applications: createApplicationService({ database: deps.database, jobs, now }),
+    seeker: createSeekerService({ database: deps.database, jobs }),
+    employer: createEmployerService({ database: deps.database, market }),
+    employerPostings: createPostingService({ database: deps.database, today: () => jobs.today() }),
+    company: createCompanyService({ database: deps.database }),
+    admin: createAdminService({ database: deps.database }),
+    info: createInfoService({ database: deps.database }),
+    counter: createCounterService({ database: deps.database, benefits, market, now }),
     identity: createIdentityService({ database: deps.database, providers, policy, now }),
+    passwordReset: createPasswordResetService({ database: deps.database, now }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -3,7 +3,7 @@
  * labels and the open/missed state of a 실업인정 by date (pure).
  */
 import { formatDate } from '../shared/dates.ts';
-import type { Claim, Recognition } from './service.ts';
+import type { Claim, Recognition } from './model.ts';
 
 /** A period as the confirmation texts write it: '2026.11.20.~12.03.' (the year once when it is the same). */
 export function periodText(start: string, end: string): string {

@@ -112,6 +112,20 @@ export function currentCommand(): string | undefined {
   return commandScope.getStore()?.name;
 }
 
+/**
+ * Runs `fn` with every statement given to the command-aware database in one transaction: for a change
+ * made outside a command (a sign-in, an employer opening an applicant) together with its audit row, so
+ * both are written or neither is. Inside a command it is the command's own transaction. The whole
+ * transaction may be retried through a failover, so `fn` must be idempotent as a unit (an audit row
+ * given its entry id beforehand).
+ */
+export function atomically<T>(database: Database, fn: () => Promise<T>): Promise<T> {
+  // Only the command-aware handle routes statements into the scope's transaction; given the raw
+  // database (tools, some tests) the statements run one by one, as they would without this.
+  if (commandScope.getStore() || !aware.has(database)) return fn();
+  return database.transaction((tx) => commandScope.run({ tx, name: 'atomically', savepoints: 0 }, fn));
+}
+
 /** Runs a route handler of an unsafe method: writes outside a command are refused there. */
 export function inWriteHandler<T>(route: string, fn: () => T): T {
   return writeHandlerScope.run({ route }, fn);
@@ -135,6 +149,9 @@ const sqlstateOf = (err: unknown): string | undefined => {
  * The handle every feature is given: the database, with statements routed into the running command's
  * transaction, and refused writes outside one from a write handler. Outside both it is the database.
  */
+/** The handles commandAware made (atomically needs one). */
+const aware = new WeakSet<Database>();
+
 export function commandAware(database: Database, health: { down?: () => boolean } = {}): Database {
   // While this process knows no database answers, every call gives up in seconds (503), not after the
   // driver's full retry deadline: nobody is helped by waiting for a database that is known to be gone.
@@ -157,7 +174,7 @@ export function commandAware(database: Database, health: { down?: () => boolean 
     if (handler) return readOnly(handler.route, fn);
     return outside();
   };
-  return {
+  const handle: Database = {
     get kind() {
       return database.kind;
     },
@@ -196,6 +213,8 @@ export function commandAware(database: Database, health: { down?: () => boolean 
     withAdvisoryLock: (key, fn) => database.withAdvisoryLock(key, fn),
     close: () => database.close(),
   };
+  aware.add(handle);
+  return handle;
 }
 
 /** How long any call may wait for a database this process already knows is gone. */

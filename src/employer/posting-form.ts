@@ -124,27 +124,23 @@ export function postingFormValues(p: PostingContent): PostingFormValues {
   };
 }
 
-export function parsePostingForm(
-  raw: Record<string, unknown>,
-  today: string,
-):
-  | { ok: true; value: PostingContent; values: PostingFormValues }
-  | { ok: false; errors: Record<string, string>; values: PostingFormValues } {
-  const values = Object.fromEntries(
-    POSTING_FIELDS.map((f) => [
-      f,
-      text(raw, f, f === 'jobCont' ? 3000 : f === 'pfCond' || f === 'etcWelfare' ? 1000 : 100),
-    ]),
-  ) as PostingFormValues;
-  const errors: Record<string, string> = {};
-  const req = (f: keyof PostingFormValues, message: string) => {
-    if (!values[f]) errors[f] = message;
-  };
-  req('title', '채용 제목을 적어 주세요.');
+type Errors = Record<string, string>;
+
+function required(values: PostingFormValues, errors: Errors, f: keyof PostingFormValues, message: string): void {
+  if (!values[f]) errors[f] = message;
+}
+
+/** 채용 제목, 직종 and 임금 형태. */
+function checkHeading(values: PostingFormValues, errors: Errors): void {
+  required(values, errors, 'title', '채용 제목을 적어 주세요.');
   if (values.title && [...values.title].length < 4) errors.title = '채용 제목은 4자 이상으로 적어 주세요.';
   if ([...values.title].length > 60) errors.title = '채용 제목은 60자 이내로 적어 주세요.';
   if (!LEVEL3.has(values.jobsCd)) errors.jobsCd = '모집 직종을 목록에서 골라 주세요.';
   if (!WAGE_TYPES.some((w) => w.code === values.salTpCd)) errors.salTpCd = '임금 형태를 골라 주세요.';
+}
+
+/** 소정근로시간 and the wage, which must be at least the minimum wage for its 임금형태 and hours. */
+function checkHoursAndWage(values: PostingFormValues, errors: Errors) {
   const perDay = Number(values.workHoursPerDay);
   const perWeek = Number(values.workHoursPerWeek);
   if (!Number.isFinite(perDay) || perDay < 1 || perDay > 8 || perDay * 2 !== Math.round(perDay * 2))
@@ -164,39 +160,77 @@ export function parsePostingForm(
     if (minSal < floor)
       errors.minSal = `최저임금(2026년 시간급 10,320원) 미만입니다. 이 근로시간의 ${formatWage(type, floor, floor)} 이상으로 적어 주세요 (최저임금법 제6조).`;
   }
+  return { perDay, perWeek, minSal, maxSal };
+}
+
+/** 근무 형태, 근무지, 학력, 경력 and 고용 형태; returns the minimum 경력 in months (0 unless 경력자). */
+function checkPlaceAndConditions(values: PostingFormValues, errors: Errors): number {
   if (!WORK_SCHEDULES.some((w) => w.code === values.holidayTpCd)) errors.holidayTpCd = '근무 형태를 골라 주세요.';
   if (!isRegionCode(values.regionCd) || !sigunguOf(values.regionCd)) errors.regionCd = '근무지 시군구를 골라 주세요.';
   if (!/^\d{5}$/.test(values.zipCd)) errors.zipCd = '우편번호는 숫자 5자리입니다.';
-  req('basicAddr', '근무지 주소를 적어 주세요.');
+  required(values, errors, 'basicAddr', '근무지 주소를 적어 주세요.');
   if (!EDUCATIONS.some((e) => e.code === values.minEdubg)) errors.minEdubg = '최소 학력을 골라 주세요.';
   if (!CAREERS.some((c) => c.code === values.career)) errors.career = '경력 조건을 골라 주세요.';
   const careerMonths = values.career === 'E' ? Number(values.minCareerMonths) : 0;
   if (values.career === 'E' && (!Number.isInteger(careerMonths) || careerMonths < 1 || careerMonths > 480))
     errors.minCareerMonths = '경력자 모집이면 최소 경력을 1~480개월로 적어 주세요.';
   if (!EMPLOYMENT_TYPES.some((e) => e.code === values.empTpCd)) errors.empTpCd = '고용 형태를 골라 주세요.';
-  let closeDt: string | null = null;
-  if (values.untilFilled !== 'yes') {
-    if (!isIsoDate(values.closeDt)) errors.closeDt = '마감일을 2026-12-31 처럼 적거나 "채용시까지"를 고르세요.';
-    else if (values.closeDt < today) errors.closeDt = '마감일이 이미 지났습니다.';
-    else if (values.closeDt > addDays(today, 365)) errors.closeDt = '마감일은 1년 안으로 정해 주세요.';
-    else closeDt = values.closeDt;
-  }
-  req('jobCont', '하는 일(직무 내용)을 적어 주세요.');
+  return careerMonths;
+}
+
+/** 마감일: within a year from today, or null for 채용시까지. */
+function checkDeadline(values: PostingFormValues, errors: Errors, today: string): string | null {
+  if (values.untilFilled === 'yes') return null;
+  if (!isIsoDate(values.closeDt)) errors.closeDt = '마감일을 2026-12-31 처럼 적거나 "채용시까지"를 고르세요.';
+  else if (values.closeDt < today) errors.closeDt = '마감일이 이미 지났습니다.';
+  else if (values.closeDt > addDays(today, 365)) errors.closeDt = '마감일은 1년 안으로 정해 주세요.';
+  else return values.closeDt;
+  return null;
+}
+
+/**
+ * 직무 내용, 전형·접수 방법, 모집 인원 and the contact, then every free-text field against the conditions
+ * the law forbids; returns the 모집 인원.
+ */
+function checkTextsAndContact(values: PostingFormValues, errors: Errors): number {
+  required(values, errors, 'jobCont', '하는 일(직무 내용)을 적어 주세요.');
   if ([...values.jobCont].length > 3000) errors.jobCont = '직무 내용은 3,000자 이내로 적어 주세요.';
   for (const f of ['pfCond', 'etcWelfare'] as const)
     if ([...values[f]].length > 1000) errors[f] = '1,000자 이내로 적어 주세요.';
-  req('selMthd', '전형 방법을 적어 주세요.');
-  req('rcptMthd', '접수 방법을 적어 주세요.');
+  required(values, errors, 'selMthd', '전형 방법을 적어 주세요.');
+  required(values, errors, 'rcptMthd', '접수 방법을 적어 주세요.');
   const headcount = Number(values.collectPsncnt);
   if (!Number.isInteger(headcount) || headcount < 1 || headcount > 999)
     errors.collectPsncnt = '모집 인원은 1~999명입니다.';
-  req('contactName', '담당자를 적어 주세요.');
+  required(values, errors, 'contactName', '담당자를 적어 주세요.');
   if (!PHONE.test(values.contactTelno))
     errors.contactTelno = '담당자 전화번호를 02-1234-5678 또는 1588-1234 처럼 적어 주세요.';
   for (const f of CHECKED_FIELDS) {
     const message = unlawfulConditionMessage(values[f]);
     if (message && !errors[f]) errors[f] = message;
   }
+  return headcount;
+}
+
+export function parsePostingForm(
+  raw: Record<string, unknown>,
+  today: string,
+):
+  | { ok: true; value: PostingContent; values: PostingFormValues }
+  | { ok: false; errors: Record<string, string>; values: PostingFormValues } {
+  const values = Object.fromEntries(
+    POSTING_FIELDS.map((f) => [
+      f,
+      text(raw, f, f === 'jobCont' ? 3000 : f === 'pfCond' || f === 'etcWelfare' ? 1000 : 100),
+    ]),
+  ) as PostingFormValues;
+  const errors: Errors = {};
+  // The checks run in the form's order: the error summary lists the messages as they were found.
+  checkHeading(values, errors);
+  const { perDay, perWeek, minSal, maxSal } = checkHoursAndWage(values, errors);
+  const careerMonths = checkPlaceAndConditions(values, errors);
+  const closeDt = checkDeadline(values, errors, today);
+  const headcount = checkTextsAndContact(values, errors);
   if (Object.keys(errors).length > 0 || minSal === null || maxSal === null) return { ok: false, errors, values };
   return {
     ok: true,

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import type { Database } from '../db/index.ts';
-import { migrationStatus, ping } from '../db/migrate.ts';
 import { allow } from '../identity/access.ts';
 import { mayReadDetails } from '../web/security.ts';
+import type { HealthService } from './service.ts';
 
 /**
  * /healthz — the process is alive (never touches the database).
@@ -12,8 +11,9 @@ import { mayReadDetails } from '../web/security.ts';
  */
 export function healthRoutes(
   app: FastifyInstance,
-  deps: { database: Database; startedAt: Date; metricsToken?: string | null },
+  deps: { health: HealthService; startedAt: Date; metricsToken?: string | null },
 ): void {
+  const { health } = deps;
   // Never rate-limited: HAProxy asks every 500 ms from its own address, and a refused check would take
   // a live process out of the pool.
   app.get('/healthz', { config: { ...allow('public').config, rateLimit: false } }, async (_request, reply) => {
@@ -24,36 +24,31 @@ export function healthRoutes(
   /** Each database node's role and replication state, for operators; up/down for everyone else. */
   app.get('/readyz/database', allow('public'), async (request, reply) => {
     reply.header('cache-control', 'no-store');
-    const nodes = await deps.database.nodes();
-    const primary = nodes.filter((n) => n.role === 'primary' || n.role === 'embedded').length;
-    if (primary === 0) reply.status(503);
-    const status = primary > 0 ? 'up' : 'down';
+    const { nodes, primary, redundant } = await health.nodes();
+    if (!primary) reply.status(503);
+    const status = primary ? 'up' : 'down';
     if (!mayReadDetails(request, deps.metricsToken ?? null)) return { status };
-    const redundant = deps.database.kind === 'pglite' ? false : nodes.length > 1 && nodes.every((n) => n.reachable);
-    return { status, database: deps.database.kind, primary: primary > 0, redundant, nodes };
+    return { status, database: health.kind, primary, redundant, nodes };
   });
 
   app.get('/readyz', allow('public'), async (request, reply) => {
     reply.header('cache-control', 'no-store');
-    const started = performance.now();
     try {
-      await ping(deps.database);
-      const migrations = await migrationStatus(deps.database);
-      const latencyMs = Math.round(performance.now() - started);
+      const { latencyMs, migrations } = await health.readiness();
       if (!migrations.upToDate) {
         reply.status(503);
         return {
           status: 'not_ready',
           reason: '데이터베이스 스키마가 최신이 아닙니다.',
-          database: deps.database.kind,
+          database: health.kind,
           migrations,
         };
       }
-      return { status: 'ready', database: deps.database.kind, latencyMs, migrations };
+      return { status: 'ready', database: health.kind, latencyMs, migrations };
     } catch (err) {
       request.log.warn({ err }, 'readiness check failed');
       reply.status(503);
-      return { status: 'not_ready', reason: '데이터베이스에 연결할 수 없습니다.', database: deps.database.kind };
+      return { status: 'not_ready', reason: '데이터베이스에 연결할 수 없습니다.', database: health.kind };
     }
   });
 }

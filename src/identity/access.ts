@@ -158,92 +158,134 @@ export function registerAccess(app: FastifyInstance, deps: AccessDeps): void {
     const access = request.routeOptions.config?.access;
     if (access === undefined) return; // static files and 404s
     const token = request.cookies[SESSION_COOKIE];
-    if (token !== undefined && isTokenShaped(token)) {
-      const now = deps.now();
-      let session: ActiveSession | null = null;
-      let unavailable = false;
-      const primaryDown = deps.databaseDown?.() ?? false;
-      if (deps.noNodeAnswers?.()) unavailable = true;
-      else
-        try {
-          // Bounded (LOOKUP_BOUND_MS): the standby first when this process knows there is no primary.
-          session = await findSession(deps.database, token, deps.policy, now, { primaryDown });
-        } catch (err) {
-          if (!(err instanceof DatabaseUnavailableError)) throw err;
-          unavailable = true;
-        }
-      const pass = unavailable ? readPass(request, token, now) : null;
-      const usablePass = pass && OFFLINE_KINDS.has(pass.kind) && !deps.revocations?.refuses(pass) ? pass : null;
-      // No pass to go by (a counsellor, an operator) while a node still answers: a failover is under
-      // way, and waiting it out (the full deadline) beats turning them away.
-      if (unavailable && !usablePass && !deps.noNodeAnswers?.()) {
-        try {
-          session = await findSession(deps.database, token, deps.policy, now, { patient: true });
-          unavailable = false;
-        } catch (err) {
-          if (!(err instanceof DatabaseUnavailableError)) throw err;
-        }
-      }
-      if (unavailable) {
-        if (usablePass) request.identity = offlineSession(usablePass, now);
-        // Signed in, but nobody can say as whom: not "please sign in" (signing in needs the database
-        // too), but "not now" — a 503 with Retry-After, for pages and writes alike.
-        else if (access !== 'public')
-          throw new DatabaseUnavailableError(
-            '지금은 로그인 상태를 확인할 수 없어 이 화면을 열 수 없습니다. 잠시 후 다시 시도해 주세요. 보내신 내용은 저장되지 않았습니다.',
-            'read',
-          );
-      } else if (session) {
-        request.identity = session;
-        const lifetimeMs = passLifetimeMs(deps.policy);
-        const pass = readPass(request, token, now);
-        if (OFFLINE_KINDS.has(session.account.kind) && (!pass || now.getTime() - pass.iat > PASS_REFRESH_MS)) {
-          const value: Pass = {
-            id: session.account.id,
-            kind: session.account.kind,
-            name: session.account.name,
-            sid: hashToken(token).slice(0, 16),
-            iat: now.getTime(),
-            exp: now.getTime() + lifetimeMs,
-          };
-          reply.setCookie(PASS_COOKIE, Buffer.from(JSON.stringify(value)).toString('base64url'), {
-            ...sessionCookieOptions(deps.secureCookies(request)),
-            signed: true,
-            maxAge: Math.round(lifetimeMs / 1000),
-          });
-        } else if (pass && !OFFLINE_KINDS.has(session.account.kind)) {
-          reply.clearCookie(PASS_COOKIE, sessionCookieOptions(deps.secureCookies(request)));
-        }
-        // Recording activity does not hold up the page, unless the session is past half its idle
-        // time: then the extension must land before the person's next click — but never for longer
-        // than a second (with no primary it cannot land at all).
-        const touched = touchSession(deps.database, session, now);
-        const idleMs = now.getTime() - Date.parse(session.lastSeenAt);
-        if (idleMs > (deps.policy.idleMinutes * 60_000) / 2 && !primaryDown)
-          await Promise.race([touched, new Promise((r) => setTimeout(r, 1_000).unref())]);
-      } else {
-        reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(deps.secureCookies(request)));
-        reply.clearCookie(PASS_COOKIE, sessionCookieOptions(deps.secureCookies(request)));
-      }
-    } else if (token !== undefined) {
+    if (token !== undefined && isTokenShaped(token)) await readSession(deps, request, reply, token, access);
+    else if (token !== undefined) {
       reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(deps.secureCookies(request)));
     }
-    const account = request.identity?.account ?? null;
-    if (permits(access, account)) return;
-    if (!account) {
-      if (request.method === 'GET' && !wantsJson(request)) {
-        const next = encodeURIComponent(request.url);
-        return reply.redirect(`/login?next=${next}`, 303);
-      }
-      throw new UserError(401, 'SIGN_IN_REQUIRED', '로그인이 필요합니다. 로그인한 뒤 다시 시도해 주세요.');
-    }
-    await audit(deps.database, {
-      actor: { id: account.id, kind: account.kind },
-      action: 'access.denied',
-      outcome: 'denied',
-      target: { type: 'route', id: `${request.method} ${request.routeOptions.url ?? request.url}` },
-      ...clientOf(request),
-    }).catch(() => {});
-    throw new UserError(403, 'FORBIDDEN', '이 페이지를 이용할 권한이 없습니다.');
+    return checkAccess(deps, request, reply, access);
   });
+}
+
+/**
+ * The session of a well-formed cookie token, looked up in the database, or from the signed pass when no
+ * database can say; `unavailable` when neither can.
+ */
+async function lookUpSession(
+  deps: AccessDeps,
+  request: FastifyRequest,
+  token: string,
+  now: Date,
+  primaryDown: boolean,
+): Promise<{ session: ActiveSession | null; unavailable: boolean; usablePass: Pass | null }> {
+  let session: ActiveSession | null = null;
+  let unavailable = false;
+  if (deps.noNodeAnswers?.()) unavailable = true;
+  else
+    try {
+      // Bounded (LOOKUP_BOUND_MS): the standby first when this process knows there is no primary.
+      session = await findSession(deps.database, token, deps.policy, now, { primaryDown });
+    } catch (err) {
+      if (!(err instanceof DatabaseUnavailableError)) throw err;
+      unavailable = true;
+    }
+  const pass = unavailable ? readPass(request, token, now) : null;
+  const usablePass = pass && OFFLINE_KINDS.has(pass.kind) && !deps.revocations?.refuses(pass) ? pass : null;
+  // No pass to go by (a counsellor, an operator) while a node still answers: a failover is under
+  // way, and waiting it out (the full deadline) beats turning them away.
+  if (unavailable && !usablePass && !deps.noNodeAnswers?.()) {
+    try {
+      session = await findSession(deps.database, token, deps.policy, now, { patient: true });
+      unavailable = false;
+    } catch (err) {
+      if (!(err instanceof DatabaseUnavailableError)) throw err;
+    }
+  }
+  return { session, unavailable, usablePass };
+}
+
+/** Sets request.identity from the session cookie (or the pass), and keeps the pass and the session fresh. */
+async function readSession(
+  deps: AccessDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+  access: Access,
+): Promise<void> {
+  const now = deps.now();
+  const primaryDown = deps.databaseDown?.() ?? false;
+  const { session, unavailable, usablePass } = await lookUpSession(deps, request, token, now, primaryDown);
+  if (unavailable) {
+    if (usablePass) request.identity = offlineSession(usablePass, now);
+    // Signed in, but nobody can say as whom: not "please sign in" (signing in needs the database
+    // too), but "not now" — a 503 with Retry-After, for pages and writes alike.
+    else if (access !== 'public')
+      throw new DatabaseUnavailableError(
+        '지금은 로그인 상태를 확인할 수 없어 이 화면을 열 수 없습니다. 잠시 후 다시 시도해 주세요. 보내신 내용은 저장되지 않았습니다.',
+        'read',
+      );
+  } else if (session) {
+    request.identity = session;
+    refreshPass(deps, request, reply, token, session, now);
+    // Recording activity does not hold up the page, unless the session is past half its idle
+    // time: then the extension must land before the person's next click — but never for longer
+    // than a second (with no primary it cannot land at all).
+    const touched = touchSession(deps.database, session, now);
+    const idleMs = now.getTime() - Date.parse(session.lastSeenAt);
+    if (idleMs > (deps.policy.idleMinutes * 60_000) / 2 && !primaryDown)
+      await Promise.race([touched, new Promise((r) => setTimeout(r, 1_000).unref())]);
+  } else {
+    reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(deps.secureCookies(request)));
+    reply.clearCookie(PASS_COOKIE, sessionCookieOptions(deps.secureCookies(request)));
+  }
+}
+
+/** A citizen's pass is re-issued every 5 minutes while a database answers; anyone else's is taken away. */
+function refreshPass(
+  deps: AccessDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+  session: ActiveSession,
+  now: Date,
+): void {
+  const lifetimeMs = passLifetimeMs(deps.policy);
+  const pass = readPass(request, token, now);
+  if (OFFLINE_KINDS.has(session.account.kind) && (!pass || now.getTime() - pass.iat > PASS_REFRESH_MS)) {
+    const value: Pass = {
+      id: session.account.id,
+      kind: session.account.kind,
+      name: session.account.name,
+      sid: hashToken(token).slice(0, 16),
+      iat: now.getTime(),
+      exp: now.getTime() + lifetimeMs,
+    };
+    reply.setCookie(PASS_COOKIE, Buffer.from(JSON.stringify(value)).toString('base64url'), {
+      ...sessionCookieOptions(deps.secureCookies(request)),
+      signed: true,
+      maxAge: Math.round(lifetimeMs / 1000),
+    });
+  } else if (pass && !OFFLINE_KINDS.has(session.account.kind)) {
+    reply.clearCookie(PASS_COOKIE, sessionCookieOptions(deps.secureCookies(request)));
+  }
+}
+
+/** Lets the request through, sends someone signed out to the sign-in page, or refuses (audited). */
+async function checkAccess(deps: AccessDeps, request: FastifyRequest, reply: FastifyReply, access: Access) {
+  const account = request.identity?.account ?? null;
+  if (permits(access, account)) return;
+  if (!account) {
+    if (request.method === 'GET' && !wantsJson(request)) {
+      const next = encodeURIComponent(request.url);
+      return reply.redirect(`/login?next=${next}`, 303);
+    }
+    throw new UserError(401, 'SIGN_IN_REQUIRED', '로그인이 필요합니다. 로그인한 뒤 다시 시도해 주세요.');
+  }
+  await audit(deps.database, {
+    actor: { id: account.id, kind: account.kind },
+    action: 'access.denied',
+    outcome: 'denied',
+    target: { type: 'route', id: `${request.method} ${request.routeOptions.url ?? request.url}` },
+    ...clientOf(request),
+  }).catch(() => {});
+  throw new UserError(403, 'FORBIDDEN', '이 페이지를 이용할 권한이 없습니다.');
 }

@@ -32,12 +32,15 @@ describe('audit log labels', () => {
     const text = sources()
       .map((p) => readFileSync(p, 'utf8'))
       .join('\n');
-    // action: 'x.y', auditStaff(request, 'x.y', …) / auditLook / visibleClaim / claimToDecide (…, 'x.y'), and the
-    // two computed ones (account.disable|enable, posting.<status>), which the catalogue lists by hand.
+    // action: 'x.y', auditStaff(request, 'x.y', …) / auditLook / visibleClaim / claimToDecide (…, 'x.y'), a
+    // service's log(…, 'x.y', …), and the two computed ones (account.disable|enable, posting.<status>), which the
+    // catalogue lists by hand.
     const actions = new Set([
       ...[...text.matchAll(/\baction: '([a-z][a-z.-]+)'/g)].map((m) => m[1]),
       ...[
-        ...text.matchAll(/(?:auditStaff|auditLook|visibleClaim|claimToDecide)\([^)]*?'([a-z][a-z.-]+\.[a-z.-]+)'/g),
+        ...text.matchAll(
+          /\b(?:auditStaff|auditLook|visibleClaim|claimToDecide|log)\([^'\n]*?'([a-z][a-z.-]+\.[a-z.-]+)'/g,
+        ),
       ].map((m) => m[1]),
       ...[...text.matchAll(/publish \? '([a-z.-]+)' : '([a-z.-]+)'/g)].flatMap((m) => [m[1], m[2]]),
     ]);

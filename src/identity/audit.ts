@@ -18,6 +18,8 @@ export interface AuditEntry {
   ip: string;
   userAgent: string;
   details?: Record<string, string | number | boolean | null>;
+  /** Chosen by the caller when the INSERT is part of a transaction that may be retried as a whole. */
+  entryId?: string;
 }
 
 /** Where a request came from, as the audit log records it. */
@@ -42,7 +44,7 @@ function maskDetails(details: AuditEntry['details']): Record<string, unknown> {
 export async function audit(database: Database, entry: AuditEntry): Promise<void> {
   await database.query(
     sql`INSERT INTO audit_log (entry_id, actor_id, actor_kind, action, outcome, target_type, target_id, ip, user_agent, details, staff)
-        VALUES (${randomUUID()}, ${entry.actor?.id ?? null}, ${entry.actor?.kind ?? null}, ${entry.action}, ${entry.outcome},
+        VALUES (${entry.entryId ?? randomUUID()}, ${entry.actor?.id ?? null}, ${entry.actor?.kind ?? null}, ${entry.action}, ${entry.outcome},
                 ${entry.target?.type ?? null}, ${entry.target ? String(entry.target.id) : null}, ${entry.ip},
                 ${entry.userAgent.slice(0, 300)}, ${JSON.stringify(maskDetails(entry.details))}::jsonb,
                 ${entry.actor ? STAFF.has(entry.actor.kind) : false})

@@ -90,10 +90,10 @@ async function readForm(req: http.IncomingMessage): Promise<URLSearchParams> {
   return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
 }
 
-export async function startDevIdp(options: DevIdpOptions): Promise<RunningDevIdp> {
-  const issuer = `http://${options.host}:${options.port}`;
+/** The provider's settings: one first-party client, PKCE, the demo users, consent implied. */
+function devIdpConfiguration(options: DevIdpOptions): Configuration {
   const users = new Map(options.users.map((u) => [u.sub, u]));
-  const configuration: Configuration = {
+  return {
     clients: [
       {
         client_id: options.clientId,
@@ -148,47 +148,59 @@ export async function startDevIdp(options: DevIdpOptions): Promise<RunningDevIdp
       );
     },
   };
-  const provider = new Provider(issuer, configuration);
-  const oidc = provider.callback();
+}
 
-  const interaction = async (req: http.IncomingMessage, res: http.ServerResponse, uid: string, action?: string) => {
-    const details = await provider.interactionDetails(req, res);
-    if (details.uid !== uid) throw new Error('interaction mismatch');
-    if (req.method === 'POST' && action === 'login') {
-      const form = await readForm(req);
-      const login = form.get('login') ?? '';
-      const user = options.users.find((u) => u.login === login && u.password === form.get('password'));
-      if (!user) {
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        res.end(loginForm(options, uid, '아이디 또는 비밀번호가 올바르지 않습니다.', login));
-        return;
-      }
-      await provider.interactionFinished(
-        req,
-        res,
-        { login: { accountId: user.sub } },
-        { mergeWithLastSubmission: false },
-      );
-      return;
-    }
-    if (details.prompt.name === 'login') {
+/** The login page (and the implied consent) of one interaction. */
+async function interaction(
+  provider: Provider,
+  options: DevIdpOptions,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  uid: string,
+  action?: string,
+): Promise<void> {
+  const details = await provider.interactionDetails(req, res);
+  if (details.uid !== uid) throw new Error('interaction mismatch');
+  if (req.method === 'POST' && action === 'login') {
+    const form = await readForm(req);
+    const login = form.get('login') ?? '';
+    const user = options.users.find((u) => u.login === login && u.password === form.get('password'));
+    if (!user) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(loginForm(options, uid, null));
+      res.end(loginForm(options, uid, '아이디 또는 비밀번호가 올바르지 않습니다.', login));
       return;
     }
-    // Only a consent prompt is left; loadExistingGrant grants it, so finish straight away.
-    const grant = new provider.Grant({
-      accountId: details.session?.accountId,
-      clientId: details.params.client_id as string,
-    });
-    grant.addOIDCScope('openid profile email');
     await provider.interactionFinished(
       req,
       res,
-      { consent: { grantId: await grant.save() } },
-      { mergeWithLastSubmission: true },
+      { login: { accountId: user.sub } },
+      { mergeWithLastSubmission: false },
     );
-  };
+    return;
+  }
+  if (details.prompt.name === 'login') {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(loginForm(options, uid, null));
+    return;
+  }
+  // Only a consent prompt is left; loadExistingGrant grants it, so finish straight away.
+  const grant = new provider.Grant({
+    accountId: details.session?.accountId,
+    clientId: details.params.client_id as string,
+  });
+  grant.addOIDCScope('openid profile email');
+  await provider.interactionFinished(
+    req,
+    res,
+    { consent: { grantId: await grant.save() } },
+    { mergeWithLastSubmission: true },
+  );
+}
+
+export async function startDevIdp(options: DevIdpOptions): Promise<RunningDevIdp> {
+  const issuer = `http://${options.host}:${options.port}`;
+  const provider = new Provider(issuer, devIdpConfiguration(options));
+  const oidc = provider.callback();
 
   const server = http.createServer((req, res) => {
     const match = /^\/interaction\/([A-Za-z0-9_-]+)(?:\/(login))?$/.exec((req.url ?? '').split('?')[0] ?? '');
@@ -196,7 +208,7 @@ export async function startDevIdp(options: DevIdpOptions): Promise<RunningDevIdp
       oidc(req, res);
       return;
     }
-    interaction(req, res, match[1] as string, match[2]).catch((err: unknown) => {
+    interaction(provider, options, req, res, match[1] as string, match[2]).catch((err: unknown) => {
       res.writeHead(400, { 'content-type': 'text/html; charset=utf-8' });
       res.end(
         page(

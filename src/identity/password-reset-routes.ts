@@ -1,5 +1,5 @@
+/** 비밀번호 찾기 (password-reset.ts): asking for a link by 아이디, and setting a new password with it. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Database } from '../db/index.ts';
 import { sendOutcome, writes } from '../web/commands.ts';
 import { UserError } from '../web/errors.ts';
 import type { Errors } from '../web/forms.ts';
@@ -7,20 +7,19 @@ import { formRawText, formText } from '../web/forms.ts';
 import { sendPage } from '../web/page.ts';
 import { csrfToken, isSecure } from '../web/security.ts';
 import { allow, PASS_COOKIE, SESSION_COOKIE, sessionCookieOptions } from './access.ts';
-import { findForSignIn } from './accounts.ts';
-import { audit, clientOf } from './audit.ts';
-import { resetLinkState, resetRequestOutcome } from './password-reset.ts';
-import { findLink, issueLink, useLink } from './password-reset-store.ts';
+import { clientOf } from './audit.ts';
+import { LINK_UNUSABLE, type PasswordResetService } from './password-reset-service.ts';
+import {
+  forgotPasswordPage,
+  type ResetLinkProblem,
+  resetLinkProblemPage,
+  resetPasswordPage,
+} from './password-reset-views.ts';
 import { newPasswordErrors, normalizeLoginId } from './rules.ts';
-import { blockedFor, clearFailures, PASSWORD_RESET, recordFailure, waitText } from './throttle.ts';
-import { forgotPasswordPage, type ResetLinkProblem, resetLinkProblemPage, resetPasswordPage } from './views.ts';
-
-/** The refusal, inside the command, of a link that could not be claimed (rolled back, then explained). */
-const LINK_UNUSABLE = 'RESET_LINK_UNUSABLE';
+import { waitText } from './throttle.ts';
 
 export interface PasswordResetDeps {
-  database: Database;
-  now: () => Date;
+  passwordReset: PasswordResetService;
   /** Where the e-mailed link points: config.publicUrl, else this server's own address. */
   origin: () => string;
 }
@@ -29,53 +28,57 @@ export interface PasswordResetDeps {
 const PUBLIC_UNSAVED = { config: { ...allow('public').config, ownOutagePage: true } };
 
 export function passwordResetRoutes(app: FastifyInstance, deps: PasswordResetDeps): void {
-  const { database } = deps;
+  forgotRoutes(app, deps);
+  resetRoutes(app, deps);
+}
 
-  const forgotPage = (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    opts: { loginId?: string; errors?: Errors; sent?: boolean; status?: number },
-  ) => {
-    reply.status(opts.status ?? 200);
-    return sendPage(request, reply, {
-      title: '비밀번호 찾기',
-      breadcrumbs: [{ label: '로그인', href: '/login' }, { label: '비밀번호 찾기' }],
-      main: forgotPasswordPage({
-        loginId: opts.loginId ?? '',
-        errors: opts.errors ?? {},
-        sent: opts.sent ?? false,
-        csrf: csrfToken(reply),
-      }),
-    });
-  };
+function forgotPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  opts: { loginId?: string; errors?: Errors; sent?: boolean; status?: number },
+) {
+  reply.status(opts.status ?? 200);
+  return sendPage(request, reply, {
+    title: '비밀번호 찾기',
+    breadcrumbs: [{ label: '로그인', href: '/login' }, { label: '비밀번호 찾기' }],
+    main: forgotPasswordPage({
+      loginId: opts.loginId ?? '',
+      errors: opts.errors ?? {},
+      sent: opts.sent ?? false,
+      csrf: csrfToken(reply),
+    }),
+  });
+}
 
-  const problemPage = (request: FastifyRequest, reply: FastifyReply, problem: ResetLinkProblem) => {
-    reply.status(400);
-    return sendPage(request, reply, {
-      title: '비밀번호 재설정 링크 오류',
-      breadcrumbs: [{ label: '로그인', href: '/login' }, { label: '비밀번호 재설정' }],
-      main: resetLinkProblemPage(problem),
-    });
-  };
+function problemPage(request: FastifyRequest, reply: FastifyReply, problem: ResetLinkProblem) {
+  reply.status(400);
+  return sendPage(request, reply, {
+    title: '비밀번호 재설정 링크 오류',
+    breadcrumbs: [{ label: '로그인', href: '/login' }, { label: '비밀번호 재설정' }],
+    main: resetLinkProblemPage(problem),
+  });
+}
 
-  const resetPage = (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    opts: { token: string; loginId: string; errors?: Errors; status?: number },
-  ) => {
-    reply.status(opts.status ?? 200).header('cache-control', 'no-store');
-    return sendPage(request, reply, {
-      title: '새 비밀번호 정하기',
-      breadcrumbs: [{ label: '로그인', href: '/login' }, { label: '새 비밀번호 정하기' }],
-      main: resetPasswordPage({
-        token: opts.token,
-        loginId: opts.loginId,
-        errors: opts.errors ?? {},
-        csrf: csrfToken(reply),
-      }),
-    });
-  };
+function resetPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  opts: { token: string; loginId: string; errors?: Errors; status?: number },
+) {
+  reply.status(opts.status ?? 200).header('cache-control', 'no-store');
+  return sendPage(request, reply, {
+    title: '새 비밀번호 정하기',
+    breadcrumbs: [{ label: '로그인', href: '/login' }, { label: '새 비밀번호 정하기' }],
+    main: resetPasswordPage({
+      token: opts.token,
+      loginId: opts.loginId,
+      errors: opts.errors ?? {},
+      csrf: csrfToken(reply),
+    }),
+  });
+}
 
+function forgotRoutes(app: FastifyInstance, deps: PasswordResetDeps): void {
+  const { passwordReset } = deps;
   app.get('/password/forgot', PUBLIC_UNSAVED, async (request, reply) => forgotPage(request, reply, {}));
 
   app.post(
@@ -89,39 +92,12 @@ export function passwordResetRoutes(app: FastifyInstance, deps: PasswordResetDep
       const loginId = normalizeLoginId(typed).slice(0, 100);
       if (loginId === '')
         return forgotPage(request, reply, { errors: { loginId: '아이디를 입력해 주세요.' }, status: 400 });
-      const client = clientOf(request);
-      const keys = { loginId, ip: client.ip };
       // The outcome is what the page shows again (the typed 아이디, or how long to wait), never whether
       // the account exists or the link; the e-mail is in the outbox in the same transaction, so a repeat
       // sends nothing twice.
       const { outcome } = await request.command(async () => {
-        const now = deps.now();
-        const wait = await blockedFor(database, keys, now, PASSWORD_RESET);
-        if (wait > 0) {
-          await audit(database, {
-            actor: null,
-            action: 'password.reset-request',
-            outcome: 'denied',
-            ...client,
-            details: { loginId, reason: 'throttled' },
-          });
-          return { loginId: typed, retryAfterSeconds: wait };
-        }
-        await recordFailure(database, keys, now, PASSWORD_RESET);
-        const account = await findForSignIn(database, loginId);
-        const result = resetRequestOutcome(account);
-        if (account && result === 'sent' && account.email) {
-          const { passwordHash: _hash, ...publicAccount } = account;
-          await issueLink(database, { ...publicAccount, email: account.email }, deps.origin(), now);
-        }
-        await audit(database, {
-          actor: account ? { id: account.id, kind: account.kind } : null,
-          action: 'password.reset-request',
-          outcome: result === 'sent' ? 'success' : 'failure',
-          ...client,
-          details: { loginId, result },
-        });
-        return { loginId: typed, retryAfterSeconds: 0 };
+        const wait = await passwordReset.requestLink(loginId, clientOf(request), deps.origin);
+        return { loginId: typed, retryAfterSeconds: wait };
       });
       const wait = outcome.retryAfterSeconds;
       if (wait > 0) {
@@ -137,19 +113,20 @@ export function passwordResetRoutes(app: FastifyInstance, deps: PasswordResetDep
       return forgotPage(request, reply, { loginId: outcome.loginId, sent: true });
     },
   );
+}
 
+function resetRoutes(app: FastifyInstance, deps: PasswordResetDeps): void {
+  const { passwordReset } = deps;
   app.get<{ Querystring: { token?: string } }>('/password/reset', PUBLIC_UNSAVED, async (request, reply) => {
     const token = typeof request.query.token === 'string' ? request.query.token : '';
-    const link = await findLink(database, token);
-    const state = resetLinkState(link, deps.now());
+    const { link, state } = await passwordReset.link(token);
     if (state !== 'valid' || !link) return problemPage(request, reply, state === 'valid' ? 'unknown' : state);
     return resetPage(request, reply, { token, loginId: link.loginId });
   });
 
   app.post('/password/reset', writes(PUBLIC_UNSAVED, 'identity.resetPassword'), async (request, reply) => {
     const token = formText(request.body, 'token', 100);
-    const link = await findLink(database, token);
-    const state = resetLinkState(link, deps.now());
+    const { link, state } = await passwordReset.link(token);
     // A used link may be this very request again (its answer was lost): the command answers that with
     // the stored outcome, and refuses any other use of it below.
     if ((state !== 'valid' && state !== 'used') || !link)
@@ -163,23 +140,13 @@ export function passwordResetRoutes(app: FastifyInstance, deps: PasswordResetDep
     let result: { outcome: { redirect: string } };
     try {
       result = await request.command(async () => {
-        if (!(await useLink(database, token, password, deps.now())))
-          throw new UserError(400, LINK_UNUSABLE, '비밀번호 재설정 링크를 쓸 수 없습니다.');
-        await audit(database, {
-          actor: { id: link.accountId, kind: link.kind },
-          action: 'account.password-reset',
-          outcome: 'success',
-          ...clientOf(request),
-          details: { method: 'email-link' },
-        });
-        // A new password also lifts a sign-in block on the 아이디 (someone may have been guessing).
-        await clearFailures(database, link.loginId);
+        await passwordReset.reset(link, token, password, clientOf(request));
         return { redirect: '/login?reset=1' };
       });
     } catch (err) {
       if (!(err instanceof UserError) || err.code !== LINK_UNUSABLE) throw err;
       // Used or expired between the check above and now (another tab, the clock): say which.
-      const again = resetLinkState(await findLink(database, token), deps.now());
+      const again = (await passwordReset.link(token)).state;
       return problemPage(request, reply, again === 'valid' ? 'unknown' : again);
     }
     // This browser may hold a session (of this account, now ended, or of another): start afresh.

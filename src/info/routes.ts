@@ -4,19 +4,18 @@
  * (개인정보처리방침).
  */
 import type { FastifyInstance } from 'fastify';
-import type { Database } from '../db/index.ts';
 import { allow } from '../identity/access.ts';
-import { listCentres } from '../identity/accounts.ts';
 import { sendPage } from '../web/page.ts';
-import { centreListings, filterCentres, parseCentreQuery, servingHints } from './centres.ts';
+import { filterCentres, parseCentreQuery, servingHints } from './centres.ts';
 import { PRIVACY } from './privacy.ts';
+import type { InfoService } from './service.ts';
 import { TERMS } from './terms.ts';
 import { centresPage, INFO_HEAD, legalPage } from './views.ts';
 
-export function infoRoutes(app: FastifyInstance, deps: { database: Database }): void {
+export function infoRoutes(app: FastifyInstance, deps: { info: InfoService }): void {
   app.get('/centers', allow('public'), async (request, reply) => {
     const query = parseCentreQuery(request.query as Record<string, unknown>);
-    const all = centreListings(await listCentres(deps.database));
+    const all = await deps.info.centres();
     return sendPage(request, reply, {
       title: '고용센터 찾기',
       breadcrumbs: [{ label: '고용센터 찾기' }],

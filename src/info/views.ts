@@ -78,7 +78,19 @@ export function centresPage(opts: {
   return html`<div class="ilteo-centres" lang="ko">
 <h1 class="heading-xlarge">고용센터 찾기</h1>
 <p class="ilteo-lead">구직신청과 취업 상담, 실업급여(구직급여) 수급자격 신청과 실업인정은 사는 곳을 관할하는 고용센터에서 합니다. 사는 시군구를 검색하면 담당 고용센터를 알려 드립니다.</p>
-<form class="ilteo-centre-search" method="get" action="/centers" role="search" aria-label="고용센터 검색">
+${searchForm(query, filtered)}
+${hintsAlert(opts.hints)}
+<p class="ilteo-centre-count" role="status">${summary}</p>
+${resultGroups(groups, opts.myCentre, perSido)}
+<section class="ilteo-section ilteo-centre-call" aria-labelledby="centre-phone">
+	<h2 class="heading-medium" id="centre-phone">전화 상담</h2>
+	<p>고용노동부 고객상담센터 <strong>국번 없이 1350</strong> (유료, 평일 09:00~18:00)에서 고용센터 위치, 실업급여, 구직신청을 안내받을 수 있습니다. 실업급여 예상 금액은 <a href="/benefits/estimate">예상 수급액 계산</a>에서 로그인 없이 볼 수 있습니다.</p>
+</section>
+</div>`;
+}
+
+function searchForm(query: CentreQuery, filtered: boolean): Html {
+  return html`<form class="ilteo-centre-search" method="get" action="/centers" role="search" aria-label="고용센터 검색">
 	${select({
     id: 'sido',
     name: 'sido',
@@ -103,25 +115,31 @@ export function centresPage(opts: {
         : null
     }
 	</div>
-</form>
-${
-  opts.hints.length > 0
+</form>`;
+}
+
+function hintsAlert(hints: readonly ServingHint[]): Html | null {
+  return hints.length > 0
     ? alert({
         variant: 'info',
         title: '담당 고용센터',
         body:
-          opts.hints.length === 1 && opts.hints[0]
-            ? hintText(opts.hints[0])
-            : html`<ul class="krds-info-list dash">${opts.hints.map(
+          hints.length === 1 && hints[0]
+            ? hintText(hints[0])
+            : html`<ul class="krds-info-list dash">${hints.map(
                 (h) =>
                   html`<li>${h.sido.shortName} ${h.sigungu.name}: <a href="#${centreAnchor(h.centre.code)}">${h.centre.name}</a></li>`,
               )}</ul>`,
       })
-    : null
+    : null;
 }
-<p class="ilteo-centre-count" role="status">${summary}</p>
-${
-  groups.length === 0
+
+function resultGroups(
+  groups: readonly { sido: (typeof SIDO)[number]; centres: readonly CentreListing[] }[],
+  myCentre: string | null,
+  perSido: ReadonlyMap<string, number>,
+): Html | Html[] {
+  return groups.length === 0
     ? emptyState({
         title: '조건에 맞는 고용센터가 없습니다',
         body: html`<ul class="krds-info-list dash">
@@ -134,16 +152,10 @@ ${
     : groups.map(
         (g) => html`<section class="ilteo-centre-group" aria-labelledby="sido-${g.sido.code}">
 	<h2 class="heading-medium" id="sido-${g.sido.code}">${g.sido.name} <span class="ilteo-centre-group__count">${g.centres.length}곳</span></h2>
-	<ul class="ilteo-centre-list">${g.centres.map((c) => centreCard(c, { mine: c.code === opts.myCentre, allOfSido: (perSido.get(c.sido.code) ?? 0) === 1 }))}
+	<ul class="ilteo-centre-list">${g.centres.map((c) => centreCard(c, { mine: c.code === myCentre, allOfSido: (perSido.get(c.sido.code) ?? 0) === 1 }))}
 	</ul>
 </section>`,
-      )
-}
-<section class="ilteo-section ilteo-centre-call" aria-labelledby="centre-phone">
-	<h2 class="heading-medium" id="centre-phone">전화 상담</h2>
-	<p>고용노동부 고객상담센터 <strong>국번 없이 1350</strong> (유료, 평일 09:00~18:00)에서 고용센터 위치, 실업급여, 구직신청을 안내받을 수 있습니다. 실업급여 예상 금액은 <a href="/benefits/estimate">예상 수급액 계산</a>에서 로그인 없이 볼 수 있습니다.</p>
-</section>
-</div>`;
+      );
 }
 
 /* ------------------------------------------------------------------ legal documents */

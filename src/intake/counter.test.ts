@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseCounterOutage } from './counter.ts';
+import { parseCounterOutage, parseQueueReport, parseSubmission } from './counter-forms.ts';
 
 const now = new Date('2026-11-25T06:00:00Z');
 const kst = (s: string) => new Date(`${s}+09:00`).toISOString();
@@ -63,4 +63,69 @@ describe("a counter's offline window", () => {
       assert.equal(got, expected);
     });
   }
+});
+
+describe("a form from the counter's queue (parseSubmission)", () => {
+  const good = {
+    key: KEY,
+    kind: 'claim',
+    takenAt: kst('2026-11-25T09:10'),
+    counsellorId: '7',
+    citizen: ' kim ',
+    payload: { a: 1 },
+  };
+  const cases: [string, Record<string, unknown>, string][] = [
+    ['taken this morning', {}, 'ok claim 7 kim'],
+    ['no key', { key: 'short' }, '접수 키가 올바르지 않습니다.'],
+    ['an unknown kind', { kind: 'complaint' }, '접수 종류를 알 수 없습니다.'],
+    ['no time', { takenAt: 'yesterday' }, '접수 시각이 없습니다.'],
+    ['a clock up to 5 minutes fast is taken', { takenAt: kst('2026-11-25T15:04') }, 'ok claim 7 kim'],
+    [
+      'taken in the future',
+      { takenAt: kst('2026-11-25T15:06') },
+      '접수 시각이 앞으로의 시각입니다. 창구 PC의 시계를 확인해 주세요.',
+    ],
+    [
+      'taken over 14 days ago',
+      { takenAt: kst('2026-11-10T09:00') },
+      '14일이 지난 창구 접수는 받을 수 없습니다. 고용센터 담당자에게 문의해 주세요.',
+    ],
+    ['no citizen', { citizen: '  ' }, '대상자(개인회원 아이디)를 적어 주세요.'],
+  ];
+  for (const [name, body, expected] of cases)
+    it(name, () => {
+      const r = parseSubmission({ ...good, ...body }, now);
+      assert.equal(r.ok ? `ok ${r.value.kind} ${r.value.counsellorId} ${r.value.citizen}` : r.error, expected);
+    });
+
+  it('keeps the payload and the time as ISO; a payload that is not an object is empty', () => {
+    const r = parseSubmission(good, now);
+    assert.ok(r.ok);
+    assert.deepEqual(r.value.payload, { a: 1 });
+    assert.equal(r.value.takenAt, '2026-11-25T00:10:00.000Z');
+    const bare = parseSubmission({ ...good, payload: 'x' }, now);
+    assert.deepEqual(bare.ok && bare.value.payload, {});
+  });
+});
+
+describe("a counter's queue report (parseQueueReport)", () => {
+  const cases: [string, unknown, { waiting: number; review: number; oldestTakenAt: string | null }][] = [
+    [
+      'counts and the oldest',
+      { waiting: 3, review: '1', oldestTakenAt: '2026-11-25T00:10:00Z' },
+      { waiting: 3, review: 1, oldestTakenAt: '2026-11-25T00:10:00Z' },
+    ],
+    ['nothing sent', undefined, { waiting: 0, review: 0, oldestTakenAt: null }],
+    [
+      'negative or fractional counts are 0',
+      { waiting: -2, review: 1.5 },
+      { waiting: 0, review: 0, oldestTakenAt: null },
+    ],
+    ['counts cut to a million', { waiting: 5_000_000 }, { waiting: 1_000_000, review: 0, oldestTakenAt: null }],
+    ['an oldest time that is not one', { oldestTakenAt: 'soon' }, { waiting: 0, review: 0, oldestTakenAt: null }],
+  ];
+  for (const [name, body, expected] of cases)
+    it(name, () => {
+      assert.deepEqual(parseQueueReport(body), expected);
+    });
 });

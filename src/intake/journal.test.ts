@@ -18,7 +18,7 @@ import {
   nodeJournalFs,
   RECEIPT,
 } from './journal.ts';
-import { createIntake, reviewMessage } from './service.ts';
+import { createIntakeService, reviewMessage } from './service.ts';
 
 const entry = (n: number, accountId = 1): JournalEntry<{ n: number }> => ({
   receipt: `R-20261125-${String(n).padStart(16, '0')}`,
@@ -440,7 +440,7 @@ describe('replay (service.ts)', () => {
       },
     } as unknown as BenefitsService;
     let t = 0;
-    const intake = createIntake({
+    const intake = createIntakeService({
       database,
       benefits,
       journalDir: dir,

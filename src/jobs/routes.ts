@@ -79,7 +79,7 @@ export function jobsRoutes(app: FastifyInstance, services: Services): void {
           `/jobs${back}`,
           request.identity?.account.kind === 'seeker'
             ? {
-                saved: await services.market.isSaved(request.identity.account.id, posting.id),
+                saved: await services.seeker.isSaved(request.identity.account.id, posting.id),
                 csrf: csrfToken(reply),
                 ...(request.query.saved
                   ? { notice: 'saved' as const }

@@ -101,93 +101,115 @@ export interface AlertRun {
   notified: number;
 }
 
+interface AlertOptions {
+  now: Date;
+  today: string;
+  holder: string;
+  publicUrl: string;
+}
+
 /** One run of the alert job (every process calls it on a timer; one at a time does the work). */
-export async function runAlerts(
-  database: Database,
-  market: MarketStore,
-  opts: { now: Date; today: string; holder: string; publicUrl: string },
-): Promise<AlertRun> {
+export async function runAlerts(database: Database, market: MarketStore, opts: AlertOptions): Promise<AlertRun> {
   if (!(await acquireLease(database, 'alerts', opts.holder, 120, opts.now))) return { skipped: true, notified: 0 };
   let notified = 0;
   try {
     const [top] = await database.query<{ max: number }>(sql`SELECT COALESCE(max(id), 0)::int AS max FROM postings`);
     const ceiling = top?.max ?? 0;
-    const searches = await database.query<{
-      id: number;
-      accountId: number;
-      email: string | null;
-      name: string;
-      query: string;
-      watermark: number;
-    }>(
-      sql`SELECT s.id::int AS id, s.account_id::int AS "accountId", a.email, s.name, s.query, s.watermark::int AS watermark
-          FROM saved_searches s JOIN accounts a ON a.id = s.account_id AND a.status = 'active' WHERE s.watermark < ${ceiling}`,
-    );
-    for (const s of searches) {
-      const parsed = parseSearchParams({
-        ...Object.fromEntries(new URLSearchParams(s.query)),
-        sort: 'recent',
-        page: '1',
-        size: '20',
-      });
-      if (parsed.ok) {
-        const conditions = describeSearch(s.query);
-        const result = await searchPostings(database, parsed.params, opts.today);
-        for (const p of result.items.filter((p) => p.id > s.watermark && p.id <= ceiling).slice(0, 5))
-          if (
-            await notify(database, {
-              accountId: s.accountId,
-              email: s.email,
-              kind: 'saved-search',
-              title: `[${s.name}] 새 채용공고: ${p.title}`,
-              body: `${p.companyName} · 저장한 검색 "${s.name}"${conditions === s.name ? '' : ` (${conditions})`}에 맞는 새 공고입니다.`,
-              link: `${opts.publicUrl}/jobs/${p.wantedAuthNo}`,
-              dedupeKey: `ss:${s.id}:${p.id}`,
-            })
-          )
-            notified++;
-      }
-      await database.query(sql`UPDATE saved_searches SET watermark = ${ceiling} WHERE id = ${s.id}`);
-    }
-    const profiles = await database.query<{ accountId: number; email: string | null; watermark: number }>(
-      sql`SELECT p.account_id::int AS "accountId", a.email, p.alert_watermark::int AS watermark
-          FROM job_seeker_profiles p JOIN accounts a ON a.id = p.account_id AND a.status = 'active' WHERE p.alert_watermark < ${ceiling}`,
-    );
-    for (const p of profiles) {
-      const profile = await market.profile(p.accountId);
-      if (!profile) continue;
-      const [resume] = await market.resumesOf(p.accountId);
-      const wishes = {
-        occupations: profile.occupations,
-        regions: profile.regions,
-        wageMonthly: profile.wageMonthly,
-        careerMonths: 0,
-        education: resume?.education ?? '99',
-      };
-      const fresh = (
-        await market.recommendationCandidates(narrowKeys(wishes), candidateKeys(wishes), profile.empType)
-      ).filter((c) => c.id > p.watermark && c.id <= ceiling);
-      for (const r of recommend(wishes, fresh, opts.today, 5))
-        if (
-          await notify(database, {
-            accountId: p.accountId,
-            email: p.email,
-            kind: 'recommendation',
-            title: `새 맞춤 채용공고: ${r.posting.title}`,
-            body: `${r.posting.companyName} · ${r.reasons.join(' · ')}`,
-            link: `${opts.publicUrl}/jobs/${r.posting.wantedAuthNo}`,
-            dedupeKey: `jp:${p.accountId}:${r.posting.id}`,
-          })
-        )
-          notified++;
-      await database.query(
-        sql`UPDATE job_seeker_profiles SET alert_watermark = ${ceiling} WHERE account_id = ${p.accountId}`,
-      );
-    }
+    notified += await alertSavedSearches(database, ceiling, opts);
+    notified += await alertProfiles(database, market, ceiling, opts);
   } finally {
     await releaseLease(database, 'alerts', opts.holder);
   }
   return { skipped: false, notified };
+}
+
+/** New postings (up to `ceiling`) matching each 저장한 검색, up to 5 a search; how many were notified. */
+async function alertSavedSearches(database: Database, ceiling: number, opts: AlertOptions): Promise<number> {
+  let notified = 0;
+  const searches = await database.query<{
+    id: number;
+    accountId: number;
+    email: string | null;
+    name: string;
+    query: string;
+    watermark: number;
+  }>(
+    sql`SELECT s.id::int AS id, s.account_id::int AS "accountId", a.email, s.name, s.query, s.watermark::int AS watermark
+        FROM saved_searches s JOIN accounts a ON a.id = s.account_id AND a.status = 'active' WHERE s.watermark < ${ceiling}`,
+  );
+  for (const s of searches) {
+    const parsed = parseSearchParams({
+      ...Object.fromEntries(new URLSearchParams(s.query)),
+      sort: 'recent',
+      page: '1',
+      size: '20',
+    });
+    if (parsed.ok) {
+      const conditions = describeSearch(s.query);
+      const result = await searchPostings(database, parsed.params, opts.today);
+      for (const p of result.items.filter((p) => p.id > s.watermark && p.id <= ceiling).slice(0, 5))
+        if (
+          await notify(database, {
+            accountId: s.accountId,
+            email: s.email,
+            kind: 'saved-search',
+            title: `[${s.name}] 새 채용공고: ${p.title}`,
+            body: `${p.companyName} · 저장한 검색 "${s.name}"${conditions === s.name ? '' : ` (${conditions})`}에 맞는 새 공고입니다.`,
+            link: `${opts.publicUrl}/jobs/${p.wantedAuthNo}`,
+            dedupeKey: `ss:${s.id}:${p.id}`,
+          })
+        )
+          notified++;
+    }
+    await database.query(sql`UPDATE saved_searches SET watermark = ${ceiling} WHERE id = ${s.id}`);
+  }
+  return notified;
+}
+
+/** New postings (up to `ceiling`) that fit each 구직신청 best, up to 5 a seeker; how many were notified. */
+async function alertProfiles(
+  database: Database,
+  market: MarketStore,
+  ceiling: number,
+  opts: AlertOptions,
+): Promise<number> {
+  let notified = 0;
+  const profiles = await database.query<{ accountId: number; email: string | null; watermark: number }>(
+    sql`SELECT p.account_id::int AS "accountId", a.email, p.alert_watermark::int AS watermark
+        FROM job_seeker_profiles p JOIN accounts a ON a.id = p.account_id AND a.status = 'active' WHERE p.alert_watermark < ${ceiling}`,
+  );
+  for (const p of profiles) {
+    const profile = await market.profile(p.accountId);
+    if (!profile) continue;
+    const [resume] = await market.resumesOf(p.accountId);
+    const wishes = {
+      occupations: profile.occupations,
+      regions: profile.regions,
+      wageMonthly: profile.wageMonthly,
+      careerMonths: 0,
+      education: resume?.education ?? '99',
+    };
+    const fresh = (
+      await market.recommendationCandidates(narrowKeys(wishes), candidateKeys(wishes), profile.empType)
+    ).filter((c) => c.id > p.watermark && c.id <= ceiling);
+    for (const r of recommend(wishes, fresh, opts.today, 5))
+      if (
+        await notify(database, {
+          accountId: p.accountId,
+          email: p.email,
+          kind: 'recommendation',
+          title: `새 맞춤 채용공고: ${r.posting.title}`,
+          body: `${r.posting.companyName} · ${r.reasons.join(' · ')}`,
+          link: `${opts.publicUrl}/jobs/${r.posting.wantedAuthNo}`,
+          dedupeKey: `jp:${p.accountId}:${r.posting.id}`,
+        })
+      )
+        notified++;
+    await database.query(
+      sql`UPDATE job_seeker_profiles SET alert_watermark = ${ceiling} WHERE account_id = ${p.accountId}`,
+    );
+  }
+  return notified;
 }
 
 /** Sends up to `limit` pending e-mails; a failure is recorded and retried on a later run. */

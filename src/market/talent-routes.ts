@@ -10,8 +10,7 @@ import { sendOutcome, writes } from '../web/commands.ts';
 import { formText } from '../web/forms.ts';
 import { sendPage } from '../web/page.ts';
 import { csrfToken } from '../web/security.ts';
-import type { Resume } from './store.ts';
-import type { TalentService } from './talent-service.ts';
+import type { Resume, TalentService } from './talent-service.ts';
 import { contactRequestsPage, talentPage, talentSearchPage } from './talent-views.ts';
 
 const EMPLOYER = allow('employer');

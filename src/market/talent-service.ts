@@ -12,6 +12,8 @@ import { careerMonths } from './resume.ts';
 import type { MarketStore, Resume } from './store.ts';
 import * as store from './talent-store.ts';
 
+export type { Resume } from './store.ts';
+
 export function createTalentService(deps: { database: Database; market: MarketStore; today: () => string }) {
   const { database, market } = deps;
   const thisMonth = () => deps.today().slice(0, 7);

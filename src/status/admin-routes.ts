@@ -22,8 +22,7 @@ import {
   parsePostmortem,
   parseUpdate,
 } from './admin-forms.ts';
-import { type Actor, createStatusAdminService } from './admin-service.ts';
-import type { IncidentRow } from './admin-store.ts';
+import type { Actor, IncidentRow } from './admin-service.ts';
 import { type DeskContext, incidentDeskPage, overviewPage } from './admin-views.ts';
 import type { StatusRouteDeps } from './routes.ts';
 
@@ -32,7 +31,7 @@ const OPERATOR = allow('operator');
 /** What both page groups of the desk share: the service, who acts, the page context and the answers. */
 function deskPages(deps: StatusRouteDeps) {
   const { runner, catalogue } = deps;
-  const desk = createStatusAdminService({ database: deps.database, now: deps.now });
+  const { desk } = deps;
   const crumbs = (label: string, parent?: { label: string; href: string }) => [
     { label: '운영 관리', href: '/admin' },
     ...(parent ? [parent] : []),

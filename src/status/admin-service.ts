@@ -11,6 +11,9 @@ import { seoulTime, seoulToday } from '../shared/dates.ts';
 import { UserError } from '../web/errors.ts';
 import type { Declared } from './admin-forms.ts';
 import type { IncidentRow } from './admin-store.ts';
+
+export type { IncidentRow };
+
 import * as store from './admin-store.ts';
 import type { UpdateStatus } from './store.ts';
 

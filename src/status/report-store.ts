@@ -3,19 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
 import { addMonths } from '../shared/dates.ts';
 import type { Catalogue } from './catalogue.ts';
-import { addTotals, percentOf, type Totals, ZERO_TOTALS } from './uptime.ts';
-
-export interface MonthlyRow {
-  service: string;
-  name: string;
-  month: string;
-  availabilityPercent: number | null;
-  downMinutes: number;
-  partialMinutes: number;
-  maintenanceMinutes: number;
-  noDataMinutes: number;
-  incidents: number;
-}
+import { addTotals, type MonthlyRow, percentOf, type Totals, ZERO_TOTALS } from './uptime.ts';
 
 /** Availability per service for one month (Seoul calendar), from the daily roll-ups. */
 export async function monthlyReport(database: Database, catalogue: Catalogue, month: string): Promise<MonthlyRow[]> {

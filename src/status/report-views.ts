@@ -1,5 +1,5 @@
 /** The monthly availability report as CSV (UTF-8 with BOM, for Korean spreadsheet programs). */
-import type { MonthlyRow } from './report-store.ts';
+import type { MonthlyRow } from './uptime.ts';
 
 function csvCell(v: string | number | null): string {
   const s = v === null ? '' : String(v);

@@ -4,25 +4,28 @@
  * from the runner's snapshot, so it answers without the database.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Database } from '../db/index.ts';
 import { allow } from '../identity/access.ts';
 import { addMonths, seoulToday } from '../shared/dates.ts';
 import { UserError } from '../web/errors.ts';
 import type { Html } from '../web/html.ts';
 import { langOf, sendPage } from '../web/page.ts';
 import { mayReadDetails } from '../web/security.ts';
+import type { StatusAdminService } from './admin-service.ts';
 import type { Catalogue } from './catalogue.ts';
 import { currentSnapshot } from './current.ts';
 import { buildFeed } from './feed.ts';
 import type { StatusMetrics } from './metrics.ts';
-import { monthlyReport } from './report-store.ts';
 import { monthlyCsv } from './report-views.ts';
 import type { StatusRunner } from './runner.ts';
 import type { Snapshot } from './snapshot.ts';
+import type { MonthlyRow } from './uptime.ts';
 import { incidentPage, statusPage } from './views.ts';
 
 export interface StatusRouteDeps {
-  database: Database;
+  /** The operators' desk (src/status/admin-service.ts). */
+  desk: StatusAdminService;
+  /** The monthly availability report from the roll-ups (src/status/report-store.ts). */
+  monthlyReport(month: string): Promise<MonthlyRow[]>;
   runner: StatusRunner;
   catalogue: Catalogue;
   metrics: StatusMetrics;
@@ -132,7 +135,7 @@ function reportRoutes(app: FastifyInstance, deps: StatusRouteDeps): void {
     if (!m)
       throw new UserError(400, 'BAD_MONTH', '보고서 주소는 /status/reports/2026-11.csv 처럼 연월과 형식이어야 합니다.');
     const month = `${m[1]}-${m[2]}`;
-    const rows = await monthlyReport(deps.database, deps.catalogue, month);
+    const rows = await deps.monthlyReport(month);
     reply.header('content-disposition', `attachment; filename="ilteo-availability-${month}.${m[3]}"`);
     if (m[3] === 'csv') return reply.type('text/csv; charset=utf-8').send(monthlyCsv(rows));
     return {

@@ -186,3 +186,16 @@ export function withWritePauses(intervals: readonly Interval[], pauses: readonly
   }
   return out;
 }
+
+/** One service's line of the monthly availability report (src/status/report-store.ts). */
+export interface MonthlyRow {
+  service: string;
+  name: string;
+  month: string;
+  availabilityPercent: number | null;
+  downMinutes: number;
+  partialMinutes: number;
+  maintenanceMinutes: number;
+  noDataMinutes: number;
+  incidents: number;
+}

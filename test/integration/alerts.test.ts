@@ -75,7 +75,12 @@ for (const kind of DRIVERS) {
     it('notifies each new matching posting once, even when two processes run the job together', async () => {
       const services = createServices({ config: loadConfig({ LOG_LEVEL: 'silent' }), database: t.database });
       const run = (holder: string) =>
-        runAlerts(t.database, services.market, { now: new Date(), today, holder, publicUrl: 'http://127.0.0.1:3000' });
+        runAlerts(t.database, services.marketStore, {
+          now: new Date(),
+          today,
+          holder,
+          publicUrl: 'http://127.0.0.1:3000',
+        });
       const [a, b] = await Promise.all([run('process-a'), run('process-b')]);
       assert.equal(a.notified + b.notified, 2);
       assert.ok(a.skipped || b.skipped || a.notified + b.notified === 2);

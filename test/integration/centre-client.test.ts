@@ -45,7 +45,7 @@ for (const kind of DRIVERS) {
         sql`SELECT id::int AS id FROM accounts WHERE login_id = 'minjun'`,
       );
       minjun = row?.id ?? 0;
-      await services.market.saveProfile(minjun, {
+      await services.marketStore.saveProfile(minjun, {
         occupations: ['026'],
         regions: ['11680'],
         wageMonthly: 2_800_000,
@@ -69,7 +69,7 @@ for (const kind of DRIVERS) {
       const [posting] = await t.database.query<{ id: number }>(
         sql`SELECT id::int AS id FROM postings WHERE wanted_auth_no = 'KCLIENT00000001'`,
       );
-      const resumeId = await services.market.saveResume(minjun, null, {
+      const resumeId = await services.marketStore.saveResume(minjun, null, {
         title: '물류 관리 경력 5년',
         education: '05',
         school: '한국대학교',
@@ -79,7 +79,7 @@ for (const kind of DRIVERS) {
         introduction: '',
         isPublic: false,
       });
-      await services.market.apply({
+      await services.marketStore.apply({
         postingId: posting?.id ?? 0,
         applicantId: minjun,
         resumeId,

@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import Fastify from 'fastify';
 import {
+  atomically,
   CommandKeyConflictError,
   CommandOutcomeUnknownError,
   type Commands,
@@ -27,6 +28,7 @@ import { DRIVERS, openTestDatabase, type TestDatabase } from '../support/db.ts';
 import { FaultProxy, hostPortOf, viaProxy } from '../support/fault-proxy.ts';
 
 const SECRET = 'test-secret-for-fingerprints';
+class UserRefusal extends Error {}
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A change with a visible effect: one audit row per application, marked with the key. */
@@ -179,6 +181,35 @@ for (const kind of DRIVERS) {
       assert.equal(refused.statusCode, 400, 'a write without a key never reaches its handler');
       assert.equal((refused.json() as { code: string }).code, 'IDEMPOTENCY_KEY_REQUIRED');
       await app.close();
+    });
+
+    it('writes a change outside a command and its audit row together, or neither', async () => {
+      const key = randomUUID();
+      await assert.rejects(
+        atomically(database, async () => {
+          await addRow(database, key);
+          await addRow(database, key);
+          throw new Error('the second half failed');
+        }),
+        /the second half failed/,
+      );
+      assert.equal(await rowsMarked(database, key), 0, 'nothing of a failed unit is kept');
+      const n = await atomically(database, async () => {
+        await addRow(database, key);
+        await addRow(database, key);
+        return 2;
+      });
+      assert.equal(n, 2);
+      assert.equal(await rowsMarked(database, key), 2);
+      // Inside a command it is the command's transaction: the command's failure takes it back too.
+      const inner = randomUUID();
+      await assert.rejects(
+        commands.run(request(inner), async () => {
+          await atomically(database, () => addRow(database, inner));
+          throw new UserRefusal();
+        }),
+      );
+      assert.equal(await rowsMarked(database, inner), 0);
     });
 
     it('forgets outcomes past the keeping window', async () => {

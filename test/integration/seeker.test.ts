@@ -179,7 +179,7 @@ for (const kind of DRIVERS) {
         makePosting({ ...open, wantedAuthNo: 'KSS000001', title: '물류센터 입출고', regionCd: '11680' }),
       ]);
       const services = createServices({ config: loadConfig({ LOG_LEVEL: 'silent' }), database: t.database });
-      await runAlerts(t.database, services.market, {
+      await runAlerts(t.database, services.marketStore, {
         now: new Date(),
         today,
         holder: `seeker-test-${kind}`,

@@ -39,8 +39,8 @@ async function employerWithPosting(kit: Kit) {
 /** A seeker with a resume who has applied to the posting (status 접수). */
 async function applicant(kit: Kit, postingId: number) {
   const seeker = await kit.signedIn('seeker');
-  const resumeId = await kit.services.market.saveResume(seeker.id, null, resumeInput());
-  const { id } = await kit.services.market.apply({
+  const resumeId = await kit.services.marketStore.saveResume(seeker.id, null, resumeInput());
+  const { id } = await kit.services.marketStore.apply({
     postingId,
     applicantId: seeker.id,
     resumeId,
@@ -59,7 +59,7 @@ export const MARKET_CASES: Record<string, WriteCase> = {
   'POST /my/resumes/:id': {
     async prepare(kit) {
       const seeker = await kit.signedIn('seeker');
-      const id = await kit.services.market.saveResume(seeker.id, null, resumeInput());
+      const id = await kit.services.marketStore.saveResume(seeker.id, null, resumeInput());
       return {
         client: seeker.client,
         url: `/my/resumes/${id}`,
@@ -70,7 +70,7 @@ export const MARKET_CASES: Record<string, WriteCase> = {
   'POST /jobs/:id/apply': {
     async prepare(kit) {
       const seeker = await kit.signedIn('seeker');
-      const resumeId = await kit.services.market.saveResume(seeker.id, null, resumeInput());
+      const resumeId = await kit.services.marketStore.saveResume(seeker.id, null, resumeInput());
       const posting = await kit.posting();
       return { client: seeker.client, url: `/jobs/${posting.wantedAuthNo}/apply`, form: form({ resumeId }) };
     },
@@ -96,7 +96,7 @@ export const MARKET_CASES: Record<string, WriteCase> = {
   'POST /employer/talent/:id/request': {
     async prepare(kit) {
       const seeker = await kit.signedIn('seeker');
-      const resumeId = await kit.services.market.saveResume(seeker.id, null, resumeInput({ isPublic: true }));
+      const resumeId = await kit.services.marketStore.saveResume(seeker.id, null, resumeInput({ isPublic: true }));
       const employer = await kit.signedIn('employer');
       return {
         client: employer.client,
@@ -108,7 +108,7 @@ export const MARKET_CASES: Record<string, WriteCase> = {
   'POST /my/contact-requests/:id': {
     async prepare(kit) {
       const seeker = await kit.signedIn('seeker');
-      const resumeId = await kit.services.market.saveResume(seeker.id, null, resumeInput({ isPublic: true }));
+      const resumeId = await kit.services.marketStore.saveResume(seeker.id, null, resumeInput({ isPublic: true }));
       const employer = await kit.signedIn('employer');
       const [row] = await kit.database.query<{ id: number }>(
         sql`INSERT INTO contact_requests (resume_id, company_id, requested_by, message)

@@ -24,7 +24,7 @@ export const SEEKER_CASES: Record<string, WriteCase> = {
     async prepare(kit) {
       const seeker = await kit.signedIn('seeker');
       const posting = await kit.posting();
-      await kit.services.market.savePosting(seeker.id, posting.id);
+      await kit.services.marketStore.savePosting(seeker.id, posting.id);
       return { client: seeker.client, url: `/jobs/${posting.wantedAuthNo}/unsave`, form: { back: 'saved' } };
     },
   },
@@ -37,7 +37,7 @@ export const SEEKER_CASES: Record<string, WriteCase> = {
   'POST /my/saved-searches/:id/delete': {
     async prepare(kit) {
       const seeker = await kit.signedIn('seeker');
-      const id = await kit.services.market.saveSearch(seeker.id, '지울 검색', 'q=경리');
+      const id = await kit.services.marketStore.saveSearch(seeker.id, '지울 검색', 'q=경리');
       return { client: seeker.client, url: `/my/saved-searches/${id}/delete`, form: {} };
     },
   },

@@ -1,0 +1,100 @@
+/**
+ * 수급자격 신청 (개인회원): the form with the job centres, and the filing — into the database once per
+ * the form's idempotency key, or, when no database can take it (a full outage), into this server's
+ * journal, on disk before we answer.
+ */
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { accountOf } from '../identity/access.ts';
+import { journalFirst, sendReceived } from '../intake/journal-path.ts';
+import { sendOutcome, writes } from '../web/commands.ts';
+import { UserError } from '../web/errors.ts';
+import type { Errors } from '../web/forms.ts';
+import { sendPage } from '../web/page.ts';
+import { csrfToken } from '../web/security.ts';
+import { type ApplyValues, parseApply } from './apply-forms.ts';
+import { centreChoices } from './centres.ts';
+import { emptyClaimForm, parseClaimForm } from './form.ts';
+import { type BenefitsRouteDeps, crumbs, SEEKER, seekerOwnOutagePage } from './route-support.ts';
+import type { FileClaimInput } from './service.ts';
+import { journalInstead, unavailable } from './unavailable.ts';
+import { applyPage } from './views.ts';
+
+type Filing = Omit<FileClaimInput, 'claimant'>;
+
+export function applyRoutes(app: FastifyInstance, deps: BenefitsRouteDeps): void {
+  const { benefits } = deps;
+  const centres = centreChoices({ centres: benefits.centres, intake: deps.intake, databaseDown: deps.databaseDown });
+
+  const renderApply = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: ApplyValues,
+    errors: Errors,
+    key: string = randomUUID(),
+  ) =>
+    sendPage(request, reply, {
+      title: '수급자격 신청',
+      breadcrumbs: crumbs('수급자격 신청'),
+      main: applyPage({ values, errors, centres: await centres(), csrf: csrfToken(reply), idempotencyKey: key }),
+    });
+
+  // No database can take it (a full outage): into this server's journal, on disk before we answer;
+  // applied later with the 실업신고일 of today.
+  const journal = async (request: FastifyRequest, reply: FastifyReply, filing: Filing) => {
+    if (!deps.intake) throw unavailable('데이터베이스에 연결할 수 없습니다.', 'write');
+    const { idempotencyKey, ...payload } = filing;
+    return sendReceived(
+      request,
+      reply,
+      {
+        breadcrumbs: crumbs('수급자격 신청'),
+        heading: '수급자격 신청이 접수되었습니다',
+        what: '수급자격 신청을',
+        again: `실업신고일은 오늘(${filing.reportDate})로 처리됩니다. 다시 신청하지 않아도 됩니다.`,
+      },
+      await deps.intake.journalClaim(accountOf(request), payload, idempotencyKey),
+    );
+  };
+
+  // With no database it opens with the centres this process knows (never an old copy with an old key).
+  app.get('/benefits/apply', seekerOwnOutagePage(), async (request, reply) => {
+    const account = accountOf(request);
+    const query = request.query as Record<string, unknown>;
+    const prefilled =
+      typeof query.separationDate === 'string' ? parseClaimForm(query, benefits.today()).values : emptyClaimForm();
+    return renderApply(request, reply, { ...prefilled, companyName: '', centreCode: account.centreCode ?? '' }, {});
+  });
+
+  app.post('/benefits/apply', writes(SEEKER, 'benefits.apply', { journal: true }), async (request, reply) => {
+    const account = accountOf(request);
+    const codes = (await centres()).map((c) => c.code);
+    const { form: values, errors, key, value: parsed } = parseApply(request.body, benefits.today(), codes);
+    if (!parsed) {
+      reply.status(400);
+      return renderApply(request, reply, values, errors, key);
+    }
+    const { centreCode, idempotencyKey, facts, companyName } = parsed;
+    const filing: Filing = { centreCode, idempotencyKey, facts, companyName, reportDate: benefits.today() };
+    if (journalFirst(request, deps.databaseDown)) return journal(request, reply, filing);
+    try {
+      // The command's key is this form's idempotencyKey (read from the body), the claim's own key too.
+      const { outcome } = await request.command(async () => {
+        const { claim, created } = await benefits.fileClaim({ claimant: account, ...filing });
+        return { redirect: `/benefits/claims/${claim.id}${created ? '?filed=1' : ''}` };
+      });
+      return sendOutcome(reply, outcome);
+    } catch (err) {
+      if (journalInstead(err)) return journal(request, reply, filing);
+      if (err instanceof UserError && err.fields) {
+        reply.status(err.statusCode);
+        return renderApply(request, reply, values, err.fields, idempotencyKey);
+      }
+      if (err instanceof RangeError) {
+        reply.status(422);
+        return renderApply(request, reply, values, { separationDate: err.message }, idempotencyKey);
+      }
+      throw err;
+    }
+  });
+}
