@@ -8,7 +8,6 @@
 import type { Database } from '../db/index.ts';
 import {
   type AccountFilter,
-  type AccountKind,
   changePassword,
   createAccount,
   findAccount,
@@ -16,31 +15,14 @@ import {
   listCentres,
   setAccountStatus,
 } from '../identity/accounts.ts';
-import { type AuditEntry, audit, listAudit } from '../identity/audit.ts';
+import { type Actor, auditBy, listAudit } from '../identity/audit.ts';
 import { revokeAllSessions } from '../identity/sessions.ts';
 import { UserError } from '../web/errors.ts';
 import { DISABLE_REASONS, type DisableReason, isStaff, type NewStaffAccount } from './forms.ts';
 
-/** Who is acting, from where: for the audit row. */
-export interface Actor {
-  id: number;
-  kind: AccountKind;
-  ip: string;
-  userAgent: string;
-}
+export type { Actor };
 
 export type AdminAccount = NonNullable<Awaited<ReturnType<typeof findAccount>>>;
-
-const record = (database: Database, actor: Actor, entry: Omit<AuditEntry, 'actor' | 'outcome' | 'ip' | 'userAgent'>) =>
-  audit(database, {
-    actor: { id: actor.id, kind: actor.kind },
-    action: entry.action,
-    outcome: 'success',
-    ...(entry.target ? { target: entry.target } : {}),
-    ip: actor.ip,
-    userAgent: actor.userAgent,
-    ...(entry.details ? { details: entry.details } : {}),
-  });
 
 /** The accounts an operator may act on, found by the id in the URL. */
 function targets(database: Database) {
@@ -75,8 +57,7 @@ function accountWrites(database: Database) {
     /** A new 상담원 or 운영자 account; a login ID already taken is a UserError with `fields`. */
     async createStaff(account: NewStaffAccount, actor: Actor): Promise<number> {
       const id = await createAccount(database, { ...account, createdBy: actor.id });
-      await record(database, actor, {
-        action: 'account.create',
+      await auditBy(database, actor, 'account.create', {
         target: { type: 'account', id },
         details: { kind: account.kind, loginId: account.loginId, centre: account.centreCode },
       });
@@ -89,8 +70,7 @@ function accountWrites(database: Database) {
         await changePassword(tx, target.id, password);
         return revokeAllSessions(tx, target.id);
       });
-      await record(database, actor, {
-        action: 'account.password-set',
+      await auditBy(database, actor, 'account.password-set', {
         target: { type: 'account', id: target.id },
         details: { loginId: target.loginId, sessionsEnded: ended },
       });
@@ -103,8 +83,7 @@ function accountWrites(database: Database) {
       actor: Actor,
     ): Promise<void> {
       await setAccountStatus(database, target.id, change.status);
-      await record(database, actor, {
-        action: change.status === 'disabled' ? 'account.disable' : 'account.enable',
+      await auditBy(database, actor, change.status === 'disabled' ? 'account.disable' : 'account.enable', {
         target: { type: 'account', id: target.id },
         ...(change.status === 'disabled'
           ? { details: { reason: change.reason, reasonLabel: DISABLE_REASONS[change.reason], note: change.note } }
@@ -130,8 +109,7 @@ export function createAdminService(deps: { database: Database }) {
         staffOnly: filter.staffOnly,
         limit: 200,
       });
-      await record(database, actor, {
-        action: 'audit.view',
+      await auditBy(database, actor, 'audit.view', {
         details: { filter: filter.action || null, staffOnly: filter.staffOnly },
       });
       return rows;

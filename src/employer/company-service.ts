@@ -4,9 +4,8 @@
  * command-aware database (src/db/commands.ts).
  */
 import type { Database } from '../db/index.ts';
-import { audit } from '../identity/audit.ts';
+import { type Actor, auditBy } from '../identity/audit.ts';
 import type { CompanyProfileInput } from './company-forms.ts';
-import type { Actor } from './service.ts';
 import { type CompanyProfile, companyProfile, updateCompanyProfile } from './store.ts';
 
 export type { CompanyProfile };
@@ -22,14 +21,7 @@ export function createCompanyService(deps: { database: Database }) {
     /** Saves the profile and audits it; the command's outcome sends the employer back to the page. */
     async saveProfile(actor: Actor, companyId: number | null, value: CompanyProfileInput) {
       await updateCompanyProfile(database, companyId, value);
-      await audit(database, {
-        actor: { id: actor.id, kind: actor.kind },
-        action: 'company.profile',
-        outcome: 'success',
-        target: { type: 'company', id: companyId ?? 0 },
-        ip: actor.ip,
-        userAgent: actor.userAgent,
-      });
+      await auditBy(database, actor, 'company.profile', { target: { type: 'company', id: companyId ?? 0 } });
       return { redirect: '/employer/company?saved=1' };
     },
   };

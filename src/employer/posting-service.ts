@@ -5,14 +5,13 @@
  * share the command's transaction through the command-aware database (src/db/commands.ts).
  */
 import type { Database } from '../db/index.ts';
-import { audit } from '../identity/audit.ts';
+import { type Actor, auditBy } from '../identity/audit.ts';
 import type { NewPosting } from '../jobs/posting.ts';
 import { findPosting, type PostingDetail } from '../jobs/search.ts';
 import { insertOnePosting, setPostingStatus, updatePostingContent } from '../jobs/store.ts';
 import { UserError } from '../web/errors.ts';
 import { type PostingContent, parsePostingForm } from './posting-form.ts';
 import { DEADLINE_PASSED, type PostingStatus, postingNumber, reopenRefused, repostForm } from './postings.ts';
-import type { Actor } from './service.ts';
 import { companyOf } from './store.ts';
 
 export type { PostingDetail };
@@ -29,23 +28,15 @@ type Deps = { database: Database; today: () => string };
 
 const deadlinePassed = () => new UserError(409, 'DEADLINE_PASSED', DEADLINE_PASSED);
 
-function log(
+/** The audit row of an action on a posting. */
+const log = (
   database: Database,
   actor: Actor,
   action: string,
   wantedAuthNo: string,
   details?: Record<string, string>,
-): Promise<void> {
-  return audit(database, {
-    actor: { id: actor.id, kind: actor.kind },
-    action,
-    outcome: 'success',
-    target: { type: 'posting', id: wantedAuthNo },
-    ip: actor.ip,
-    userAgent: actor.userAgent,
-    ...(details ? { details } : {}),
-  });
-}
+) =>
+  auditBy(database, actor, action, { target: { type: 'posting', id: wantedAuthNo }, ...(details ? { details } : {}) });
 
 export function createPostingService(deps: Deps) {
   return { today: deps.today, ...postingReads(deps), ...postingWrites(deps) };

@@ -5,23 +5,14 @@
  * through the command-aware database (src/db/commands.ts).
  */
 import type { Database } from '../db/index.ts';
-import type { AccountKind } from '../identity/accounts.ts';
-import { audit } from '../identity/audit.ts';
+import { type Actor, auditBy } from '../identity/audit.ts';
 import { MOVABLE_FROM } from '../market/application-status.ts';
 import type { Application, MarketStore } from '../market/store.ts';
 import { UserError } from '../web/errors.ts';
 import type { EmployerStatus } from './forms.ts';
 import { type OwnPosting, ownPosting, ownPostings } from './store.ts';
 
-export type { Application, OwnPosting };
-
-/** Who is acting, from where: for the audit row. */
-export interface Actor {
-  id: number;
-  kind: AccountKind;
-  ip: string;
-  userAgent: string;
-}
+export type { Actor, Application, OwnPosting };
 
 export function createEmployerService(deps: { database: Database; market: MarketStore }) {
   const { database, market } = deps;
@@ -60,13 +51,8 @@ export function createEmployerService(deps: { database: Database; market: Market
       const mine = ids.filter((i) => own.has(i));
       let moved = 0;
       for (const id of mine) if (await market.setStatus(id, actor.id, status, MOVABLE_FROM)) moved++;
-      await audit(database, {
-        actor: { id: actor.id, kind: actor.kind },
-        action: 'applicant.bulk-status',
-        outcome: 'success',
+      await auditBy(database, actor, 'applicant.bulk-status', {
         target: { type: 'posting', id: wantedAuthNo },
-        ip: actor.ip,
-        userAgent: actor.userAgent,
         details: { status, picked: ids.length, moved },
       });
       return {

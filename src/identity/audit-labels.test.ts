@@ -33,13 +33,13 @@ describe('audit log labels', () => {
       .map((p) => readFileSync(p, 'utf8'))
       .join('\n');
     // action: 'x.y', auditStaff(request, 'x.y', …) / auditLook / visibleClaim / claimToDecide (…, 'x.y'), a
-    // service's log(…, 'x.y', …), and the two computed ones (account.disable|enable, posting.<status>), which the
-    // catalogue lists by hand.
+    // service's log(…, 'x.y', …) or auditBy(database, actor, 'x.y', …), and the two computed ones
+    // (account.disable|enable, posting.<status>), which the catalogue lists by hand.
     const actions = new Set([
       ...[...text.matchAll(/\baction: '([a-z][a-z.-]+)'/g)].map((m) => m[1]),
       ...[
         ...text.matchAll(
-          /\b(?:auditStaff|auditLook|visibleClaim|claimToDecide|log)\([^'\n]*?'([a-z][a-z.-]+\.[a-z.-]+)'/g,
+          /\b(?:auditStaff|auditLook|visibleClaim|claimToDecide|log|auditBy)\([^'\n]*?'([a-z][a-z.-]+\.[a-z.-]+)'/g,
         ),
       ].map((m) => m[1]),
       ...[...text.matchAll(/publish \? '([a-z.-]+)' : '([a-z.-]+)'/g)].flatMap((m) => [m[1], m[2]]),

@@ -22,6 +22,31 @@ export interface AuditEntry {
   entryId?: string;
 }
 
+/** Who is acting, and from where: an account's action as the audit log records it. */
+export interface Actor {
+  id: number;
+  kind: AccountKind;
+  ip: string;
+  userAgent: string;
+}
+
+/** Appends `actor`'s successful `action` (with its target and details, if any). */
+export function auditBy(
+  database: Database,
+  actor: Actor,
+  action: string,
+  more: Pick<AuditEntry, 'target' | 'details' | 'entryId'> = {},
+): Promise<void> {
+  return audit(database, {
+    actor: { id: actor.id, kind: actor.kind },
+    action,
+    outcome: 'success',
+    ip: actor.ip,
+    userAgent: actor.userAgent,
+    ...more,
+  });
+}
+
 /** Where a request came from, as the audit log records it. */
 export function clientOf(request: FastifyRequest): { ip: string; userAgent: string } {
   return { ip: request.ip, userAgent: request.headers['user-agent'] ?? '' };

@@ -8,8 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { atomically, CommandOutcomeUnknownError } from '../db/commands.ts';
 import { DatabaseUnavailableError } from '../db/failover.ts';
 import type { Database } from '../db/index.ts';
-import type { AccountKind } from '../identity/accounts.ts';
-import { audit } from '../identity/audit.ts';
+import { type Actor as AuditActor, auditBy } from '../identity/audit.ts';
 import type { JobsService } from '../jobs/service.ts';
 import { seoulToday } from '../shared/dates.ts';
 import { UserError } from '../web/errors.ts';
@@ -21,13 +20,9 @@ import * as resumes from './resume-store.ts';
 export type { Application } from './application-store.ts';
 export type { Resume } from './resume-store.ts';
 
-/** Who is acting, from where: for the audit row. */
-export interface Actor {
-  id: number;
-  kind: AccountKind;
+/** Who is acting, from where (an employer account, with its company): for the audit row. */
+export interface Actor extends AuditActor {
   companyId: number | null;
-  ip: string;
-  userAgent: string;
 }
 
 export type Posting = NonNullable<Awaited<ReturnType<JobsService['find']>>>;
@@ -132,13 +127,8 @@ function seekerApplicationFunctions(database: Database, jobs: Pick<JobsService, 
 /** An employer's applicants: opening one (열람) and moving them on, each with its audit row. */
 function applicantFunctions(database: Database) {
   const log = (actor: Actor, action: string, applicationId: number, details?: { status: string }, entryId?: string) =>
-    audit(database, {
-      actor: { id: actor.id, kind: actor.kind },
-      action,
-      outcome: 'success',
+    auditBy(database, actor, action, {
       target: { type: 'application', id: applicationId },
-      ip: actor.ip,
-      userAgent: actor.userAgent,
       ...(details ? { details } : {}),
       ...(entryId ? { entryId } : {}),
     });

@@ -2,19 +2,12 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
 import { UserError } from '../web/errors.ts';
-import type { Career, ResumeInput } from './resume.ts';
+import type { ResumeInput } from './resume.ts';
 
-export interface Resume extends Record<string, unknown> {
+/** A saved 이력서: what its form holds (ResumeInput), whose it is and when it last changed. */
+export interface Resume extends ResumeInput, Record<string, unknown> {
   id: number;
   ownerId: number;
-  title: string;
-  education: string;
-  school: string;
-  careers: Career[];
-  certificates: string;
-  skills: string;
-  introduction: string;
-  isPublic: boolean;
   updatedAt: string;
 }
 

@@ -4,8 +4,7 @@
  * transaction through the command-aware database (src/db/commands.ts).
  */
 import type { Database } from '../db/index.ts';
-import type { AccountKind } from '../identity/accounts.ts';
-import { audit } from '../identity/audit.ts';
+import { type Actor, auditBy } from '../identity/audit.ts';
 import { rescheduled } from '../intake/operations-store.ts';
 import { seoulTime, seoulToday } from '../shared/dates.ts';
 import { UserError } from '../web/errors.ts';
@@ -17,13 +16,7 @@ export type { IncidentRow };
 import * as store from './admin-store.ts';
 import type { UpdateStatus } from './store.ts';
 
-/** Who is acting, from where: for the audit row. */
-export interface Actor {
-  id: number;
-  kind: AccountKind;
-  ip: string;
-  userAgent: string;
-}
+export type { Actor };
 
 export type MeasuredImpact = Awaited<ReturnType<typeof store.impactCounts>> & { text: string };
 
@@ -56,15 +49,7 @@ type Deps = { database: Database; now: () => Date };
 type Log = (actor: Actor, action: string, target: { type: string; id: number | string }) => Promise<void>;
 
 export function createStatusAdminService(deps: Deps) {
-  const log: Log = (actor, action, target) =>
-    audit(deps.database, {
-      actor: { id: actor.id, kind: actor.kind },
-      action,
-      outcome: 'success',
-      target,
-      ip: actor.ip,
-      userAgent: actor.userAgent,
-    });
+  const log: Log = (actor, action, target) => auditBy(deps.database, actor, action, { target });
   return { ...deskReads(deps), ...maintenanceWrites(deps, log), ...incidentWrites(deps, log) };
 }
 
