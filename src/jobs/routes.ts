@@ -8,7 +8,7 @@ import { csrfToken, safeLocalPath } from '../web/security.ts';
 import { WANTED_AUTH_NO } from './api-routes.ts';
 import { parseSearchParams } from './search-query.ts';
 import { postingDetailMain } from './views/detail-page.ts';
-import { searchPageMain, searchResultsView } from './views/search-page.ts';
+import { saveSearchForm, searchPageMain, searchResultsView } from './views/search-page.ts';
 
 const BREAD_JOBS = { label: '채용정보', href: '/jobs' };
 
@@ -43,13 +43,7 @@ export function jobsRoutes(app: FastifyInstance, services: Services): void {
       breadcrumbs: [BREAD_JOBS],
       main: html`${searchPageMain(raw, {}, searchResultsView(raw, parsed.params, result, today))}${
         request.identity?.account.kind === 'seeker'
-          ? html`<form method="post" action="/my/saved-searches" class="ilteo-save-search">
-	<input type="hidden" name="_csrf" value="${csrfToken(reply)}">
-	<input type="hidden" name="query" value="${request.url.split('?')[1] ?? ''}">
-	<label for="save-search-name">이 조건으로 새 공고 알림 받기</label>
-	<input type="text" id="save-search-name" name="name" class="krds-input small" maxlength="40" placeholder="검색 이름 (선택)">
-	<button type="submit" class="krds-btn small secondary">이 조건 저장</button>
-</form>`
+          ? saveSearchForm(csrfToken(reply), request.url.split('?')[1] ?? '')
           : null
       }`,
     });

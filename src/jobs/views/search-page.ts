@@ -98,3 +98,14 @@ export function searchPageMain(raw: RawQuery, errors: Record<string, string>, re
   ${searchForm(raw, errors)}
   ${results ?? ''}`;
 }
+
+/** Under a signed-in seeker's results: save this search, to be told of new postings that match it. */
+export function saveSearchForm(csrf: string, query: string): Html {
+  return html`<form method="post" action="/my/saved-searches" class="ilteo-save-search">
+	<input type="hidden" name="_csrf" value="${csrf}">
+	<input type="hidden" name="query" value="${query}">
+	<label for="save-search-name">이 조건으로 새 공고 알림 받기</label>
+	<input type="text" id="save-search-name" name="name" class="krds-input small" maxlength="40" placeholder="검색 이름 (선택)">
+	<button type="submit" class="krds-btn small secondary">이 조건 저장</button>
+</form>`;
+}
