@@ -949,6 +949,210 @@ export const commandOutcomes = pgTable(
   (t) => [primaryKey({ columns: [t.actor, t.key] }), index('command_outcomes_created_idx').on(t.createdAt)],
 );
 
+/* ------------------------------------------------------------------ 고용보험 records (issue 15) */
+
+/**
+ * An insured workplace (사업장): its 사업장관리번호 (11 digits, the first 10 the company's 사업자등록번호),
+ * name and address. The employer accounts that report for it are in `workplace_reporters`.
+ */
+export const workplaces = pgTable(
+  'workplaces',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    managementNo: char('management_no', { length: 11 }).notNull(),
+    companyId: bigint('company_id', { mode: 'number' })
+      .notNull()
+      .references(() => companies.id),
+    name: text('name').notNull(),
+    address: text('address').notNull().default(''),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('workplaces_management_no_key').on(t.managementNo),
+    index('workplaces_company_id_idx').on(t.companyId),
+    check('workplaces_management_no_check', sql`management_no ~ '^[0-9]{11}$'`),
+  ],
+);
+
+/** Which employer accounts report for which workplaces (one account may report for several). */
+export const workplaceReporters = pgTable(
+  'workplace_reporters',
+  {
+    workplaceId: bigint('workplace_id', { mode: 'number' })
+      .notNull()
+      .references(() => workplaces.id),
+    accountId: bigint('account_id', { mode: 'number' })
+      .notNull()
+      .references(() => accounts.id),
+    addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workplaceId, t.accountId] }),
+    index('workplace_reporters_account_idx').on(t.accountId),
+  ],
+);
+
+/**
+ * 피보험자격 신고, append-only: 취득 (acquire), 상실 (lose), and 정정 (correct) or 취소 (cancel) of an
+ * earlier report, which point at it; nothing is overwritten (the database refuses UPDATE and DELETE).
+ * The worker is a keyed hash of the 주민등록번호 (src/insurance/person.ts) and a masked form; the number
+ * itself is never stored.
+ */
+export const insuranceEvents = pgTable(
+  'insurance_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    /** The report's own key (the form's idempotency key, or the CSV file's key and row): written once. */
+    dedupeKey: text('dedupe_key').notNull(),
+    workplaceId: bigint('workplace_id', { mode: 'number' })
+      .notNull()
+      .references(() => workplaces.id),
+    /** acquire | lose | correct | cancel */
+    kind: text('kind').notNull(),
+    personHash: text('person_hash').notNull(),
+    personMasked: text('person_masked').notNull(),
+    personName: text('person_name').notNull(),
+    /** 취득일 (acquire; correct of an acquire). */
+    acquiredOn: date('acquired_on', { mode: 'string' }),
+    /** 상실일: the day after the last day of work (lose; correct of a lose). */
+    lostOn: date('lost_on', { mode: 'string' }),
+    /** 월평균보수 (원). */
+    monthlyWage: integer('monthly_wage'),
+    dailyHours: numeric('daily_hours', { precision: 3, scale: 1, mode: 'number' }),
+    /** KECO 직종 code. */
+    occupationCd: text('occupation_cd'),
+    /** 상실사유 code and sub-code (src/insurance/codes.ts). */
+    lossCode: text('loss_code'),
+    lossSubCode: text('loss_sub_code'),
+    /** The concrete reason in words. */
+    lossReason: text('loss_reason'),
+    /** The report a 정정 or 취소 applies to. */
+    correctsId: bigint('corrects_id', { mode: 'number' }),
+    reportedBy: bigint('reported_by', { mode: 'number' })
+      .notNull()
+      .references(() => accounts.id),
+    reportedAt: timestamp('reported_at', { withTimezone: true }).notNull().defaultNow(),
+    /** 신고 기한 (Seoul date) and whether the report came after it. */
+    dueOn: date('due_on', { mode: 'string' }),
+    late: boolean('late').notNull().default(false),
+    /** The CSV file this row came in (its key), if any. */
+    batchKey: text('batch_key'),
+  },
+  (t) => [
+    uniqueIndex('insurance_events_dedupe_key').on(t.dedupeKey),
+    index('insurance_events_person_idx').on(t.personHash),
+    index('insurance_events_workplace_idx').on(t.workplaceId, t.reportedAt),
+    check('insurance_events_kind_check', sql`kind IN ('acquire', 'lose', 'correct', 'cancel')`),
+    check('insurance_events_corrects_check', sql`(kind IN ('correct', 'cancel')) = (corrects_id IS NOT NULL)`),
+  ],
+);
+
+/**
+ * 이직확인서, filed by the employer for a separated worker: why and when they left, the wages and days of
+ * the last 3 months (→ 평균임금), 통상임금, hours, and the 보수 지급 기초일수 per month for the 18 months
+ * before 이직 (→ 피보험단위기간). A later one for the same person and workplace replaces it as a new row.
+ */
+export const separationCertificates = pgTable(
+  'separation_certificates',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    dedupeKey: text('dedupe_key').notNull(),
+    workplaceId: bigint('workplace_id', { mode: 'number' })
+      .notNull()
+      .references(() => workplaces.id),
+    personHash: text('person_hash').notNull(),
+    personMasked: text('person_masked').notNull(),
+    personName: text('person_name').notNull(),
+    separatedOn: date('separated_on', { mode: 'string' }).notNull(),
+    lossCode: text('loss_code').notNull(),
+    lossSubCode: text('loss_sub_code').notNull(),
+    reason: text('reason').notNull(),
+    /** [{ from, to, wage, days }] for the last 3 months before 이직. */
+    recentWages: jsonb('recent_wages').notNull(),
+    ordinaryDailyWage: integer('ordinary_daily_wage'),
+    dailyHours: numeric('daily_hours', { precision: 3, scale: 1, mode: 'number' }).notNull(),
+    /** [{ month: 'YYYY-MM', days }] — 보수 지급 기초일수 for the 18 months before 이직. */
+    baseDays: jsonb('base_days').notNull(),
+    filedBy: bigint('filed_by', { mode: 'number' })
+      .notNull()
+      .references(() => accounts.id),
+    filedAt: timestamp('filed_at', { withTimezone: true }).notNull().defaultNow(),
+    dueOn: date('due_on', { mode: 'string' }),
+    late: boolean('late').notNull().default(false),
+  },
+  (t) => [
+    uniqueIndex('separation_certificates_dedupe_key').on(t.dedupeKey),
+    index('separation_certificates_person_idx').on(t.personHash),
+  ],
+);
+
+/** A request for an 이직확인서 (by a counsellor or the worker), with its due date; fulfilled by a filing. */
+export const certificateRequests = pgTable(
+  'certificate_requests',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    dedupeKey: text('dedupe_key').notNull(),
+    workplaceId: bigint('workplace_id', { mode: 'number' })
+      .notNull()
+      .references(() => workplaces.id),
+    personHash: text('person_hash').notNull(),
+    requestedBy: bigint('requested_by', { mode: 'number' })
+      .notNull()
+      .references(() => accounts.id),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    certificateId: bigint('certificate_id', { mode: 'number' }).references(() => separationCertificates.id),
+  },
+  (t) => [
+    uniqueIndex('certificate_requests_dedupe_key').on(t.dedupeKey),
+    index('certificate_requests_workplace_idx').on(t.workplaceId),
+  ],
+);
+
+/**
+ * 본인확인: an account verified as a person (the identity-verification provider's per-person identifier,
+ * as the same keyed hash as the employers' reports). One person, one account.
+ */
+export const personVerifications = pgTable(
+  'person_verifications',
+  {
+    accountId: bigint('account_id', { mode: 'number' })
+      .primaryKey()
+      .references(() => accounts.id),
+    personHash: text('person_hash').notNull(),
+    provider: text('provider').notNull(),
+    verifiedAt: timestamp('verified_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('person_verifications_person_key').on(t.personHash)],
+);
+
+/** 피보험자격 확인 청구 (고용보험법 제17조): a person disputes a record; a counsellor decides, with the reason. */
+export const recordDisputes = pgTable(
+  'record_disputes',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    dedupeKey: text('dedupe_key').notNull(),
+    accountId: bigint('account_id', { mode: 'number' })
+      .notNull()
+      .references(() => accounts.id),
+    eventId: bigint('event_id', { mode: 'number' })
+      .notNull()
+      .references(() => insuranceEvents.id),
+    reason: text('reason').notNull(),
+    filedAt: timestamp('filed_at', { withTimezone: true }).notNull().defaultNow(),
+    /** open | upheld | rejected */
+    status: text('status').notNull().default('open'),
+    decidedBy: bigint('decided_by', { mode: 'number' }).references(() => accounts.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decisionReason: text('decision_reason'),
+  },
+  (t) => [
+    uniqueIndex('record_disputes_dedupe_key').on(t.dedupeKey),
+    index('record_disputes_status_idx').on(t.status),
+    check('record_disputes_status_check', sql`status IN ('open', 'upheld', 'rejected')`),
+  ],
+);
+
 export const schema = {
   companies,
   postings,
@@ -992,5 +1196,12 @@ export const schema = {
   counterQueues,
   counterOutages,
   commandOutcomes,
+  workplaces,
+  workplaceReporters,
+  insuranceEvents,
+  separationCertificates,
+  certificateRequests,
+  personVerifications,
+  recordDisputes,
 };
 export type Schema = typeof schema;
