@@ -19,8 +19,15 @@ import { type Database, openDatabase } from './db/index.ts';
 import { migrate } from './db/migrate.ts';
 import { createAccount } from './identity/accounts.ts';
 import { audit } from './identity/audit.ts';
-import { DEMO_PASSWORD, type DevIdpProcess, seedDemoAccounts, startDemoIdps, stopIdps } from './identity/demo.ts';
-import { demoIdpUsers, startDevIdp } from './identity/dev-idp.ts';
+import {
+  DEMO_PASSWORD,
+  type DevIdpProcess,
+  seedDemoAccounts,
+  startDemoIdps,
+  startDemoVerifier,
+  stopIdps,
+} from './identity/demo.ts';
+import { demoIdpUsers, demoVerification, startDevIdp } from './identity/dev-idp.ts';
 import { emailError, loginIdError, nameError, normalizeLoginId, passwordError } from './identity/rules.ts';
 import { seedDemoIfEmpty, seedPostings } from './jobs/seed-demo.ts';
 import { seedDemoApplications } from './market/demo.ts';
@@ -100,8 +107,9 @@ async function serveCommand(given: Config, args: string[]): Promise<number> {
     options: { demo: { type: 'boolean', default: false }, ha: { type: 'boolean', default: false } },
   });
   const idps = values.demo ? await demoProviders(given) : [];
-  const config =
-    idps.length > 0 ? { ...given, auth: { ...given.auth, providers: idps.map((i) => i.provider) } } : given;
+  const verifier = idps.find((i) => i.provider.id === 'verify')?.provider ?? given.auth.verifier;
+  const signIn = idps.filter((i) => i.provider.id !== 'verify').map((i) => i.provider);
+  const config = idps.length > 0 ? { ...given, auth: { ...given.auth, providers: signIn, verifier } } : given;
   if (values.ha) return serveOnCluster(config, values.demo, idps);
   const server = await startServer(config, { demo: values.demo });
   handleSignals(server);
@@ -220,6 +228,7 @@ async function serveOnCluster(config: Config, demo: boolean, idps: DevIdpProcess
     env: {
       ILTEO_PUBLIC_URL: `http://${config.host}:${config.port}`,
       ...(config.auth.providers.length > 0 ? { ILTEO_OIDC_PROVIDERS: JSON.stringify(config.auth.providers) } : {}),
+      ...(config.auth.verifier ? { ILTEO_VERIFY_PROVIDER: JSON.stringify(config.auth.verifier) } : {}),
     },
   });
   process.once('exit', () => stopIdps(idps));
@@ -242,6 +251,8 @@ async function demoProviders(config: Config): Promise<DevIdpProcess[]> {
   const origins = [`http://${config.host}:${config.port}`];
   if (config.host === '127.0.0.1') origins.push(`http://localhost:${config.port}`);
   const idps = await startDemoIdps(config.host, config.port, origins);
+  // The demo 본인확인 provider (내 고용보험) beside them, unless one is configured.
+  if (!config.auth.verifier) idps.push(await startDemoVerifier(config.host, config.port, origins));
   process.once('exit', () => stopIdps(idps));
   for (const idp of idps)
     console.log(`간편 로그인 (개발용) ${idp.provider.label}: ${idp.provider.issuer} (pid ${idp.child.pid})`);
@@ -261,6 +272,7 @@ async function devIdpCommand(args: string[]): Promise<number> {
       'redirect-uri': { type: 'string', multiple: true },
       password: { type: 'string', default: DEMO_PASSWORD },
       colour: { type: 'string' },
+      verify: { type: 'boolean', default: false },
     },
   });
   const name = values.name ?? '';
@@ -279,7 +291,7 @@ async function devIdpCommand(args: string[]): Promise<number> {
     clientId: values['client-id'],
     clientSecret: values['client-secret'] ?? `dev-secret-${name}`,
     redirectUris: values['redirect-uri'],
-    users: demoIdpUsers(name, values.password),
+    ...(values.verify ? demoVerification(values.password) : { users: demoIdpUsers(name, values.password) }),
     ...(values.colour ? { colour: values.colour } : {}),
   });
   const stop = () => {

@@ -16,6 +16,9 @@ import { createPasswordResetService } from './identity/password-reset-service.ts
 import { ProviderRegistry } from './identity/providers.ts';
 import { createIdentityService } from './identity/service.ts';
 import { createInfoService } from './info/service.ts';
+import { createInsuranceEmployerService } from './insurance/employer-service.ts';
+import { createPersonService } from './insurance/person-service.ts';
+import { createVerifier } from './insurance/verify-provider.ts';
 import { createCounterService } from './intake/counter.ts';
 import { createJobsService } from './jobs/service.ts';
 import { createApplicationService } from './market/application-service.ts';
@@ -60,11 +63,18 @@ export function createServices(deps: ServiceDeps) {
     employer: createEmployerService({ database: deps.database, market }),
     employerPostings: createPostingService({ database: deps.database, today: () => jobs.today() }),
     company: createCompanyService({ database: deps.database }),
+    insuranceEmployer: createInsuranceEmployerService({ database: deps.database, now }),
     admin: createAdminService({ database: deps.database }),
     info: createInfoService({ database: deps.database }),
     counter: createCounterService({ database: deps.database, benefits, market, now }),
     identity: createIdentityService({ database: deps.database, providers, policy, now }),
     passwordReset: createPasswordResetService({ database: deps.database, now }),
+    /** 내 고용보험: 본인확인, the person's 피보험자격 이력 and 확인 청구, the counsellors' 청구 desk. */
+    insuredPerson: createPersonService({
+      database: deps.database,
+      verifier: createVerifier(deps.config.auth.verifier),
+      now,
+    }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

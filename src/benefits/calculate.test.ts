@@ -9,6 +9,8 @@ import {
   dailyAmount,
   eligibility,
   estimate,
+  type MonthlyPay,
+  reportedPayBase,
   waitingPeriod,
 } from './calculate.ts';
 import { amountRulesFor } from './rules.ts';
@@ -198,5 +200,167 @@ describe('대기기간 and 수급기간 (제48·49조)', () => {
     assert.equal(late.periodEnd.value, '2027-01-31');
     assert.equal(late.payableWithinPeriod.value, 61); // 2026-12-02 .. 2027-01-31
     assert.match(late.payableWithinPeriod.reasons[0] ?? '', /61일만/);
+  });
+});
+
+/** `pay` for each month from `from` (YYYY-MM), `count` months. */
+function pays(from: string, count: number, pay: number): MonthlyPay[] {
+  const out: MonthlyPay[] = [];
+  let [y, m] = from.split('-').map(Number) as [number, number];
+  for (let i = 0; i < count; i++) {
+    out.push({ month: `${y}-${String(m).padStart(2, '0')}`, pay });
+    m++;
+    if (m === 13) [y, m] = [y + 1, 1];
+  }
+  return out;
+}
+
+describe('법률 제21473호: 기초일액 from reported 보수 for 이직 from 2028-01-01', () => {
+  // 2028 최저임금 is not published; the tests give one (the 2027 figure) so the 2028 version can be exercised.
+  const minWage = { value: 10_700, cite: '최저임금 고시 (시험용)', checked: false };
+
+  it('is its own rule version from 2028-01-01, with its citation; the day before keeps 평균임금', () => {
+    assert.equal(amountRulesFor('2027-12-31').id, '2026-01');
+    assert.equal(amountRulesFor('2027-12-31').base.kind, 'average-wage');
+    const v = amountRulesFor('2028-01-01');
+    assert.equal(v.id, '2028-01');
+    assert.equal(v.base.kind, 'reported-pay');
+    assert.equal(v.base.months, 12);
+    assert.match(v.base.cite, /법률 제21473호/);
+    assert.match(v.base.cite, /제45조 제1항/);
+  });
+
+  const cases: [
+    why: string,
+    separation: string,
+    monthly: MonthlyPay[],
+    from: string,
+    days: number,
+    total: number,
+    base: number,
+  ][] = [
+    [
+      '12 whole months of 3,000,000원, 2027-04-01~2028-03-31 (366일, 2028-02-29 included): 36,000,000 ÷ 366 = 98,360',
+      '2028-03-31',
+      pays('2027-04', 12, 3_000_000),
+      '2027-04-01',
+      366,
+      36_000_000,
+      98_360,
+    ],
+    [
+      'a mid-month 이직: 2027-03 counts 16/31 of 3,100,000 (1,600,000), 2028-03 15/31 (1,500,000): 36,100,000 ÷ 366 = 98,633',
+      '2028-03-15',
+      [{ month: '2027-03', pay: 3_100_000 }, ...pays('2027-04', 11, 3_000_000), { month: '2028-03', pay: 3_100_000 }],
+      '2027-03-16',
+      366,
+      36_100_000,
+      98_633,
+    ],
+    [
+      'months outside the year are ignored; a month without 보수 adds nothing: 11 × 2,920,000 ÷ 366 = 87,759',
+      '2028-11-30',
+      [...pays('2027-06', 6, 9_999_999), ...pays('2027-12', 11, 2_920_000), { month: '2028-11', pay: 0 }],
+      '2027-12-01',
+      366,
+      32_120_000,
+      87_759,
+    ],
+  ];
+  for (const [why, separation, monthly, from, days, total, base] of cases)
+    it(why, () => {
+      const got = reportedPayBase(separation, monthly);
+      assert.deepEqual(got, { base, from, to: separation, days, total });
+    });
+
+  it('computes the 구직급여일액 from it, citing the provisions', () => {
+    const r = dailyAmount(
+      {
+        separationDate: '2028-03-31',
+        averageDailyWage: 999_999, // not the basis any more
+        ordinaryDailyWage: null,
+        dailyHours: 8,
+        reportedMonthlyPay: pays('2027-04', 12, 3_000_000),
+      },
+      undefined,
+      minWage,
+    );
+    assert.equal(r.value.base, 98_360);
+    assert.equal(r.value.baseSource, 'reported-pay');
+    // 98,360 × 60% = 59,016 < 하한 10,700 × 8 × 80% = 68,480 → 하한 (above the 상한 68,100: the 하한 wins)
+    assert.equal(r.value.amount, 68_480);
+    assert.equal(r.value.limitedBy, 'lower');
+    assert.match(
+      r.reasons[0] ?? '',
+      /2027-04-01부터 2028-03-31까지 신고된 보수 36,000,000원 ÷ 366일 = 98,360원입니다 .*법률 제21473호/,
+    );
+    assert.ok(r.reasons.some((x) => x.includes('제46조 제1항 제2호, 같은 조 제2항')));
+  });
+
+  it('takes 통상임금 where higher (제45조 제2항) and the 최저기초일액 where lower (제45조 제4항)', () => {
+    const ordinary = dailyAmount(
+      {
+        separationDate: '2028-03-31',
+        averageDailyWage: 0,
+        ordinaryDailyWage: 110_000,
+        dailyHours: 8,
+        reportedMonthlyPay: pays('2027-04', 12, 3_000_000),
+      },
+      undefined,
+      minWage,
+    );
+    assert.equal(ordinary.value.baseSource, 'ordinary');
+    assert.equal(ordinary.value.amount, 68_480); // 110,000 × 60% = 66,000 < 하한 68,480
+    assert.match(ordinary.reasons[0] ?? '', /통상임금 110,000원이 보수 기준 기초일액 98,360원보다 많아 .*제45조 제2항/);
+    const minimum = dailyAmount(
+      {
+        separationDate: '2028-03-31',
+        averageDailyWage: 0,
+        ordinaryDailyWage: null,
+        dailyHours: 8,
+        reportedMonthlyPay: pays('2027-04', 12, 1_000_000),
+      },
+      undefined,
+      minWage,
+    );
+    assert.equal(minimum.value.baseSource, 'minimum');
+    assert.equal(minimum.value.base, 85_600);
+    assert.ok(minimum.reasons.some((x) => x.includes('최저기초일액 85,600원') && x.includes('제45조 제4항')));
+  });
+
+  it('refuses a 2028 이직 without 보수 reports, in Korean', () => {
+    assert.throws(
+      () =>
+        dailyAmount(
+          { separationDate: '2028-01-10', averageDailyWage: 100_000, ordinaryDailyWage: null, dailyHours: 8 },
+          undefined,
+          minWage,
+        ),
+      /보수 신고 자료가 필요합니다/,
+    );
+  });
+});
+
+describe('citations (issue 15, item 8)', () => {
+  it('통상임금 제45조 제2항, 최저기초일액 제45조 제4항, 80 % 최저구직급여일액 제46조 제1항 제2호', () => {
+    const ordinary = dailyAmount({
+      separationDate: '2026-03-15',
+      averageDailyWage: 90_000,
+      ordinaryDailyWage: 100_000,
+      dailyHours: 8,
+    });
+    assert.ok(ordinary.reasons.some((r) => r.startsWith('통상임금') && r.includes('(고용보험법 제45조 제2항)')));
+    const minimum = dailyAmount({
+      separationDate: '2026-03-15',
+      averageDailyWage: 50_000,
+      ordinaryDailyWage: null,
+      dailyHours: 8,
+    });
+    assert.ok(
+      minimum.reasons.some((r) => r.startsWith('기초일액이 최저기초일액') && r.includes('(고용보험법 제45조 제4항)')),
+    );
+    assert.ok(minimum.reasons.some((r) => r.startsWith('하한액') && r.includes('고용보험법 제46조 제1항 제2호')));
+    for (const date of ['2019-10-01', '2026-01-01', '2028-01-01'])
+      assert.match(amountRulesFor(date).lowerPercent.cite, /^고용보험법 제46조 제1항 제2호/);
   });
 });

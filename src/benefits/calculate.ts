@@ -8,6 +8,7 @@ import { pickJosa } from '../shared/korean.ts';
 import {
   type AmountRules,
   amountRulesFor,
+  type BaseRule,
   BENEFIT_DAYS,
   BENEFIT_PERIOD_MONTHS,
   type Cited,
@@ -35,6 +36,17 @@ export interface ClaimFacts {
   ordinaryDailyWage: number | null;
   /** 1일 소정근로시간 (hours, 0.5 steps, at most 8). */
   dailyHours: number;
+  /**
+   * 보수 the employers reported, by month (원), for 이직 from 2028-01-01, whose 기초일액 is the 보수 of the
+   * year before 이직 (법률 제21473호). Not needed before.
+   */
+  reportedMonthlyPay?: readonly MonthlyPay[];
+}
+
+export interface MonthlyPay {
+  /** YYYY-MM */
+  month: string;
+  pay: number;
 }
 
 export interface Figure<T> {
@@ -56,6 +68,35 @@ export function averageDailyWage(totalWages: number, days: number): number {
   return Math.floor(totalWages / days);
 }
 
+/**
+ * 기초일액 from reported 보수 (고용보험법 제45조 제1항, 법률 제21473호, 이직 from 2028-01-01): the 보수 of
+ * the `months` up to the 이직일, summed, ÷ the calendar days of that period, rounded down. A month only
+ * partly inside the period counts its 보수 in proportion to its days inside (rounded down).
+ * UNCONFIRMED: that proration (rules.ts, version 2028-01).
+ */
+export function reportedPayBase(
+  separationDate: string,
+  pays: readonly MonthlyPay[],
+  months = 12,
+): { base: number; from: string; to: string; days: number; total: number } {
+  const from = addDays(addMonths(separationDate, -months), 1);
+  const to = separationDate;
+  const days = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
+  let total = 0;
+  for (const { month, pay } of pays) {
+    const first = `${month}-01`;
+    const last = addDays(addMonths(first, 1), -1);
+    // Dates as YYYY-MM-DD strings sort as dates: the later start and the earlier end.
+    const [, a] = [first, from].sort() as [string, string];
+    const [b] = [last, to].sort() as [string, string];
+    if (a > b) continue;
+    const inside = Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000) + 1;
+    const length = Number(last.slice(8));
+    total += inside === length ? pay : Math.floor((pay * inside) / length);
+  }
+  return { base: Math.floor(total / days), from, to, days, total };
+}
+
 /** 최저기초일액 = 최저임금 × 1일 소정근로시간 (hours in half-hour steps: computed in halves). */
 export function minimumBaseDaily(separationDate: string, dailyHours: number): number {
   const halves = Math.round(dailyHours * 2);
@@ -65,41 +106,69 @@ export function minimumBaseDaily(separationDate: string, dailyHours: number): nu
 export interface DailyAmount {
   amount: number;
   base: number;
-  baseSource: 'average' | 'ordinary' | 'minimum';
+  baseSource: 'average' | 'ordinary' | 'minimum' | 'reported-pay';
   upper: number;
   lower: number;
   limitedBy: 'upper' | 'lower' | null;
 }
 
+type BaseFacts = Pick<ClaimFacts, 'separationDate' | 'averageDailyWage' | 'ordinaryDailyWage' | 'reportedMonthlyPay'>;
+
+/** The 기초일액 before the 최저기초일액 (제45조 제1항·제2항), by the version's basis. */
+function startingBase(
+  facts: BaseFacts,
+  basis: BaseRule,
+): { base: number; source: DailyAmount['baseSource']; reasons: string[] } {
+  const reasons: string[] = [];
+  let base = facts.averageDailyWage;
+  let source: DailyAmount['baseSource'] = 'average';
+  let what = '평균임금';
+  if (basis.kind === 'reported-pay') {
+    if (!facts.reportedMonthlyPay)
+      throw new RangeError(
+        `${facts.separationDate} 이직은 신고된 보수로 기초일액을 계산합니다 (${basis.cite}). 보수 신고 자료가 필요합니다.`,
+      );
+    const pay = reportedPayBase(facts.separationDate, facts.reportedMonthlyPay, basis.months);
+    base = pay.base;
+    source = 'reported-pay';
+    what = '보수 기준 기초일액';
+    reasons.push(
+      `기초일액은 ${pay.from}부터 ${pay.to}까지 신고된 보수 ${won(pay.total)} ÷ ${pay.days}일 = ${won(base)}입니다 (${basis.cite}).`,
+    );
+  } else reasons.push(`기초일액은 이직 전 평균임금 ${won(base)}입니다 (${basis.cite}).`);
+  const ordinary = facts.ordinaryDailyWage ?? 0;
+  if (ordinary > base) {
+    reasons.splice(
+      0,
+      1,
+      `통상임금 ${won(ordinary)}이 ${what} ${won(base)}보다 많아 통상임금을 기초일액으로 합니다 (고용보험법 제45조 제2항).`,
+    );
+    base = ordinary;
+    source = 'ordinary';
+  }
+  return { base, source, reasons };
+}
+
 /**
- * 구직급여일액 (고용보험법 제45·46조): 기초일액 is 평균임금, or 통상임금 where higher, and at least the
- * 최저기초일액; capped at the 기초일액 상한; × 60 %. The 상한액 applies first and the 하한액 last, so
- * where the two cross the 하한액 wins.
+ * 구직급여일액 (고용보험법 제45·46조): 기초일액 is 평균임금 (from 2028: the reported 보수, 법률 제21473호),
+ * or 통상임금 where higher (제45조 제2항), and at least the 최저기초일액 (제45조 제4항); capped at the
+ * 기초일액 상한; × 60 % (제46조 제1항 제1호), and never below 최저기초일액 × 80 % (제46조 제1항 제2호, 제2항).
+ * The 상한액 applies first and the 하한액 last, so where the two cross the 하한액 wins.
  */
 export function dailyAmount(
-  facts: Pick<ClaimFacts, 'separationDate' | 'averageDailyWage' | 'ordinaryDailyWage' | 'dailyHours'>,
+  facts: BaseFacts & Pick<ClaimFacts, 'dailyHours'>,
   rules: AmountRules = amountRulesFor(facts.separationDate),
   minWage: Cited<number> = minimumWageFor(facts.separationDate),
 ): Figure<DailyAmount> {
   const minimumBase = Math.floor((minWage.value * Math.round(facts.dailyHours * 2)) / 2);
-  const ordinary = facts.ordinaryDailyWage ?? 0;
-  let base = facts.averageDailyWage;
-  let baseSource: DailyAmount['baseSource'] = 'average';
-  const reasons: string[] = [];
-  if (ordinary > base) {
-    base = ordinary;
-    baseSource = 'ordinary';
-    reasons.push(
-      `통상임금 ${won(ordinary)}이 평균임금 ${won(facts.averageDailyWage)}보다 많아 통상임금을 기초일액으로 합니다 (고용보험법 제45조 제1항).`,
-    );
-  } else {
-    reasons.push(`기초일액은 이직 전 평균임금 ${won(base)}입니다 (고용보험법 제45조 제1항).`);
-  }
+  const start = startingBase(facts, rules.base);
+  let { base, source: baseSource } = start;
+  const reasons = [...start.reasons];
   if (base < minimumBase) {
     base = minimumBase;
     baseSource = 'minimum';
     reasons.push(
-      `기초일액이 최저기초일액 ${won(minimumBase)}(최저임금 ${won(minWage.value)} × ${facts.dailyHours}시간)보다 적어 최저기초일액으로 합니다 (고용보험법 제45조 제3항).`,
+      `기초일액이 최저기초일액 ${won(minimumBase)}(최저임금 ${won(minWage.value)} × ${facts.dailyHours}시간)보다 적어 최저기초일액으로 합니다 (고용보험법 제45조 제4항).`,
     );
   }
   const upper = rules.upperDaily.value;
@@ -116,7 +185,7 @@ export function dailyAmount(
     amount = lower;
     limitedBy = 'lower';
     reasons.push(
-      `하한액 ${won(lower)}(최저기초일액 × ${rules.lowerPercent.value}%)보다 적어 하한액을 지급합니다 (${rules.lowerPercent.cite}).`,
+      `하한액 ${won(lower)}(최저기초일액 × ${rules.lowerPercent.value}%)보다 적어 하한액을 지급합니다 (${rules.lowerPercent.cite}, 같은 조 제2항).`,
     );
   }
   return { value: { amount, base, baseSource, upper, lower, limitedBy }, reasons };

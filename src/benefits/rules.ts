@@ -2,7 +2,7 @@
  * The law's numbers as versioned data, each with the provision it comes from. A change in the law is
  * a change here (a new version with its effective date), never in the calculators.
  *
- * Sources: 고용보험법 (제40·45·46·48·49·50조, 별표1), 같은 법 시행령 (제68조 구직급여일액 상한),
+ * Sources: 고용보험법 (제40·45·46·48·49·50조, 별표1; 법률 제21473호 for 이직 from 2028), 같은 법 시행령 (제68조 구직급여일액 상한),
  * 같은 법 시행규칙 (별표2 정당한 이직 사유), 최저임금 고시, 실업인정 및 재취업지원 규정 (고용노동부 고시).
  * `checked` says whether the value was compared against the published text; values marked false were
  * written from the issue's summary and general knowledge and must be checked before production use.
@@ -16,14 +16,31 @@ export interface Cited<T> {
   checked: boolean;
 }
 
+/**
+ * What the 기초일액 is computed from (고용보험법 제45조 제1항): 'average-wage' — the 평균임금 of the 3
+ * months before 이직 (근로기준법 제2조 제1항 제6호); 'reported-pay' — the 보수 the employer reported for
+ * the year before 이직, summed and divided by the days of that year (제45조 제1항 as amended by 법률
+ * 제21473호, for 이직 from 2028-01-01).
+ */
+export interface BaseRule {
+  kind: 'average-wage' | 'reported-pay';
+  /** For 'reported-pay': the months back from the 이직일 whose 보수 is summed. */
+  months?: number;
+  cite: string;
+  /** Compared with the published text (docs/decisions/0005-benefit-rules.md). */
+  checked: boolean;
+}
+
 /** 구직급여 amount rules by 이직일 (the day of separation decides which version applies). */
 export interface AmountRules {
   id: string;
   /** First 이직일 this version applies to (inclusive, YYYY-MM-DD). */
   from: string;
+  /** How the 기초일액 is found. */
+  base: BaseRule;
   /** 구직급여일액 = 기초일액 × rate (percent). */
   ratePercent: Cited<number>;
-  /** 최저구직급여일액 = 최저기초일액 × lowerPercent (percent). */
+  /** 최저구직급여일액 = 최저기초일액 × lowerPercent (percent; 제46조 제1항 제2호, applied as the floor by 제2항). */
   lowerPercent: Cited<number>;
   /** 구직급여일액 상한액 (원). */
   upperDaily: Cited<number>;
@@ -31,26 +48,57 @@ export interface AmountRules {
   baseCap: Cited<number>;
 }
 
+const AVERAGE_WAGE: BaseRule = {
+  kind: 'average-wage',
+  cite: '고용보험법 제45조 제1항 (이직 전 평균임금)',
+  checked: false,
+};
+
 export const AMOUNT_RULES: readonly AmountRules[] = [
   {
     id: '2019-10',
     from: '2019-10-01',
+    base: AVERAGE_WAGE,
     ratePercent: { value: 60, cite: '고용보험법 제46조 제1항 제1호 (2019.10.1. 시행)', checked: false },
-    lowerPercent: { value: 80, cite: '고용보험법 제46조 제2항 (2019.10.1. 시행)', checked: false },
+    lowerPercent: { value: 80, cite: '고용보험법 제46조 제1항 제2호 (2019.10.1. 시행)', checked: false },
     upperDaily: { value: 66_000, cite: '고용보험법 시행령 제68조 제1항 (2019.10.1.~2025.12.31.)', checked: false },
     baseCap: { value: 110_000, cite: '고용보험법 시행령 제68조 제1항 (기초일액 상한 11만원)', checked: false },
   },
   {
     id: '2026-01',
     from: '2026-01-01',
+    base: AVERAGE_WAGE,
     ratePercent: { value: 60, cite: '고용보험법 제46조 제1항 제1호', checked: false },
-    lowerPercent: { value: 80, cite: '고용보험법 제46조 제2항', checked: false },
+    lowerPercent: { value: 80, cite: '고용보험법 제46조 제1항 제2호', checked: false },
     upperDaily: { value: 68_100, cite: '고용보험법 시행령 제68조 제1항 (2026.1.1. 이후 이직)', checked: false },
+    baseCap: { value: 113_500, cite: '고용보험법 시행령 제68조 제1항 (기초일액 상한 113,500원)', checked: false },
+  },
+  // 법률 제21473호 (고용보험법 일부개정, 2026.3.17. 공포): 제45조 제1항 bases the 기초일액 on the 보수 of
+  // the year before 이직 (이직 전 1년간 월 보수 합계 ÷ 산정기간 일수) for 이직 on or after 2028-01-01
+  // (부칙 제1조 단서 시행일, 부칙 제3조: an earlier 이직 keeps the 평균임금 basis).
+  // UNCONFIRMED: the exact wording of the new 제45조 제1항 and of 부칙 제1조·제3조, how a month only partly
+  // inside the year is counted (prorated by days here), and whether 제45조 제2항 (통상임금) still applies
+  // as before (kept here). Searched "고용보험법 개정 법률 제21473호 2026 기초일액 보수 2028년 1월 1일 시행"
+  // (pages: nothing) and "제21473호" (code corpus: three independent projects' notes, one saying it read
+  // law.go.kr, agree on the basis, the date and the 부칙 articles). The 2028 상한 is not set yet: the
+  // 시행령 제68조 amount in force (68,100원) is kept until a new one is published.
+  {
+    id: '2028-01',
+    from: '2028-01-01',
+    base: {
+      kind: 'reported-pay',
+      months: 12,
+      cite: '고용보험법 제45조 제1항 (법률 제21473호, 2026.3.17. 개정, 2028.1.1. 시행: 이직 전 1년간 보수)',
+      checked: false,
+    },
+    ratePercent: { value: 60, cite: '고용보험법 제46조 제1항 제1호', checked: false },
+    lowerPercent: { value: 80, cite: '고용보험법 제46조 제1항 제2호', checked: false },
+    upperDaily: { value: 68_100, cite: '고용보험법 시행령 제68조 제1항', checked: false },
     baseCap: { value: 113_500, cite: '고용보험법 시행령 제68조 제1항 (기초일액 상한 113,500원)', checked: false },
   },
 ];
 
-/** 최저임금 (시간급, 원) by calendar year; the year of the 이직일 applies (고용보험법 제45조 제3항). */
+/** 최저임금 (시간급, 원) by calendar year; the year of the 이직일 applies (고용보험법 제45조 제4항). */
 export const MINIMUM_WAGE: Readonly<Record<number, Cited<number>>> = {
   2019: { value: 8_350, cite: '2019년 적용 최저임금 고시 (고용노동부 고시 제2018-63호)', checked: false },
   2020: { value: 8_590, cite: '2020년 적용 최저임금 고시 (고용노동부 고시 제2019-43호)', checked: false },
@@ -228,9 +276,11 @@ export function uncheckedRules(): UncheckedRule[] {
   const add = (name: string, rule: Cited<unknown>) => {
     if (!rule.checked) out.push({ name, cite: rule.cite });
   };
-  for (const r of AMOUNT_RULES)
+  for (const r of AMOUNT_RULES) {
+    add(`AMOUNT_RULES[${r.id}].base`, { value: r.base.kind, cite: r.base.cite, checked: r.base.checked });
     for (const key of ['ratePercent', 'lowerPercent', 'upperDaily', 'baseCap'] as const)
       add(`AMOUNT_RULES[${r.id}].${key}`, r[key]);
+  }
   for (const [year, wage] of Object.entries(MINIMUM_WAGE)) add(`MINIMUM_WAGE[${year}]`, wage);
   add('BENEFIT_DAYS', BENEFIT_DAYS);
   add('ELIGIBILITY.insuredUnitDays', ELIGIBILITY.insuredUnitDays);

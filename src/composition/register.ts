@@ -13,6 +13,9 @@ import { createHealthService } from '../health/service.ts';
 import { homeRoutes } from '../home/routes.ts';
 import { identityRoutes } from '../identity/routes.ts';
 import { infoRoutes } from '../info/routes.ts';
+import { insuranceEmployerRoutes } from '../insurance/employer-routes.ts';
+import { insurancePersonRoutes } from '../insurance/person-routes.ts';
+import { reportRoutes as insuranceReportRoutes } from '../insurance/report-routes.ts';
 import { counterRoutes } from '../intake/counter-routes.ts';
 import { operationsRoutes } from '../intake/operations-routes.ts';
 import { createOperationsService } from '../intake/operations-service.ts';
@@ -88,6 +91,9 @@ export function registerRoutes(app: FastifyInstance, cx: RouteContext): void {
   employerRoutes(app, { employer: services.employer });
   employerPostingRoutes(app, { employer: services.employer, postings: services.employerPostings });
   companyRoutes(app, { company: services.company });
+  insuranceEmployerRoutes(app, { insurance: services.insuranceEmployer });
+  insuranceReportRoutes(app, { insurance: services.insuranceEmployer });
+  insurancePersonRoutes(app, { person: services.insuredPerson, publicUrl: config.publicUrl });
   statusRoutes(app, cx.status);
   statusAdminRoutes(app, cx.status);
 }

@@ -31,6 +31,8 @@ const EnvSchema = z.object({
       message: 'ILTEO_PUBLIC_URL은 https://ilteo.example.kr 처럼 경로 없는 주소여야 합니다.',
     }),
   ILTEO_OIDC_PROVIDERS: z.string().optional(),
+  /** The 본인확인 provider (one OpenID Connect provider as JSON, like an ILTEO_OIDC_PROVIDERS entry). */
+  ILTEO_VERIFY_PROVIDER: z.string().optional(),
   ILTEO_PROVIDER_CHECK_SECONDS: z.coerce.number().min(0.2).max(300).default(4),
   ILTEO_SESSION_IDLE_MINUTES: z.coerce
     .number()
@@ -231,6 +233,8 @@ export interface Config {
     cookieSecret: string | null;
     /** With --demo and no providers configured, start local OIDC providers (ilteo dev-idp). */
     devIdps: boolean;
+    /** The 본인확인 provider (src/insurance/verify-provider.ts), null when none is configured. */
+    verifier: ProviderConfig | null;
   };
 }
 
@@ -333,6 +337,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       sessionAbsoluteHours: e.ILTEO_SESSION_ABSOLUTE_HOURS,
       cookieSecret: e.ILTEO_COOKIE_SECRET ?? null,
       devIdps: e.ILTEO_DEV_IDPS === 'on',
+      verifier:
+        jsonList(
+          e.ILTEO_VERIFY_PROVIDER ? `[${e.ILTEO_VERIFY_PROVIDER}]` : undefined,
+          'ILTEO_VERIFY_PROVIDER',
+          ProvidersSchema,
+        ).map((p) => ({ ...p, issuer: p.issuer.replace(/\/$/, '') }))[0] ?? null,
     },
   };
 }

@@ -37,7 +37,7 @@ export function employerHomePage(
 ): Html {
   return html`<h1 class="heading-xlarge">기업 서비스</h1>
 ${welcome ? alert({ variant: 'success', role: 'status', title: '기업회원 가입을 마쳤습니다.' }) : null}
-<div class="ilteo-actions"><a class="krds-btn medium primary" href="/employer/postings/new">새 채용공고 등록</a> <a class="krds-btn medium secondary" href="/employer/talent">인재검색</a> <a class="krds-btn medium secondary" href="/employer/company">기업 정보</a></div>
+<div class="ilteo-actions"><a class="krds-btn medium primary" href="/employer/postings/new">새 채용공고 등록</a> <a class="krds-btn medium secondary" href="/employer/talent">인재검색</a> <a class="krds-btn medium secondary" href="/employer/company">기업 정보</a> <a class="krds-btn medium secondary" href="/employer/insurance">고용보험 신고</a></div>
 ${descriptionList({
   items: [
     { term: '사업장', description: me.companyName ?? '-' },

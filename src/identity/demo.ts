@@ -38,6 +38,8 @@ export async function spawnDevIdp(opts: {
   port: number;
   redirectUris: string[];
   password?: string;
+  /** The 본인확인 provider (dev-idp's demoVerification): the `rrn` scope with the demo people's numbers. */
+  verify?: boolean;
 }): Promise<DevIdpProcess> {
   const clientSecret = `dev-secret-${opts.id}`;
   const args = [
@@ -56,6 +58,7 @@ export async function spawnDevIdp(opts: {
     '--password',
     opts.password ?? DEMO_PASSWORD,
     ...(opts.colour ? ['--colour', opts.colour] : []),
+    ...(opts.verify ? ['--verify'] : []),
     ...opts.redirectUris.flatMap((uri) => ['--redirect-uri', uri]),
   ];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -101,6 +104,18 @@ export async function startDemoIdps(host: string, port: number, origins: string[
       }),
     ),
   );
+}
+
+/** The demo 본인확인 provider for an Ilteo reachable at `origins`, on its port + 13. */
+export function startDemoVerifier(host: string, port: number, origins: string[]): Promise<DevIdpProcess> {
+  return spawnDevIdp({
+    id: 'verify',
+    label: '본인확인',
+    host,
+    port: port + 13,
+    redirectUris: origins.map((o) => `${o}/my/insurance/verify/callback`),
+    verify: true,
+  });
 }
 
 export function stopIdps(idps: readonly DevIdpProcess[]): void {

@@ -30,6 +30,17 @@ export interface DevIdpOptions {
   users: DevIdpUser[];
   /** Brand colour of the login button. */
   colour?: string;
+  /**
+   * A 본인확인 provider (demoVerification): one more scope whose claims (per user's sub) go into the ID
+   * token and userinfo, which the client reads over the back channel only.
+   */
+  verification?: DevIdpVerification;
+}
+
+export interface DevIdpVerification {
+  scope: string;
+  /** sub → the scope's claims for that user. */
+  claims: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 export interface RunningDevIdp {
@@ -45,6 +56,39 @@ export function demoIdpUsers(name: string, password: string): DevIdpUser[] {
     { login: 'seoyeon', password, sub: `${prefix}02`, name: '이서연', email: `seoyeon@${name}.example` },
     { login: 'jiho', password, sub: `${prefix}03`, name: '박지호', email: `jiho@${name}.example` },
   ];
+}
+
+/**
+ * The demo people of the local 본인확인 provider: each demo 개인회원's login, name and an invented
+ * 주민등록번호 (valid in form, issued to nobody). The demo employers' reports name the same numbers, so a
+ * demo person who verifies sees their records. Demo data only.
+ */
+export function demoResidents(): readonly { login: string; name: string; rrn: string }[] {
+  return [
+    { login: 'minjun', name: '김민준', rrn: '9103151000017' },
+    { login: 'jiwoo', name: '최지우', rrn: '9507222000028' },
+    { login: 'hyunwoo', name: '정현우', rrn: '8811301000039' },
+    { login: 'sua', name: '한수아', rrn: '0204184000041' },
+    { login: 'dohyun', name: '윤도현', rrn: '8602091000052' },
+  ];
+}
+
+/** The demo 본인확인 provider's users (sub `verify-<login>`) and the `rrn` scope with their numbers. */
+export function demoVerification(password: string): { users: DevIdpUser[]; verification: DevIdpVerification } {
+  const people = demoResidents();
+  return {
+    users: people.map((p) => ({
+      login: p.login,
+      password,
+      sub: `verify-${p.login}`,
+      name: p.name,
+      email: `${p.login}@verify.example`,
+    })),
+    verification: {
+      scope: 'rrn',
+      claims: Object.fromEntries(people.map((p) => [`verify-${p.login}`, { rrn: p.rrn }])),
+    },
+  };
 }
 
 function signingKey() {
@@ -93,6 +137,7 @@ async function readForm(req: http.IncomingMessage): Promise<URLSearchParams> {
 /** The provider's settings: one first-party client, PKCE, the demo users, consent implied. */
 function devIdpConfiguration(options: DevIdpOptions): Configuration {
   const users = new Map(options.users.map((u) => [u.sub, u]));
+  const extra = options.verification;
   return {
     clients: [
       {
@@ -113,8 +158,13 @@ function devIdpConfiguration(options: DevIdpOptions): Configuration {
         resume: `${options.name}_interaction_resume`,
       },
     },
-    scopes: ['openid', 'profile', 'email'],
-    claims: { openid: ['sub'], profile: ['name'], email: ['email', 'email_verified'] },
+    scopes: ['openid', 'profile', 'email', ...(extra ? [extra.scope] : [])],
+    claims: {
+      openid: ['sub'],
+      profile: ['name'],
+      email: ['email', 'email_verified'],
+      ...(extra ? { [extra.scope]: Object.keys(Object.values(extra.claims)[0] ?? {}) } : {}),
+    },
     conformIdTokenClaims: false,
     pkce: { required: () => true },
     features: { devInteractions: { enabled: false } },
@@ -124,7 +174,7 @@ function devIdpConfiguration(options: DevIdpOptions): Configuration {
       if (!user) return undefined;
       return {
         accountId: sub,
-        claims: () => ({ sub, name: user.name, email: user.email, email_verified: true }),
+        claims: () => ({ sub, name: user.name, email: user.email, email_verified: true, ...extra?.claims[sub] }),
       };
     },
     // Consent is implied for the one registered (first-party) client.
@@ -135,7 +185,7 @@ function devIdpConfiguration(options: DevIdpOptions): Configuration {
       const existing = session.grantIdFor(client.clientId);
       if (existing) return ctx.oidc.provider.Grant.find(existing);
       const grant = new ctx.oidc.provider.Grant({ clientId: client.clientId, accountId: session.accountId });
-      grant.addOIDCScope('openid profile email');
+      grant.addOIDCScope(grantedScopes(options));
       await grant.save();
       session.grantIdFor(client.clientId, grant.jti);
       return grant;
@@ -148,6 +198,10 @@ function devIdpConfiguration(options: DevIdpOptions): Configuration {
       );
     },
   };
+}
+
+function grantedScopes(options: DevIdpOptions): string {
+  return `openid profile email${options.verification ? ` ${options.verification.scope}` : ''}`;
 }
 
 /** The login page (and the implied consent) of one interaction. */
@@ -188,7 +242,7 @@ async function interaction(
     accountId: details.session?.accountId,
     clientId: details.params.client_id as string,
   });
-  grant.addOIDCScope('openid profile email');
+  grant.addOIDCScope(grantedScopes(options));
   await provider.interactionFinished(
     req,
     res,

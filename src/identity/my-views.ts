@@ -88,6 +88,7 @@ function seekerLinks(): Html {
 	<li><a class="ilteo-choice" href="/my/resumes"><strong>이력서 관리</strong><span>이력서 쓰기·고치기, 인재검색 공개</span></a></li>
 	<li><a class="ilteo-choice" href="/my/applications"><strong>입사지원 현황</strong><span>지원한 공고와 진행 상태</span></a></li>
 	<li><a class="ilteo-choice" href="/benefits"><strong>실업급여</strong><span>신청, 실업인정, 지급 내역</span></a></li>
+	<li><a class="ilteo-choice" href="/my/insurance"><strong>내 고용보험</strong><span>피보험자격 이력, 확인 청구</span></a></li>
 	<li><a class="ilteo-choice" href="/my/job-seeking"><strong>구직신청</strong><span>희망직종·희망지역·희망임금</span></a></li>
 	<li><a class="ilteo-choice" href="/my/recommendations"><strong>맞춤 채용정보</strong><span>구직신청에 맞춘 공고와 추천 이유</span></a></li>
 	<li><a class="ilteo-choice" href="/my/saved"><strong>관심 채용정보</strong><span>저장한 채용공고</span></a></li>

@@ -10,6 +10,8 @@ import { after, before, describe, it } from 'node:test';
 import { type Harness, openHarness, type RunResult, type WriteCase } from '../support/write-path.ts';
 import { BENEFITS_CASES } from './write-path/benefits.ts';
 import { IDENTITY_CASES } from './write-path/identity.ts';
+import { INSURANCE_EMPLOYER_CASES } from './write-path/insurance-employer.ts';
+import { INSURANCE_PERSON_CASES } from './write-path/insurance-person.ts';
 import { MARKET_CASES } from './write-path/market.ts';
 import { SEEKER_CASES } from './write-path/seeker.ts';
 import { STATUS_CASES } from './write-path/status.ts';
@@ -20,6 +22,8 @@ const CASES: Record<string, WriteCase> = {
   ...MARKET_CASES,
   ...SEEKER_CASES,
   ...STATUS_CASES,
+  ...INSURANCE_EMPLOYER_CASES,
+  ...INSURANCE_PERSON_CASES,
 };
 
 const NOW = new Date('2026-12-02T01:00:00Z');
