@@ -29,6 +29,7 @@ import {
 } from './identity/demo.ts';
 import { demoIdpUsers, demoVerification, startDevIdp } from './identity/dev-idp.ts';
 import { emailError, loginIdError, nameError, normalizeLoginId, passwordError } from './identity/rules.ts';
+import { seedDemoInsurance } from './insurance/demo.ts';
 import { seedDemoIfEmpty, seedPostings } from './jobs/seed-demo.ts';
 import { seedDemoApplications } from './market/demo.ts';
 import * as cluster from './ops/cluster.ts';
@@ -212,6 +213,7 @@ async function serveOnCluster(config: Config, demo: boolean, idps: DevIdpProcess
     if (demo) {
       await seedDemoIfEmpty(database, config.demoPostings, (m) => console.log(m));
       await seedDemoAccounts(database, (m) => console.log(m));
+      await seedDemoInsurance(database, (m) => console.log(m));
       await seedDemoClaims(database, koreanCalendar(), (m) => console.log(m));
       await seedDemoApplications(database, (m) => console.log(m));
     }

@@ -6,6 +6,7 @@ import type { Config } from './config/index.ts';
 import { type Database, DatabaseOpenError, openDatabase } from './db/index.ts';
 import { LocaleError, migrate } from './db/migrate.ts';
 import { seedDemoAccounts } from './identity/demo.ts';
+import { seedDemoInsurance } from './insurance/demo.ts';
 import { seedDemoIfEmpty } from './jobs/seed-demo.ts';
 import { seedDemoApplications } from './market/demo.ts';
 import { buildCatalogue } from './status/catalogue.ts';
@@ -60,6 +61,7 @@ export async function startServer(
     if (options.demo && !databaseReady) {
       await seedDemoIfEmpty(database, config.demoPostings, (msg) => console.log(msg));
       await seedDemoAccounts(database, (msg) => console.log(msg));
+      await seedDemoInsurance(database, (msg) => console.log(msg));
       await seedDemoClaims(database, koreanCalendar(), (msg) => console.log(msg));
       await seedDemoApplications(database, (msg) => console.log(msg));
       await seedDemoStatus(

@@ -16,6 +16,7 @@ import { createPasswordResetService } from './identity/password-reset-service.ts
 import { ProviderRegistry } from './identity/providers.ts';
 import { createIdentityService } from './identity/service.ts';
 import { createInfoService } from './info/service.ts';
+import { createCertificateService } from './insurance/certificate-service.ts';
 import { createInsuranceEmployerService } from './insurance/employer-service.ts';
 import { createPersonService } from './insurance/person-service.ts';
 import { createVerifier } from './insurance/verify-provider.ts';
@@ -64,6 +65,8 @@ export function createServices(deps: ServiceDeps) {
     employerPostings: createPostingService({ database: deps.database, today: () => jobs.today() }),
     company: createCompanyService({ database: deps.database }),
     insuranceEmployer: createInsuranceEmployerService({ database: deps.database, now }),
+    /** 이직확인서: the employer's filings, the requests of workers and counsellors, latestCertificate for claims. */
+    insuranceCertificates: createCertificateService({ database: deps.database, now }),
     admin: createAdminService({ database: deps.database }),
     info: createInfoService({ database: deps.database }),
     counter: createCounterService({ database: deps.database, benefits, market, now }),

@@ -1,30 +1,37 @@
 /**
- * 수급자격 신청 (개인회원): the form with the job centres, and the filing — into the database once per
- * the form's idempotency key, or, when no database can take it (a full outage), into this server's
- * journal, on disk before we answer.
+ * 수급자격 신청 (개인회원): from the 고용보험 records after 본인확인 (apply-records-routes.ts), filed into
+ * the database once per the form's idempotency key; when no database can take it (a full outage) the
+ * typed form as before, into this server's journal, on disk before we answer.
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { accountOf } from '../identity/access.ts';
 import { journalFirst, sendReceived } from '../intake/journal-path.ts';
-import { sendOutcome, writes } from '../web/commands.ts';
-import { UserError } from '../web/errors.ts';
+import { writes } from '../web/commands.ts';
 import type { Errors } from '../web/forms.ts';
 import { sendPage } from '../web/page.ts';
 import { csrfToken } from '../web/security.ts';
 import { type ApplyValues, parseApply } from './apply-forms.ts';
+import { recordsApply } from './apply-records-routes.ts';
+import { applyRecordsWaitRoutes } from './apply-wait-routes.ts';
 import { centreChoices } from './centres.ts';
 import { emptyClaimForm, parseClaimForm } from './form.ts';
 import { type BenefitsRouteDeps, crumbs, SEEKER, seekerOwnOutagePage } from './route-support.ts';
 import type { FileClaimInput } from './service.ts';
-import { journalInstead, unavailable } from './unavailable.ts';
+import { isUnavailable, unavailable } from './unavailable.ts';
 import { applyPage } from './views.ts';
 
 type Filing = Omit<FileClaimInput, 'claimant'>;
 
+/** The typed form of an outage (its facts typed), not the form filled from the records. */
+const typedForm = (body: unknown) =>
+  typeof (body as Record<string, unknown> | undefined)?.separationDate === 'string' &&
+  (body as Record<string, unknown>).factsVersion === undefined;
+
 export function applyRoutes(app: FastifyInstance, deps: BenefitsRouteDeps): void {
   const { benefits } = deps;
   const centres = centreChoices({ centres: benefits.centres, intake: deps.intake, databaseDown: deps.databaseDown });
+  const records = recordsApply(deps, centres, (request, reply, filing) => journal(request, reply, filing));
 
   const renderApply = async (
     request: FastifyRequest,
@@ -57,44 +64,41 @@ export function applyRoutes(app: FastifyInstance, deps: BenefitsRouteDeps): void
     );
   };
 
-  // With no database it opens with the centres this process knows (never an old copy with an old key).
+  // With no database it opens with the centres this process knows (never an old copy with an old key),
+  // as the typed form: no records can be read, the journal takes what the claimant types.
   app.get('/benefits/apply', seekerOwnOutagePage(), async (request, reply) => {
     const account = accountOf(request);
     const query = request.query as Record<string, unknown>;
+    if (!journalFirst(request, deps.databaseDown)) {
+      try {
+        return await records.render(request, reply, { asked: query.asked !== undefined });
+      } catch (err) {
+        if (!isUnavailable(err)) throw err;
+      }
+    }
     const prefilled =
       typeof query.separationDate === 'string' ? parseClaimForm(query, benefits.today()).values : emptyClaimForm();
     return renderApply(request, reply, { ...prefilled, companyName: '', centreCode: account.centreCode ?? '' }, {});
   });
 
   app.post('/benefits/apply', writes(SEEKER, 'benefits.apply', { journal: true }), async (request, reply) => {
-    const account = accountOf(request);
+    if (!journalFirst(request, deps.databaseDown)) {
+      // The typed form (opened in an outage) never reaches a command here: no records form, no filing.
+      try {
+        return await records.file(request, reply);
+      } catch (err) {
+        if (!isUnavailable(err) || !typedForm(request.body)) throw err;
+      }
+    }
     const codes = (await centres()).map((c) => c.code);
-    const { form: values, errors, key, value: parsed } = parseApply(request.body, benefits.today(), codes);
+    const { form: values, errors, value: parsed } = parseApply(request.body, benefits.today(), codes);
     if (!parsed) {
       reply.status(400);
-      return renderApply(request, reply, values, errors, key);
+      return renderApply(request, reply, values, errors);
     }
     const { centreCode, idempotencyKey, facts, companyName } = parsed;
-    const filing: Filing = { centreCode, idempotencyKey, facts, companyName, reportDate: benefits.today() };
-    if (journalFirst(request, deps.databaseDown)) return journal(request, reply, filing);
-    try {
-      // The command's key is this form's idempotencyKey (read from the body), the claim's own key too.
-      const { outcome } = await request.command(async () => {
-        const { claim, created } = await benefits.fileClaim({ claimant: account, ...filing });
-        return { redirect: `/benefits/claims/${claim.id}${created ? '?filed=1' : ''}` };
-      });
-      return sendOutcome(reply, outcome);
-    } catch (err) {
-      if (journalInstead(err)) return journal(request, reply, filing);
-      if (err instanceof UserError && err.fields) {
-        reply.status(err.statusCode);
-        return renderApply(request, reply, values, err.fields, idempotencyKey);
-      }
-      if (err instanceof RangeError) {
-        reply.status(422);
-        return renderApply(request, reply, values, { separationDate: err.message }, idempotencyKey);
-      }
-      throw err;
-    }
+    return journal(request, reply, { centreCode, idempotencyKey, facts, companyName, reportDate: benefits.today() });
   });
+
+  applyRecordsWaitRoutes(app, deps);
 }

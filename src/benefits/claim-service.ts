@@ -7,6 +7,7 @@ import type { Database } from '../db/index.ts';
 import { type Account, type JobCentre, listCentres } from '../identity/accounts.ts';
 import { addDays } from '../shared/dates.ts';
 import { UserError } from '../web/errors.ts';
+import { createApplyService } from './apply-service.ts';
 import {
   benefitDays,
   benefitPeriodEnd,
@@ -38,6 +39,9 @@ export interface FileClaimInput {
   companyName: string;
   /** 실업신고일; the Seoul date of filing unless a counter took it earlier on paper. */
   reportDate: string;
+  /** 'records' when the facts came from the 고용보험 records (with what the claimant said of each). */
+  factsSource?: 'records' | 'typed';
+  recordFacts?: unknown;
 }
 
 /** Files a 수급자격 신청 once per idempotency key; a repeat returns the claim filed the first time. */
@@ -67,6 +71,8 @@ export async function fileClaim(
       dailyAmount: daily.value.amount,
       benefitDays: days.value,
       benefitPeriodEnd: end,
+      factsSource: input.factsSource ?? 'typed',
+      recordFacts: input.recordFacts,
     });
     if (inserted === undefined) {
       const existing = await store.claimByKey(tx, input.idempotencyKey);
@@ -82,6 +88,7 @@ export async function fileClaim(
       benefitPeriodEnd: end,
       eligibleOnFacts: check.eligible,
       problems: check.problems,
+      factsSource: input.factsSource ?? 'typed',
     });
     return inserted;
   });
@@ -186,6 +193,7 @@ export function createClaimService(deps: BenefitsDeps) {
   const ledger = (claimId: number) => store.ledgerOf(database, claimId);
   return {
     fileClaim: (input: FileClaimInput) => fileClaim(deps, input),
+    ...createApplyService(deps, (input: FileClaimInput) => fileClaim(deps, input)),
     claimById: (id: number): Promise<Claim | undefined> => store.findClaim(database, id),
     claimsOf: (claimantId: number): Promise<Claim[]> => store.claimsOf(database, claimantId),
     /** Claims a staff member may see: a counsellor's own centre; an operator's (null) all. */

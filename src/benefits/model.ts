@@ -40,6 +40,10 @@ export interface Claim extends Record<string, unknown> {
   planningNote: string;
   personalChangeUsed: boolean;
   version: number;
+  /** Where the facts came from: 'records' (src/insurance/claim-facts.ts) or 'typed'. */
+  factsSource: 'records' | 'typed';
+  /** For 'records': each fact with its source and the claimant's 확인 or 이의 (apply-service.ts). */
+  recordFacts: unknown;
   paidDays: number;
   totalPaid: number;
 }

@@ -27,7 +27,7 @@ const CLAIM_COLUMNS = sql`c.id::int AS id, c.claimant_id::int AS "claimantId", a
   c.daily_amount AS "dailyAmount", c.benefit_days AS "benefitDays", c.benefit_period_end::text AS "benefitPeriodEnd",
   c.decided_at::text AS "decidedAt", c.decision_code AS "decisionCode", c.decision_note AS "decisionNote",
   c.first_recognition_date::text AS "firstRecognitionDate", c.cycle_days AS "cycleDays", c.planning_note AS "planningNote",
-  c.personal_change_used AS "personalChangeUsed", c.version,
+  c.personal_change_used AS "personalChangeUsed", c.version, c.facts_source AS "factsSource", c.record_facts AS "recordFacts",
   COALESCE((SELECT sum(paid_days) FROM claim_recognitions r WHERE r.claim_id = c.id AND r.status = 'confirmed'), 0)::int AS "paidDays",
   COALESCE((SELECT sum(amount) FROM claim_recognitions r WHERE r.claim_id = c.id AND r.status = 'confirmed'), 0)::int AS "totalPaid"`;
 const CLAIM_FROM = sql`benefit_claims c JOIN accounts a ON a.id = c.claimant_id JOIN job_centres jc ON jc.code = c.centre_code`;
@@ -93,6 +93,9 @@ export interface NewClaim {
   dailyAmount: number;
   benefitDays: number;
   benefitPeriodEnd: string;
+  /** 'records' (from the 고용보험 records, with recordFacts) or 'typed'. */
+  factsSource?: 'records' | 'typed';
+  recordFacts?: unknown;
 }
 
 /** The new claim's id, or undefined when its idempotency key was taken already. */
@@ -101,11 +104,13 @@ export async function insertClaim(db: Db, c: NewClaim): Promise<number | undefin
   const [inserted] = await db.query<{ id: number }>(
     sql`INSERT INTO benefit_claims (idempotency_key, claimant_id, centre_code, report_date, company_name, separation_date,
           separation_reason, justified_reason, insured_months, insured_unit_days, average_daily_wage, ordinary_daily_wage,
-          daily_hours, disabled, birth_date, rule_version, daily_amount, benefit_days, benefit_period_end)
+          daily_hours, disabled, birth_date, rule_version, daily_amount, benefit_days, benefit_period_end, facts_source,
+          record_facts)
         VALUES (${c.idempotencyKey}, ${c.claimantId}, ${c.centreCode}, ${c.reportDate}, ${c.companyName},
           ${f.separationDate}, ${f.separationReason}, ${f.justifiedReason}, ${f.insuredMonths}, ${f.insuredUnitDays},
           ${f.averageDailyWage}, ${f.ordinaryDailyWage}, ${f.dailyHours}, ${f.disabled}, ${f.birthDate}, ${c.ruleVersion},
-          ${c.dailyAmount}, ${c.benefitDays}, ${c.benefitPeriodEnd})
+          ${c.dailyAmount}, ${c.benefitDays}, ${c.benefitPeriodEnd}, ${c.factsSource ?? 'typed'},
+          ${c.recordFacts === undefined ? null : JSON.stringify(c.recordFacts)}::jsonb)
         ON CONFLICT (idempotency_key) DO NOTHING RETURNING id::int AS id`,
   );
   return inserted?.id;

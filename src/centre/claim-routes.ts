@@ -18,7 +18,13 @@ import { UserError } from '../web/errors.ts';
 import { sendPage } from '../web/page.ts';
 import { csrfToken } from '../web/security.ts';
 import { parseApprove, parseNote, parseRejectClaim } from './claim-forms.ts';
-import { type ClaimDeskService, claimNotFound, type Decision, type QueueStatus } from './claim-service.ts';
+import {
+  type ClaimDeskService,
+  type ClaimReview,
+  claimNotFound,
+  type Decision,
+  type QueueStatus,
+} from './claim-service.ts';
 import { type DecisionNotice, queuePage, type ReviewForm, reviewPage } from './claim-views.ts';
 import { rejectClaimStep, type Step } from './confirm-views.ts';
 import type { Staff } from './scope.ts';
@@ -52,11 +58,17 @@ export function claimPages(claims: ClaimDeskService) {
     throw claimNotFound();
   };
 
-  const review = async (request: FastifyRequest, reply: FastifyReply, claim: Claim, form: ReviewForm = {}) =>
+  const review = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    claim: Claim,
+    form: ReviewForm = {},
+    shown?: ClaimReview,
+  ) =>
     sendPage(request, reply, {
       title: `${claim.claimantName} 님 구직급여 신청`,
       breadcrumbs: [...crumbs, { label: claim.claimantName }],
-      main: reviewPage(claim, await claims.review(claim), form, csrfToken(reply)),
+      main: reviewPage(claim, shown ?? (await claims.review(claim)), form, csrfToken(reply)),
     });
 
   /** A confirmation page (src/web/confirm.ts) for a staff action on a claim; it writes nothing. */
@@ -117,9 +129,10 @@ function queueRoutes(app: FastifyInstance, pages: ClaimPages): void {
     });
   });
 
-  app.get<{ Params: { id: string } }>('/centre/claims/:id', STAFF, async (request, reply) =>
-    review(request, reply, await claims.visibleClaim(staffOf(request), request.params.id, 'claim.view')),
-  );
+  app.get<{ Params: { id: string } }>('/centre/claims/:id', STAFF, async (request, reply) => {
+    const { claim, review: shown } = await claims.viewClaim(staffOf(request), request.params.id);
+    return review(request, reply, claim, {}, shown);
+  });
 }
 
 /** 수급자격 인정 / 불인정 and the planning note. */

@@ -16,6 +16,8 @@ import type {
 } from '../benefits/service.ts';
 import type { Database } from '../db/index.ts';
 import { type AuditEntry, audit } from '../identity/audit.ts';
+import { claimedPeriods } from '../insurance/claim-records.ts';
+import { claimRecords, recordsAuditDetails } from '../insurance/claim-records-service.ts';
 import { UserError } from '../web/errors.ts';
 import { type Staff, scopeOf } from './scope.ts';
 
@@ -56,12 +58,20 @@ interface ClaimDeskDeps {
 
 export const claimNotFound = () => new UserError(404, 'NOT_FOUND', '요청하신 신청을 찾을 수 없습니다.');
 
-/** The audit row of one look at a claim (allowed or denied). */
-function auditLook(database: Database, staff: Staff, rawId: string, action: string, visible: boolean) {
+/** The audit row of one look at a claim (allowed or denied), with what it showed when given. */
+function auditLook(
+  database: Database,
+  staff: Staff,
+  rawId: string,
+  action: string,
+  visible: boolean,
+  details?: AuditEntry['details'],
+) {
   return staffAudit(database, staff, {
     action,
     outcome: visible ? 'success' : 'denied',
     target: { type: 'claim', id: rawId.slice(0, 20) },
+    ...(details ? { details } : {}),
   });
 }
 
@@ -92,14 +102,6 @@ function claimReads(deps: ClaimDeskDeps) {
       return { scope, centreName: staff.account.centreName, claims };
     },
 
-    /** A claim the staff member may see, or 404; the look is audited either way (pages). */
-    async visibleClaim(staff: Staff, rawId: string, action: string): Promise<Claim> {
-      const claim = await claimFor(staff, rawId);
-      await auditLook(database, staff, rawId, action, claim !== undefined);
-      if (!claim) throw claimNotFound();
-      return claim;
-    },
-
     /**
      * The denied look at a claim to decide on, audited as the request's command (its one write), so a
      * repeat answers 404 again without a second row.
@@ -112,9 +114,12 @@ function claimReads(deps: ClaimDeskDeps) {
 
 /** What the review page and the confirmation pages of a claim show. */
 function reviewReads(deps: ClaimDeskDeps) {
-  const { benefits } = deps;
+  const { benefits, database } = deps;
   return {
-    /** Everything the review page shows besides the claim: 실업인정 with their checks, ledger, figures. */
+    /**
+     * Everything the review page shows besides the claim: 실업인정 with their checks, ledger, figures, and
+     * the claimant's 고용보험 records with their flags (src/insurance/claim-records.ts).
+     */
     async review(claim: Claim) {
       const [recognitions, activities, ledger] = await Promise.all([
         benefits.recognitions(claim.id),
@@ -129,6 +134,7 @@ function reviewReads(deps: ClaimDeskDeps) {
           check: r.status === 'filed' ? benefits.checkPeriod(claim, r, acts, {}) : null,
         };
       });
+      const records = await claimRecords(database, claim, claimedPeriods(ledger, recognitions));
       return {
         today: benefits.today(),
         eligibility: eligibility(claim),
@@ -136,6 +142,7 @@ function reviewReads(deps: ClaimDeskDeps) {
         days: daysFor(claim),
         recognitions: lines,
         ledger,
+        records,
       };
     },
 
@@ -210,7 +217,28 @@ function claimWrites(deps: ClaimDeskDeps) {
 }
 
 export function createClaimDeskService(deps: ClaimDeskDeps) {
-  return { ...claimReads(deps), ...reviewReads(deps), ...claimWrites(deps) };
+  const reads = claimReads(deps);
+  const reviews = reviewReads(deps);
+  return {
+    ...reads,
+    ...reviews,
+    ...claimWrites(deps),
+
+    /**
+     * The review page's claim and what it shows, or 404; one audit row of the look either way, naming
+     * the claimant's 고용보험 records it showed (recordsAuditDetails).
+     */
+    async viewClaim(staff: Staff, rawId: string) {
+      const claim = await reads.claimFor(staff, rawId);
+      if (!claim) {
+        await auditLook(deps.database, staff, rawId, 'claim.view', false);
+        throw claimNotFound();
+      }
+      const review = await reviews.review(claim);
+      await auditLook(deps.database, staff, rawId, 'claim.view', true, recordsAuditDetails(review.records));
+      return { claim, review };
+    },
+  };
 }
 
 export type ClaimDeskService = ReturnType<typeof createClaimDeskService>;

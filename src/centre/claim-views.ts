@@ -7,7 +7,11 @@
 import { CLAIM_STATUS } from '../benefits/labels.ts';
 import { JUSTIFIED_REASONS, SEPARATION_REASONS } from '../benefits/rules.ts';
 import { type Claim, profileOf, REJECTION_CODES } from '../benefits/service.ts';
-import { addDays, formatDateTime, formatKoreanDate } from '../shared/dates.ts';
+import type { ClaimedPeriod, RecordFlag } from '../insurance/claim-records.ts';
+import type { ClaimRecords } from '../insurance/claim-records-service.ts';
+import { type Eligibility, lossLabel } from '../insurance/codes.ts';
+import { formatManagementNo } from '../insurance/management-no.ts';
+import { addDays, formatDate, formatDateTime, formatKoreanDate } from '../shared/dates.ts';
 import { won } from '../shared/korean.ts';
 import {
   alert,
@@ -102,6 +106,7 @@ ${errorSummary(errors)}
 ${form.notice ? alert({ variant: form.notice.variant, role: 'status', title: form.notice.title }) : null}
 ${check.eligible ? alert({ variant: 'success', title: '신고한 내용으로는 수급 요건을 갖추었습니다', body: html`<ul class="ilteo-reasons">${check.reasons.map((r) => html`<li>${r}</li>`)}</ul>` }) : alert({ variant: 'warning', title: '신고한 내용에 문제가 있습니다', body: html`<ul class="ilteo-reasons">${check.problems.map((r) => html`<li>${r}</li>`)}</ul>` })}
 ${factsSection(claim)}
+${recordsSection(review.records)}
 ${figuresSection(claim, review)}
 ${claim.status === 'submitted' ? decisionSection(claim, errors, values, token) : null}
 ${recognitionsSection(claim, review, errors, values, token)}
@@ -210,4 +215,95 @@ ${table({
     l.amount === null ? '' : won(l.amount),
   ]),
 })}</section>`;
+}
+
+const ELIGIBILITY: Record<Eligibility, string> = {
+  eligible: '수급자격 있음',
+  'needs-review': '사유에 따라 판단',
+  'not-eligible': '수급자격 제한',
+};
+
+const lossText = (code: string | null, sub: string | null) =>
+  code ? `${lossLabel(code, sub)} · 코드 ${sub || code}` : '-';
+
+const periodText = (p: ClaimedPeriod) =>
+  `${p.seq}차 ${formatDate(p.periodStart)}~${formatDate(p.periodEnd)} (${p.paid ? '지급' : '신청'})`;
+
+/** One flag: the mismatch of 상실사유 for decision, or a 취득 during the benefit as possible 부정수급. */
+function flagAlert(flag: RecordFlag): Html {
+  if (flag.kind === 'reason-mismatch') {
+    const from = flag.employer.source === 'certificate' ? '이직확인서' : '상실 신고';
+    return alert({
+      variant: flag.decisive ? 'warning' : 'info',
+      headingLevel: 3,
+      title: flag.decisive
+        ? '이직사유가 다릅니다: 수급자격 판단이 달라지므로 결정이 필요합니다'
+        : '이직사유 코드가 다릅니다: 확인해 주세요',
+      body: html`<ul class="ilteo-reasons">
+<li>사업주 (${from}, ${flag.employer.workplaceName}): ${lossText(flag.employer.lossCode, flag.employer.lossSubCode)} — ${ELIGIBILITY[flag.employerEligibility]}</li>
+<li>신청인: ${flag.claimCode} ${flag.claimLabel} — ${ELIGIBILITY[flag.claimEligibility]}</li>
+<li>근거: ${flag.citations.join('; ')}</li></ul>`,
+    });
+  }
+  return alert({
+    variant: 'danger',
+    role: 'none',
+    headingLevel: 3,
+    title: `부정수급 의심: 수급 중 ${flag.workplaceName}에서 피보험자격 취득 (${formatDate(flag.acquiredOn)})`,
+    body: html`<ul class="ilteo-reasons">
+<li>취득일 이후까지 실업인정을 신청하거나 지급받은 차수: ${flag.periods.map(periodText).join(', ')}</li>
+<li>취업 사실 신고 여부를 확인하고, 거짓·부정한 방법으로 받은 급여면 지급 제한 절차를 밟습니다.</li>
+<li>근거: ${flag.citations.join('; ')}</li></ul>`,
+  });
+}
+
+/** 고용보험 기록: the claimant's 피보험자격 이력 and newest 이직확인서 beside the claim, with the flags. */
+function recordsSection(records: ClaimRecords): Html {
+  const head = html`<h2 id="records" class="heading-medium">고용보험 기록 (사업주 신고)</h2>`;
+  if (!records.verified)
+    return html`<section class="ilteo-section" aria-labelledby="records">${head}
+<p><strong>본인확인 전: 기록을 볼 수 없습니다.</strong> 신청인이 내 고용보험에서 본인확인을 하면 사업주가 신고한 기록이 여기에 나옵니다.</p></section>`;
+  const { stints, certificate, flags } = records;
+  return html`<section class="ilteo-section" aria-labelledby="records">${head}
+<p>신청인이 ${formatDate(records.verifiedAt)}에 본인확인을 했습니다. 사업주가 신고한 피보험자격 취득·상실과 이직확인서입니다.</p>
+${flags.map(flagAlert)}
+${
+  stints.length === 0
+    ? emptyState({ title: '신고된 기록이 없습니다', body: '사업주가 이 사람의 피보험자격을 신고하지 않았습니다.' })
+    : table({
+        caption: `피보험자격 이력 ${stints.length}건: 사업장, 취득일, 상실일, 상실사유, 월평균보수`,
+        columns: [
+          { header: '사업장' },
+          { header: '취득일' },
+          { header: '상실일' },
+          { header: '상실사유' },
+          { header: '월평균보수', align: 'right' },
+        ],
+        rowHeaders: true,
+        rows: stints.map((s) => [
+          html`${s.workplaceName}<br><span class="ilteo-muted">${formatManagementNo(s.managementNo)}</span>`,
+          s.acquiredOn ? formatDate(s.acquiredOn) : '신고 없음',
+          s.lostOn ? formatDate(s.lostOn) : '재직 중',
+          html`${lossText(s.lossCode, s.lossSubCode)}${s.lossReason ? html`<br>${s.lossReason}` : null}`,
+          s.monthlyWage === null ? '-' : won(s.monthlyWage),
+        ]),
+      })
+}
+${
+  certificate
+    ? html`<h3 class="heading-small">이직확인서 (최근)</h3>
+${descriptionList({
+  columns: 2,
+  label: '최근 이직확인서',
+  items: [
+    { term: '사업장', description: certificate.workplaceName },
+    { term: '이직일', description: formatDate(certificate.separatedOn) },
+    { term: '이직사유', description: lossText(certificate.lossCode, certificate.lossSubCode) },
+    { term: '구체적 사유', description: certificate.reason },
+    { term: '제출일', description: formatDate(certificate.filedAt) },
+  ],
+})}`
+    : html`<p>이직확인서: 아직 제출되지 않았습니다.</p>`
+}
+</section>`;
 }

@@ -17,7 +17,7 @@ import type { ClientRecord, ClientRow } from './service.ts';
 /** 고용센터 업무: the centre's 개인회원 (`centreName`: the counsellor's; `scope` null: every centre). */
 export function clientListPage(scope: string | null, centreName: string | null, clients: readonly ClientRow[]): Html {
   return html`<h1 class="heading-xlarge">고용센터 업무</h1>
-<p>${scope === null ? '모든 고용센터' : centreName}의 개인회원입니다. <a href="/centre/claims">구직급여 심사로 가기</a> · <a href="/centre/disputes">피보험자격 확인 청구</a> · <a href="/centre/counter">창구 접수 (오프라인 가능)</a></p>
+<p>${scope === null ? '모든 고용센터' : centreName}의 개인회원입니다. <a href="/centre/claims">구직급여 심사로 가기</a> · <a href="/centre/claims/waiting">이직확인서를 기다리는 신청</a> · <a href="/centre/disputes">피보험자격 확인 청구</a> · <a href="/centre/counter">창구 접수 (오프라인 가능)</a></p>
 ${
   clients.length === 0
     ? emptyState({
@@ -50,6 +50,7 @@ ${descriptionList({
     { term: '가입일', description: formatDateTime(client.createdAt) },
   ],
 })}
+<p><a href="/centre/certificates/clients/${client.id}">이직확인서 요청·확인</a></p>
 ${profileSection(record.profile)}
 ${claimsSection(record)}
 ${applicationsSection(record.applications)}`;

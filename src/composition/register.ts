@@ -13,6 +13,8 @@ import { createHealthService } from '../health/service.ts';
 import { homeRoutes } from '../home/routes.ts';
 import { identityRoutes } from '../identity/routes.ts';
 import { infoRoutes } from '../info/routes.ts';
+import { certificateDeskRoutes } from '../insurance/certificate-desk-routes.ts';
+import { certificateRoutes } from '../insurance/certificate-routes.ts';
 import { insuranceEmployerRoutes } from '../insurance/employer-routes.ts';
 import { insurancePersonRoutes } from '../insurance/person-routes.ts';
 import { reportRoutes as insuranceReportRoutes } from '../insurance/report-routes.ts';
@@ -92,6 +94,8 @@ export function registerRoutes(app: FastifyInstance, cx: RouteContext): void {
   employerPostingRoutes(app, { employer: services.employer, postings: services.employerPostings });
   companyRoutes(app, { company: services.company });
   insuranceEmployerRoutes(app, { insurance: services.insuranceEmployer });
+  certificateRoutes(app, { certificates: services.insuranceCertificates });
+  certificateDeskRoutes(app, { certificates: services.insuranceCertificates });
   insuranceReportRoutes(app, { insurance: services.insuranceEmployer });
   insurancePersonRoutes(app, { person: services.insuredPerson, publicUrl: config.publicUrl });
   statusRoutes(app, cx.status);

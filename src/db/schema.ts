@@ -360,6 +360,14 @@ export const benefitClaims = pgTable(
     personalChangeUsed: boolean('personal_change_used').notNull().default(false),
     /** Bumped on every change (optimistic concurrency for offline counters). */
     version: integer('version').notNull().default(1),
+    /**
+     * Where the facts came from: 'records' (the employers' 고용보험 reports and 이직확인서, confirmed or
+     * disputed by the claimant: src/insurance/claim-facts.ts) or 'typed' (the claimant or a counter typed
+     * them: the journal in an outage, the paper form at a 창구).
+     */
+    factsSource: text('facts_source').notNull().default('typed'),
+    /** For 'records': each fact with its source, the claimant's 확인 or 이의 and own statement. */
+    recordFacts: jsonb('record_facts'),
   },
   (t) => [
     uniqueIndex('benefit_claims_idempotency_key').on(t.idempotencyKey),

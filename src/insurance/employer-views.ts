@@ -34,6 +34,7 @@ export function insuranceHomePage(
   const { values, errors } = form;
   return html`<h1 class="heading-xlarge">고용보험 신고</h1>
 <p>사업장의 근로자가 고용보험 피보험자격을 얻거나 잃으면 사업주는 그 사실을 신고해야 합니다 (고용보험법 제15조). 여기에서 사업장별로 취득·상실 신고를 하고, 정정하거나 취소할 수 있습니다.</p>
+<p>${linkButton({ href: '/employer/insurance/certificates', label: '이직확인서 요청·알림', variant: 'secondary' })}</p>
 <h2 class="heading-medium">우리 회사 사업장</h2>
 ${
   workplaces.length === 0
@@ -131,7 +132,7 @@ function reportsTable(w: Workplace, reports: readonly Report[]): Html {
       reportState(r),
       r.cancelled || !w.reporter
         ? '-'
-        : html`<a href="${workplaceHref(w)}/reports/${r.original.id}/correct">정정</a> · <a href="${workplaceHref(w)}/reports/${r.original.id}/cancel">취소</a>`,
+        : html`<a href="${workplaceHref(w)}/reports/${r.original.id}/correct">정정</a> · <a href="${workplaceHref(w)}/reports/${r.original.id}/cancel">취소</a>${r.kind === 'lose' ? html` · <a href="${workplaceHref(w)}/reports/${r.original.id}/certificate">이직확인서 작성<span class="sr-only"> (${r.current.personName})</span></a>` : null}`,
     ]),
     rowHeaders: true,
   });

@@ -9,7 +9,7 @@ import { clientOf } from '../identity/audit.ts';
 import { keyOf, sendOutcome, writes } from '../web/commands.ts';
 import { UserError } from '../web/errors.ts';
 import { sendPage } from '../web/page.ts';
-import { csrfToken, isSecure } from '../web/security.ts';
+import { csrfToken, isSecure, safeLocalPath } from '../web/security.ts';
 import { parseDecision, parseDispute } from './dispute-forms.ts';
 import { disputeCasePage, disputeQueuePage } from './dispute-views.ts';
 import type { PersonService } from './person-service.ts';
@@ -20,6 +20,12 @@ const SEEKER = allow('seeker');
 const STAFF = allow('counsellor', 'operator');
 /** The cookie of a 본인확인 under way (10 minutes, like a sign-in flow). */
 const VERIFY_COOKIE = 'ilteo_verify';
+/** Where to go once verified (a page of this site under /my or /benefits; else /my/insurance). */
+const NEXT_COOKIE = 'ilteo_verify_next';
+const nextOf = (raw: unknown): string => {
+  const path = safeLocalPath(raw, '/my/insurance');
+  return /^\/(my|benefits)(\/|$|\?)/.test(path) ? path : '/my/insurance';
+};
 const CALLBACK = '/my/insurance/verify/callback';
 type Crumb = { label: string; href?: string };
 const MY: Crumb = { label: '내 정보', href: '/my' };
@@ -36,6 +42,10 @@ const VERIFY_ERRORS: Record<string, string> = {
   cancelled: '본인확인을 취소하셨습니다. 기록을 보려면 다시 본인확인해 주세요.',
   failed: '본인확인을 마치지 못했습니다. 처음부터 다시 시도해 주세요.',
 };
+/** This server has no 본인확인 provider configured. */
+const NOT_OFFERED =
+  '이 서버에서는 온라인 본인확인을 하지 않습니다. 가까운 고용센터에서 신분증으로 본인확인을 받을 수 있습니다. 고객상담센터 국번 없이 1350으로 문의해 주세요.';
+
 const UNAVAILABLE =
   '본인확인 기관에 지금 연결할 수 없습니다. 잠시 뒤 다시 시도해 주세요. 계속되면 고객상담센터(1350)로 문의해 주세요.';
 
@@ -65,10 +75,12 @@ function verifyRoutes(app: FastifyInstance, deps: PersonRouteDeps): void {
 
   // A GET, like starting a sign-in at a provider: it opens a 10-minute flow and changes nothing of the person's.
   app.get('/my/insurance/verify', SEEKER, async (request, reply) => {
-    if (!person.available()) return failed(request, reply, 503, UNAVAILABLE);
+    // Not offered by this server (no ILTEO_VERIFY_PROVIDER): the page says so; not a server fault.
+    if (!person.available()) return failed(request, reply, 200, NOT_OFFERED);
     try {
       const flow = await person.beginVerification(accountOf(request), new URL(CALLBACK, origin(request)).href);
       reply.setCookie(VERIFY_COOKIE, flow.flowToken, cookie(request));
+      reply.setCookie(NEXT_COOKIE, nextOf((request.query as { next?: unknown }).next), cookie(request));
       return reply.redirect(flow.url.href, 303);
     } catch (err) {
       if (!(err instanceof VerifierUnavailableError)) throw err;
@@ -95,7 +107,9 @@ function verifyRoutes(app: FastifyInstance, deps: PersonRouteDeps): void {
         new URL(request.url, origin(request)),
         clientOf(request),
       );
-      return reply.redirect('/my/insurance?verified=1', 303);
+      const next = nextOf(request.cookies[NEXT_COOKIE]);
+      reply.clearCookie(NEXT_COOKIE, sessionCookieOptions(isSecure(request)));
+      return reply.redirect(next === '/my/insurance' ? '/my/insurance?verified=1' : next, 303);
     } catch (err) {
       // Only the error's kind is logged: nothing the provider sent about the person.
       request.log.warn({ error: (err as Error).name, code: (err as { code?: unknown }).code }, 'verification failed');

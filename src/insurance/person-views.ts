@@ -36,7 +36,7 @@ export const formatManagementNo = (n: string) =>
 
 export function lossText(r: { lossCode: string | null; lossSubCode: string | null; lossReason: string | null }) {
   if (!r.lossCode) return '-';
-  return html`${lossLabel(r.lossCode, r.lossSubCode)} <span class="ilteo-muted">(코드 ${r.lossCode}${r.lossSubCode ? `-${r.lossSubCode}` : ''})</span>${r.lossReason ? html`<br>${r.lossReason}` : null}`;
+  return html`${lossLabel(r.lossCode, r.lossSubCode)} <span class="ilteo-muted">(코드 ${r.lossSubCode || r.lossCode})</span>${r.lossReason ? html`<br>${r.lossReason}` : null}`;
 }
 
 /** 취득일, 상실일, 상실사유, 월평균보수 of one stint (shared with the counsellor's page by data, not markup). */
@@ -89,6 +89,7 @@ function recordCard(r: MyRecord): Html {
 	<h2 class="heading-medium" id="record-${r.id}">${r.workplaceName}</h2>
 	${descriptionList({ items: recordItems(r), label: `${r.workplaceName} 피보험자격` })}
 	${r.disputes.length > 0 ? html`<ul class="ilteo-plain-list">${r.disputes.map(disputeLine)}</ul>` : null}
+	${r.lostOn ? html`<p><a href="/my/insurance/records/${r.id}/certificate">이직확인서 요청·확인<span class="sr-only"> (${r.workplaceName})</span></a></p>` : null}
 	${open ? null : html`<p><a href="/my/insurance/records/${r.id}/dispute">이 기록이 사실과 다르면 확인 청구하기<span class="sr-only"> (${r.workplaceName})</span></a></p>`}
 </section>`;
 }

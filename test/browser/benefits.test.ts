@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { loadConfig } from '../../src/config/index.ts';
 import { openDatabase } from '../../src/db/index.ts';
@@ -7,6 +8,7 @@ import { migrate } from '../../src/db/migrate.ts';
 import { DEMO_PASSWORD, seedDemoAccounts } from '../../src/identity/demo.ts';
 import { type RunningServer, startServer } from '../../src/server.ts';
 import { launchBrowser, screenshot, seriousViolations } from '../support/browser.ts';
+import { seedClaimRecords } from '../support/claims.ts';
 import { freshDatabaseConfig } from '../support/db.ts';
 
 /** 10:00 in Seoul on a date. */
@@ -36,6 +38,11 @@ describe('구직급여 in the browser: apply, approve, 실업인정 with activit
     const db = await openDatabase(fresh.config);
     await migrate(db);
     await seedDemoAccounts(db, () => {});
+    // 정현우's 고용보험 records: 본인확인, 취득·상실 신고 and the 이직확인서 the claim is filed from.
+    const [hyunwoo] = await db.query<{ id: number }>(
+      sql`SELECT id::int AS id FROM accounts WHERE login_id = 'hyunwoo'`,
+    );
+    await seedClaimRecords(db, hyunwoo?.id as number);
     await db.close();
     server = await startServer(
       { ...loadConfig({ LOG_LEVEL: 'warn', PORT: '0' }), database: fresh.config },
@@ -63,12 +70,27 @@ describe('구직급여 in the browser: apply, approve, 실업인정 with activit
     assert.match((await page.locator('.ilteo-estimate').textContent()) ?? '', /66,048원/);
     await page.getByRole('link', { name: '이 내용으로 수급자격 신청하기' }).click();
     await page.waitForURL(/\/benefits\/apply\?/);
-    assert.equal(await page.locator('#averageDailyWage').inputValue(), '95000', 'the estimate carries over');
-    await page.locator('#centreCode').selectOption('seoul-gangnam');
+    // The form is filled from the records (the typed figures are for an outage only): the same 평균임금.
+    const main = (await page.locator('main').textContent()) ?? '';
+    assert.match(main, /평균임금 \(1일\): 95,000원/, 'the 이직확인서 gives the 평균임금');
+    assert.match(main, /\(주\)한빛물류 \(사업장관리번호 \d{11}\)의 이직확인서/, 'with where it came from');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'benefits-00-from-records-390');
+    assert.deepEqual(await seriousViolations(page), []);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page
+      .getByRole('group', { name: '1일 소정근로시간: 맞습니까?' })
+      .getByLabel('다릅니다 (이의)')
+      .check({ force: true });
+    await page.getByText('다르다면 실제 내용 적기').nth(6).click();
+    await page.locator('#dailyHoursStatement').fill('실제로는 하루 6시간 일했습니다');
     await page.getByRole('button', { name: '신청하기' }).click();
     assert.match((await page.locator('[role=alert]').first().textContent()) ?? '', /입력한 내용을 확인/);
-    assert.equal(await page.locator('#averageDailyWage').inputValue(), '95000');
-    await page.locator('#companyName').fill('(주)한빛물류');
+    assert.equal(await page.locator('#dailyHoursStatement').inputValue(), '실제로는 하루 6시간 일했습니다');
+    for (const group of await page.locator('fieldset:has(input[value=confirm])').all())
+      if (!(await group.locator('input[value=dispute]').isChecked()))
+        await group.locator('input[value=confirm]').check({ force: true });
+    await page.locator('#centreCode').selectOption('seoul-gangnam');
     await page.getByRole('button', { name: '신청하기' }).click();
     await page.waitForURL(/\/benefits\/claims\/\d+\?filed=1/);
     claimUrl = page.url().replace(/\?.*$/, '');

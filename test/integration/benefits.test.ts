@@ -6,7 +6,7 @@ import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config/index.ts';
 import { DEMO_PASSWORD, seedDemoAccounts } from '../../src/identity/demo.ts';
 import { createServices } from '../../src/services.ts';
-import { CLAIM_FORM } from '../support/claims.ts';
+import { CLAIM_FORM, recordsForm, seedClaimRecords } from '../support/claims.ts';
 import { DRIVERS, openTestDatabase, type TestDatabase } from '../support/db.ts';
 import { WebClient } from '../support/web.ts';
 
@@ -69,12 +69,18 @@ for (const kind of DRIVERS) {
     });
 
     it('files a claim once however often it is sent', async () => {
+      // The facts come from minjun's 고용보험 records (본인확인, 취득·상실 신고, 이직확인서): the same as CLAIM_FORM.
+      const [me] = await t.database.query<{ id: number }>(
+        sql`SELECT id::int AS id FROM accounts WHERE login_id = 'minjun'`,
+      );
+      await seedClaimRecords(t.database, me?.id as number);
       await claimant.get('/benefits/apply');
-      const key = /name="idempotencyKey" value="([^"]+)"/.exec((await claimant.get('/benefits/apply')).body)?.[1] ?? '';
-      const first = await claimant.post('/benefits/apply', { ...APPLICATION, idempotencyKey: key });
+      const form = (await claimant.get('/benefits/apply')).body;
+      const key = /name="idempotencyKey" value="([^"]+)"/.exec(form)?.[1] ?? '';
+      const first = await claimant.post('/benefits/apply', { ...recordsForm(form), idempotencyKey: key });
       assert.equal(first.statusCode, 303);
       claimId = Number(/\/benefits\/claims\/(\d+)/.exec(String(first.headers.location))?.[1]);
-      const again = await claimant.post('/benefits/apply', { ...APPLICATION, idempotencyKey: key });
+      const again = await claimant.post('/benefits/apply', { ...recordsForm(form), idempotencyKey: key });
       assert.equal(again.headers.location, first.headers.location, 'a repeat is answered as the first was');
       const [row] = await t.database.query<{ n: number }>(
         sql`SELECT count(*)::int AS n FROM benefit_claims WHERE idempotency_key = ${key}`,
@@ -86,15 +92,19 @@ for (const kind of DRIVERS) {
     });
 
     it('keeps what was typed when the application is refused', async () => {
-      await claimant.get('/benefits/apply');
+      // The form is filled from the records now: what the claimant types is their 확인·이의 and statements.
+      const form = (await claimant.get('/benefits/apply')).body;
       const r = await claimant.post('/benefits/apply', {
-        ...APPLICATION,
-        averageDailyWage: '많이',
+        ...recordsForm(form),
+        averageDailyWageAnswer: 'dispute',
+        averageDailyWageStatement: '',
+        dailyHoursAnswer: 'dispute',
+        dailyHoursStatement: '실제로는 하루 6시간 일했습니다',
         idempotencyKey: 'k'.repeat(20),
       });
       assert.equal(r.statusCode, 400);
-      assert.match(r.body, /평균임금\(1일\)을 숫자로/);
-      assert.match(r.body, /value="\(주\)한빛물류"/);
+      assert.match(r.body, /평균임금: 무엇이 다른지 적어 주세요/);
+      assert.match(r.body, /실제로는 하루 6시간 일했습니다/);
       assert.match(r.body, /value="kkkkkkkkkkkkkkkkkkkk"/, 'the same idempotency key is kept for the retry');
     });
 

@@ -84,8 +84,8 @@ for (const kind of DRIVERS) {
       return r;
     };
     /** Through the provider as `login` and back; the callback's answer. */
-    const verifyAs = async (c: WebClient, login: string) => {
-      const start = await c.get('/my/insurance/verify');
+    const verifyAs = async (c: WebClient, login: string, next?: string) => {
+      const start = await c.get(`/my/insurance/verify${next === undefined ? '' : `?next=${encodeURIComponent(next)}`}`);
       assert.equal(start.statusCode, 303, start.body.slice(0, 300));
       const back = await loginAtProvider(start.headers.location as string, login, DEMO_PASSWORD);
       assert.equal(back.pathname, '/my/insurance/verify/callback');
@@ -124,6 +124,15 @@ for (const kind of DRIVERS) {
       assert.match(page.body, /href="\/my\/insurance\/verify"/);
       assert.doesNotMatch(page.body, /한빛물류/);
       assert.equal((await c.get(`/my/insurance/records/${ids.acquired}/dispute`)).statusCode, 403);
+    });
+
+    it('goes back where the person came from once verified (only to this site’s own pages)', async () => {
+      const back = await verifyAs(await signedIn('sua'), 'sua', '/benefits/apply');
+      assert.equal(back.statusCode, 303, back.body.slice(0, 300));
+      assert.equal(back.headers.location, '/benefits/apply');
+      const away = await verifyAs(await signedIn('dohyun'), 'dohyun', '//evil.example/x');
+      assert.equal(away.statusCode, 303, away.body.slice(0, 300));
+      assert.equal(away.headers.location, '/my/insurance?verified=1');
     });
 
     it('verifies through the provider and shows the person’s own records, corrected, without the cancelled one', async () => {

@@ -17,7 +17,7 @@ import { DEMO_PASSWORD, seedDemoAccounts } from '../../src/identity/demo.ts';
 import { Journal } from '../../src/intake/journal.ts';
 import { insertPostings } from '../../src/jobs/store.ts';
 import { createMarketStore } from '../../src/market/store.ts';
-import { CLAIM_FORM } from '../support/claims.ts';
+import { applyFromRecords, CLAIM_FORM } from '../support/claims.ts';
 import { freshDatabaseConfig } from '../support/db.ts';
 import { makePosting } from '../support/postings.ts';
 import { WebClient } from '../support/web.ts';
@@ -56,8 +56,8 @@ describe('the submission journal through a full outage (PGlite)', () => {
     app = await buildApp({ config: config(), database, now: () => clock });
     claimant = new WebClient(app);
     await claimant.signIn('minjun', DEMO_PASSWORD);
-    const key = /name="idempotencyKey" value="([^"]+)"/.exec((await claimant.get('/benefits/apply')).body)?.[1] ?? '';
-    const filed = await claimant.post('/benefits/apply', { ...APPLICATION, idempotencyKey: key });
+    // Before the outage the claim is filed from minjun's 고용보험 records (본인확인, 신고, 이직확인서).
+    const filed = await applyFromRecords(claimant, database, 'minjun');
     claimId = Number(/\/benefits\/claims\/(\d+)/.exec(String(filed.headers.location))?.[1]);
     const counsellor = new WebClient(app);
     await counsellor.signIn('counsel.gangnam', DEMO_PASSWORD);

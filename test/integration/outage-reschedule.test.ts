@@ -12,11 +12,9 @@ import type { FastifyInstance } from 'fastify';
 import { runOutageReschedules } from '../../src/benefits/outage-job.ts';
 import { DEMO_PASSWORD } from '../../src/identity/demo.ts';
 import type { createServices } from '../../src/services.ts';
-import { CLAIM_FORM } from '../support/claims.ts';
+import { applyFromRecords } from '../support/claims.ts';
 import { DRIVERS, type TestDatabase } from '../support/db.ts';
 import { demoApp, WebClient } from '../support/web.ts';
-
-const APPLICATION = CLAIM_FORM;
 
 for (const kind of DRIVERS) {
   describe(`실업인정일 rescheduled after an outage on ${kind}`, () => {
@@ -35,8 +33,8 @@ for (const kind of DRIVERS) {
     const approvedClaim = async (loginId: string, firstDate: string) => {
       const c = client();
       await c.signIn(loginId, DEMO_PASSWORD);
-      const key = /name="idempotencyKey" value="([^"]+)"/.exec((await c.get('/benefits/apply')).body)?.[1] ?? '';
-      const filed = await c.post('/benefits/apply', { ...APPLICATION, idempotencyKey: key });
+      // Filed from the person's 고용보험 records (본인확인, 신고, 이직확인서), every fact confirmed.
+      const filed = await applyFromRecords(c, t.database, loginId);
       const id = Number(/\/benefits\/claims\/(\d+)/.exec(String(filed.headers.location))?.[1]);
       await counsellor.get(`/centre/claims/${id}`);
       const ok = await counsellor.post(`/centre/claims/${id}/approve`, { firstDate, cycleDays: '28' });

@@ -10,6 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { type Harness, openHarness, type RunResult, type WriteCase } from '../support/write-path.ts';
 import { BENEFITS_CASES } from './write-path/benefits.ts';
 import { IDENTITY_CASES } from './write-path/identity.ts';
+import { INSURANCE_CERTIFICATE_CASES } from './write-path/insurance-certificates.ts';
 import { INSURANCE_EMPLOYER_CASES } from './write-path/insurance-employer.ts';
 import { INSURANCE_PERSON_CASES } from './write-path/insurance-person.ts';
 import { MARKET_CASES } from './write-path/market.ts';
@@ -24,6 +25,7 @@ const CASES: Record<string, WriteCase> = {
   ...STATUS_CASES,
   ...INSURANCE_EMPLOYER_CASES,
   ...INSURANCE_PERSON_CASES,
+  ...INSURANCE_CERTIFICATE_CASES,
 };
 
 const NOW = new Date('2026-12-02T01:00:00Z');

@@ -8,7 +8,7 @@
  * form of the confirmation page): the first post writes nothing (test/integration/counsellor-actions.test.ts).
  */
 import { randomUUID } from 'node:crypto';
-import { approvedClaim, CLAIM_FORM, filedClaim } from '../../support/claims.ts';
+import { approvedClaim, CLAIM_FORM, filedClaim, recordsForm, seedClaimRecords } from '../../support/claims.ts';
 import { form, type Kit, type WriteCase } from '../../support/write-path.ts';
 
 const TODAY = '2026-12-02';
@@ -45,8 +45,19 @@ async function filedRecognition(kit: Kit) {
 export const BENEFITS_CASES: Record<string, WriteCase> = {
   'POST /benefits/apply': {
     async prepare(kit) {
-      const { client } = await kit.signedIn('seeker');
-      return { client, url: '/benefits/apply', form: form(CLAIM_FORM) };
+      // Filed from the records: the seeker verified, with 취득·상실 신고 and an 이직확인서.
+      const { client, id } = await kit.signedIn('seeker');
+      await seedClaimRecords(kit.database, id);
+      const page = (await client.get('/benefits/apply')).body;
+      return { client, url: '/benefits/apply', form: form(recordsForm(page)) };
+    },
+  },
+  'POST /benefits/apply/wait': {
+    async prepare(kit) {
+      // No 이직확인서 yet: the claim waits and the last employer is asked for it.
+      const { client, id } = await kit.signedIn('seeker');
+      await seedClaimRecords(kit.database, id, { certificate: false });
+      return { client, url: '/benefits/apply/wait', form: {} };
     },
   },
   'POST /benefits/claims/:id/recognitions/:seq/change': {
