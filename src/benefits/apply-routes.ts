@@ -71,6 +71,8 @@ export function applyRoutes(app: FastifyInstance, deps: BenefitsRouteDeps): void
     const query = request.query as Record<string, unknown>;
     if (!journalFirst(request, deps.databaseDown)) {
       try {
+        // Read while the database answers, so this server keeps the centres for the outage form.
+        await centres();
         return await records.render(request, reply, { asked: query.asked !== undefined });
       } catch (err) {
         if (!isUnavailable(err)) throw err;
