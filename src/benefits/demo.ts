@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
 import type { AccountKind } from '../identity/accounts.ts';
+import { demoLastWorkplace } from '../insurance/demo.ts';
 import { addDays, seoulToday } from '../shared/dates.ts';
 import type { ClaimFacts } from './calculate.ts';
 import { type Calendar, nextBusinessDay } from './schedule.ts';
@@ -23,7 +24,7 @@ function demoService(database: Database, calendar: Calendar, now: Date) {
   const setClock = (date: string) => {
     clock = at(date);
   };
-  return { service, setClock };
+  return { service, setClock, database };
 }
 
 type Demo = ReturnType<typeof demoService> & {
@@ -41,7 +42,9 @@ async function file(demo: Demo, login: string, reportDate: string, facts: Partia
     claimant,
     centreCode: 'seoul-gangnam',
     idempotencyKey: randomUUID(),
-    companyName: facts.separationReason === '22' ? '(주)대한정밀 (폐업)' : '(주)한빛물류',
+    companyName:
+      (await demoLastWorkplace(demo.database, login)) ??
+      (facts.separationReason === '22' ? '(주)대한정밀 (폐업)' : '(주)한빛물류'),
     reportDate,
     facts: {
       separationDate: addDays(reportDate, -5),

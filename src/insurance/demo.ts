@@ -222,3 +222,18 @@ async function fileDemoCertificate(
     baseDays: layout.months,
   });
 }
+
+/**
+ * The 사업장 a demo person last left, as the demo employer reported it (the newest 상실 of that person),
+ * so the demo claims name the workplace the records show; null for someone with no 상실 report.
+ */
+export async function demoLastWorkplace(database: Database, login: string): Promise<string | null> {
+  const person = demoResidents().find((p) => p.login === login);
+  if (!person) return null;
+  const hash = personHash(await personSecret(database), person.rrn);
+  const [row] = await database.query<{ name: string }>(
+    sql`SELECT w.name FROM insurance_events e JOIN workplaces w ON w.id = e.workplace_id
+         WHERE e.person_hash = ${hash} AND e.kind = 'lose' ORDER BY e.id DESC LIMIT 1`,
+  );
+  return row?.name ?? null;
+}

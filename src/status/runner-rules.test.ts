@@ -7,6 +7,7 @@ import {
   applyEvents,
   type HeldMonitor,
   localComponents,
+  mayRecord,
   monitorState,
   pauseRecord,
   policyFor,
@@ -222,4 +223,41 @@ describe('localComponents', () => {
       ],
     );
   });
+});
+
+describe('mayRecord', () => {
+  const cases: { name: string; monitors: HeldMonitor[]; want: boolean }[] = [
+    { name: 'nothing held yet', monitors: [], want: true },
+    {
+      name: 'the database and a provider confirmed',
+      monitors: [held('db:primary', 'database', 'up'), held('idp:kakao', 'idp:kakao', 'down')],
+      want: true,
+    },
+    {
+      name: 'just started: the database not confirmed yet',
+      monitors: [held('db:primary', 'database', 'unknown'), held('idp:kakao', 'idp:kakao', 'up')],
+      want: false,
+    },
+    {
+      name: 'a provider not confirmed yet',
+      monitors: [held('db:primary', 'database', 'up'), held('idp:naver', 'idp:naver', 'unknown')],
+      want: false,
+    },
+    {
+      name: 'a new leader: its heartbeat monitors not confirmed yet hold nothing up',
+      monitors: [
+        held('db:primary', 'database', 'up'),
+        held('idp:kakao', 'idp:kakao', 'down'),
+        held('app:one', 'app', 'unknown'),
+        held('backlog', 'mail', 'unknown'),
+      ],
+      want: true,
+    },
+    {
+      name: 'a custom monitor never holds anything up',
+      monitors: [held('db:primary', 'database', 'up'), held('ext:site', 'ext', 'unknown')],
+      want: true,
+    },
+  ];
+  for (const c of cases) it(c.name, () => assert.equal(mayRecord(c.monitors), c.want));
 });

@@ -45,6 +45,22 @@ export function isLocal(component: string): boolean {
   return component === 'database' || component.startsWith('idp:');
 }
 
+/**
+ * Whether a pass may record: once every monitor this process checks itself (the database and the
+ * sign-in providers) is confirmed one way or the other. A process that has just started does not know
+ * yet and must not write 정상 over a recorded outage. The leader's own monitors (app heartbeats, the
+ * backlog) that a new leader has not confirmed yet only keep their own subjects as recorded
+ * (unconfirmed()), so they do not hold up the rest: a provider that fails in a new leader's first
+ * seconds still reaches the register. Custom monitors (`ext:`) never hold anything up.
+ */
+export function mayRecord(monitors: Iterable<HeldMonitor>): boolean {
+  for (const m of monitors) {
+    if (isLocal(m.last.component) && !m.last.monitor.startsWith('ext:') && m.state.confirmed === 'unknown')
+      return false;
+  }
+  return true;
+}
+
 /** The components this process checks itself, as it sees them, for the page to lay over the snapshot. */
 export function localComponents(
   components: readonly { id: string }[],

@@ -42,6 +42,7 @@ import {
   type HeldMonitor,
   isLocal,
   localComponents,
+  mayRecord,
   monitorSince,
   monitorState,
   monitorViews,
@@ -176,11 +177,8 @@ export class StatusRunner {
     this.#lastDbUp = dbUp;
     if (this.#leader && others) results.push(...(await this.#leaderChecks(now, dbUp)));
     this.#confirm(results, observedAt, at);
-    // Nothing is recorded until every built-in monitor is confirmed one way or the other: a process
-    // that has just started does not know yet, and must not write 정상 over a recorded outage.
-    const settled = [...this.#monitors.values()].every(
-      (m) => m.last.monitor.startsWith('ext:') || m.state.confirmed !== 'unknown',
-    );
+    // Nothing is recorded until this process's own monitors are confirmed (see mayRecord).
+    const settled = mayRecord(this.#monitors.values());
     this.#derive(at, settled);
     // Writes wait for a primary (queued meanwhile), so a pass never blocks on the retry deadline.
     if (this.#leader && settled && dbUp) await this.#record(now);

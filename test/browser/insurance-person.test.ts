@@ -9,17 +9,15 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { seedDemoClaims } from '../../src/benefits/demo.ts';
 import { koreanCalendar } from '../../src/benefits/schedule.ts';
-import { loadConfig } from '../../src/config/index.ts';
 import { openDatabase } from '../../src/db/index.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { DEMO_PASSWORD, seedDemoAccounts } from '../../src/identity/demo.ts';
 import { seedDemoInsurance } from '../../src/insurance/demo.ts';
 import { seedDemoIfEmpty } from '../../src/jobs/seed-demo.ts';
-import { type RunningServer, startServer } from '../../src/server.ts';
+import type { RunningServer } from '../../src/server.ts';
 import { launchBrowser, screenshot, seriousViolations } from '../support/browser.ts';
 import { freshDatabaseConfig } from '../support/db.ts';
-import { freePort } from '../support/idp.ts';
-import { startVerifyIdp, type VerifyIdp } from '../support/verify-idp.ts';
+import { startServerWithVerifier, type VerifyIdp } from '../support/verify-idp.ts';
 
 const clock = new Date('2026-12-02T01:00:00Z');
 
@@ -53,21 +51,7 @@ describe('내 고용보험 in the browser: 본인확인, records, 확인 청구,
     await seedDemoInsurance(db, () => {}, clock);
     await seedDemoClaims(db, koreanCalendar(), () => {}, clock);
     await db.close();
-    const port = await freePort();
-    const origin = `http://127.0.0.1:${port}`;
-    verify = await startVerifyIdp(DEMO_PASSWORD, [origin]);
-    server = await startServer(
-      {
-        ...loadConfig({
-          LOG_LEVEL: 'warn',
-          PORT: String(port),
-          ILTEO_PUBLIC_URL: origin,
-          ILTEO_VERIFY_PROVIDER: verify.env,
-        }),
-        database: fresh.config,
-      },
-      { now: () => clock },
-    );
+    ({ server, verify } = await startServerWithVerifier(fresh.config, clock, DEMO_PASSWORD));
     browser = await launchBrowser();
     person = await signIn('minjun');
   });

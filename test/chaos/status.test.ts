@@ -165,7 +165,7 @@ describe('the status page watches the database cluster', { timeout: 600_000 }, (
       `${what}: shown by the two app processes after ${r.each.map((e) => (e / 1000).toFixed(1)).join(' s / ')} s; they disagreed for at most ${(r.disagreedMs / 1000).toFixed(1)} s`,
     );
 
-  it('kill -9 of the primary node: on /status of both processes within 10 s, banner on every page; back: 정상 within 15 s, the incident closes with its cause and duration', async () => {
+  it('kill -9 of the primary node: on /status of both processes within 10 s, banner on every page; back: 정상 within 15 s, the incident closes with its cause and duration', async (t) => {
     // People keep writing (a report a moment, with its key): the failover layer sees the write pause.
     load = new Load(fleet.url);
     load.start(1, 0);
@@ -173,6 +173,16 @@ describe('the status page watches the database cluster', { timeout: 600_000 }, (
     const primary = (await cluster.primaryIndex(layout)) as cluster.NodeIndex;
     const killedAt = Date.now();
     await cluster.killNode(layout, primary);
+    // A failed step must not leave the node down or the writers running for the tests after it.
+    let nodeDown = true;
+    t.after(async () => {
+      await load?.stop();
+      load = undefined;
+      if (nodeDown) {
+        await cluster.startNode(layout, primary);
+        await cluster.waitHealthy(layout, 120_000);
+      }
+    });
     const detected = await watchBoth(notOperational, killedAt, DETECTION_MS);
     report('primary node kill -9', detected);
     assert.ok(detected.disagreedMs <= ONE_REFRESH_MS, `the processes disagreed for ${detected.disagreedMs} ms`);
@@ -213,6 +223,7 @@ describe('the status page watches the database cluster', { timeout: 600_000 }, (
     console.log(`${pause.title} — ${pause.cause}`);
 
     const startedBack = Date.now();
+    nodeDown = false;
     await cluster.startNode(layout, primary);
     await cluster.waitHealthy(layout, 120_000);
     const healthyAt = Date.now();
@@ -268,10 +279,14 @@ describe('the status page watches the database cluster', { timeout: 600_000 }, (
     await screenshot(page, 'status-incident-closed');
   });
 
-  it('kill -9 of the primary postgres: on /status of both processes within 10 s — live, or (when Patroni is faster than the checks) as the write pause in the register within 15 s', async () => {
+  it('kill -9 of the primary postgres: on /status of both processes within 10 s — live, or (when Patroni is faster than the checks) as the write pause in the register within 15 s', async (t) => {
     load = new Load(fleet.url);
     load.start(1, 0);
     await load.writesResumeAfter(performance.now(), 30_000);
+    t.after(async () => {
+      await load?.stop();
+      load = undefined;
+    });
     const pausesBefore = (await incidents()).filter((i) => /^쓰기 일시 중단/.test(i.title ?? '')).length;
     const primary = (await cluster.primaryIndex(layout)) as cluster.NodeIndex;
     const killedAt = Date.now();

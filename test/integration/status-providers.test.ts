@@ -156,5 +156,23 @@ for (const kind of DRIVERS) {
         assert.equal(after.incidents.filter((i) => i.component === 'idp:kakao' && !i.resolvedAt).length, 0);
       }
     });
+
+    it('a process that takes over the lease records a provider outage in its first pass as leader', async () => {
+      await idp.close();
+      await observe(other);
+      // The leader stops (its lease of 40 s runs out); the other process takes over in its next pass,
+      // before it has confirmed the leader's own monitors (the app heartbeats) either way.
+      clock += 60_000;
+      await pass(other);
+      assert.equal(other.statusRunner.isLeader, true);
+      const open = (await status(other)).incidents.filter((i) => i.component === 'idp:kakao' && !i.resolvedAt);
+      assert.equal(open.length, 1);
+      assert.ok((open[0]?.id ?? 0) > 0, 'in the register, not only this process’s provisional view');
+      await startIdp();
+      await observe(other);
+      await pass(other);
+      const closed = (await status(other)).incidents.filter((i) => i.component === 'idp:kakao' && i.id === open[0]?.id);
+      assert.ok(closed[0]?.resolvedAt, 'closed by the new leader once the provider answers');
+    });
   });
 }

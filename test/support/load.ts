@@ -19,6 +19,10 @@ export interface Outcome {
   retried?: boolean;
 }
 
+/** How long a client waits after a request that got no answer before sending the next one. */
+const NO_ANSWER_WAIT_MS = 100;
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
 export class Load {
   readonly acknowledged = new Map<string, number>(); // idempotency key → report id
   /** Keys given up on after the documented 503 ("not written"): none of them may ever be stored. */
@@ -81,6 +85,8 @@ export class Load {
         } catch {
           previous = { at: started, done: performance.now(), ok: false, status: 0, code: 'NO_ANSWER' };
           this.writes.push(previous);
+          // A refused connection fails at once: a client waits a moment rather than spin.
+          await pause(NO_ANSWER_WAIT_MS);
         }
       }
     }
@@ -99,6 +105,7 @@ export class Load {
         this.reads.push({ at: started, done: performance.now(), ok: res.ok, status: res.status });
       } catch {
         this.reads.push({ at: started, done: performance.now(), ok: false, status: 0 });
+        await pause(NO_ANSWER_WAIT_MS);
       }
     }
   }

@@ -4,7 +4,9 @@
  * callback URL, following the provider's redirects with its cookies as a browser would.
  */
 import { randomBytes } from 'node:crypto';
+import { type DatabaseConfig, loadConfig } from '../../src/config/index.ts';
 import { demoVerification, type RunningDevIdp, startDevIdp } from '../../src/identity/dev-idp.ts';
+import { type RunningServer, startServer } from '../../src/server.ts';
 import { freePort } from './idp.ts';
 
 export interface VerifyIdp {
@@ -89,4 +91,26 @@ export async function loginAtProvider(authorizationUrl: string, login: string, p
     url = next;
   }
   throw new Error('provider did not send the person back');
+}
+
+/**
+ * An Ilteo server on a free port with the demo 본인확인 provider beside it (its callback registered for
+ * that port), on `database`, at a fixed clock; for the browser tests of 내 고용보험 and the claim chain.
+ */
+export async function startServerWithVerifier(
+  database: DatabaseConfig,
+  clock: Date,
+  password: string,
+): Promise<{ server: RunningServer; verify: VerifyIdp }> {
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const verify = await startVerifyIdp(password, [origin]);
+  const config = loadConfig({
+    LOG_LEVEL: 'warn',
+    PORT: String(port),
+    ILTEO_PUBLIC_URL: origin,
+    ILTEO_VERIFY_PROVIDER: verify.env,
+  });
+  const server = await startServer({ ...config, database }, { now: () => clock });
+  return { server, verify };
 }
