@@ -29,6 +29,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'insurance.correct': '피보험자격 신고 정정',
   'insurance.cancel': '피보험자격 신고 취소',
   'insurance.csv': '피보험자격 취득 신고 파일',
+  'insurance.csv.lose': '피보험자격 상실 신고 파일',
+  'insurance.correct.office': '피보험자격 직권 정정 (확인 청구 인정)',
   'insurance.verify': '본인확인 (고용보험 기록)',
   'insurance.dispute.file': '피보험자격 확인 청구',
   'insurance.dispute.list': '피보험자격 확인 청구 목록 조회',

@@ -1,15 +1,25 @@
 /**
- * The bulk 피보험자격 취득신고 file (pure): CSV text with a header row and one row per worker, in the
- * columns of the 고용보험 EDI 취득신고 file as this service takes it. Each row is checked like the
- * one-worker form; a bad row gets its row number, column and Korean message, and the good rows go on.
- * No message repeats a 주민등록번호.
+ * The bulk 피보험자격 취득신고 and 상실신고 files (pure): CSV text with a header row and one row per
+ * worker, in the columns of the 고용보험 EDI 신고 files as this service takes them. Each row is checked
+ * like the one-worker form; a bad row gets its row number, column and Korean message, and the good rows
+ * go on. No message repeats a 주민등록번호.
  *
  * UNCONFIRMED: the EDI file's exact record layout (근로복지공단 "4대사회보험 정보연계센터" 파일 양식) —
  * searched "고용보험 EDI 취득신고 파일 양식 컬럼"; the layout below carries the fields of the 취득신고서
  * (고용보험법 시행규칙 별지 제6호서식) as named columns instead of fixed-width positions.
  */
+
+import { lossCodeError } from './codes.ts';
 import { normalizeRrn, rrnError } from './person.ts';
-import { type AcquireValues, dateError, hoursOf, nameError, occupationError, wageOf } from './report-forms.ts';
+import {
+  type AcquireValues,
+  dateError,
+  hoursOf,
+  type LoseValues,
+  nameError,
+  occupationError,
+  wageOf,
+} from './report-forms.ts';
 
 /** The columns, in order, with the header each is recognised by (spaces ignored). */
 export const CSV_COLUMNS = [
@@ -21,6 +31,16 @@ export const CSV_COLUMNS = [
   { key: 'occupationCd', header: '직종코드', example: '026' },
 ] as const;
 
+/** The 상실신고 file's columns: who, when, why (the code table's 구체적 사유 code, e.g. 23-1) and the wage. */
+export const LOSS_CSV_COLUMNS = [
+  { key: 'personName', header: '성명', example: '김민준' },
+  { key: 'rrn', header: '주민등록번호', example: '900101-1234567' },
+  { key: 'lostOn', header: '상실일', example: '2026-11-01' },
+  { key: 'lossCode', header: '상실사유코드', example: '23-1' },
+  { key: 'lossReason', header: '구체적사유', example: '경영 악화로 인원 감축' },
+  { key: 'monthlyWage', header: '월평균보수', example: '2500000' },
+] as const;
+
 export const MAX_ROWS = 1000;
 
 export interface CsvRow {
@@ -30,13 +50,23 @@ export interface CsvRow {
   value: AcquireValues;
 }
 
+/** A row of the 상실신고 file: the person by number (matched to whom the workplace insures) and the 상실. */
+export interface LossCsvRow {
+  row: number;
+  rrn: string;
+  personName: string;
+  value: LoseValues;
+}
+
 export type CsvError = {
   row: number;
   column: string;
   message: string;
 };
 
-export type CsvParse = { ok: false; message: string } | { ok: true; rows: CsvRow[]; errors: CsvError[]; total: number };
+export type CsvParse<R = CsvRow> =
+  | { ok: false; message: string }
+  | { ok: true; rows: R[]; errors: CsvError[]; total: number };
 
 /** Splits CSV text into records (RFC 4180: quoted fields, doubled quotes, CRLF or LF). */
 export function csvRecords(text: string): string[][] {
@@ -100,11 +130,18 @@ function checkRow(cells: Record<string, string>, row: number, today: string): { 
   };
 }
 
-/** Reads the file: its rows that pass, and each bad row's errors; or why the file as a whole is refused. */
-export function parseAcquireCsv(text: string, today: string): CsvParse {
+/**
+ * Reads a file of `columns`: its rows that pass `check`, and each bad row's errors (one row per
+ * person: a second row with the same number is an error); or why the file as a whole is refused.
+ */
+function readCsv<R extends { row: number; rrn: string }>(
+  text: string,
+  columns: readonly { key: string; header: string }[],
+  check: (cells: Record<string, string>, row: number) => { row?: R; errors: CsvError[] },
+): CsvParse<R> {
   const records = csvRecords(text).map((r) => r.map((c) => c.trim()));
   const header = records[0]?.map(headerKey) ?? [];
-  const missing = CSV_COLUMNS.filter((c) => !header.includes(c.header)).map((c) => c.header);
+  const missing = columns.filter((c) => !header.includes(c.header)).map((c) => c.header);
   if (records.length === 0 || text.trim() === '') return { ok: false, message: '파일 내용을 붙여 넣어 주세요.' };
   if (missing.length > 0)
     return {
@@ -119,12 +156,12 @@ export function parseAcquireCsv(text: string, today: string): CsvParse {
       ok: false,
       message: `한 번에 ${MAX_ROWS.toLocaleString('ko-KR')}명까지 올릴 수 있습니다. 파일을 나눠 주세요.`,
     };
-  const rows: CsvRow[] = [];
+  const rows: R[] = [];
   const errors: CsvError[] = [];
   const seen = new Map<string, number>();
   for (const { cells, row } of data) {
-    const named = Object.fromEntries(CSV_COLUMNS.map((c) => [c.key, cells[header.indexOf(c.header)] ?? '']));
-    const checked = checkRow(named, row, today);
+    const named = Object.fromEntries(columns.map((c) => [c.key, cells[header.indexOf(c.header)] ?? '']));
+    const checked = check(named, row);
     errors.push(...checked.errors);
     if (!checked.row) continue;
     const earlier = seen.get(checked.row.rrn);
@@ -140,4 +177,49 @@ export function parseAcquireCsv(text: string, today: string): CsvParse {
     rows.push(checked.row);
   }
   return { ok: true, rows, errors, total: data.length };
+}
+
+/** The 취득신고 file. */
+export function parseAcquireCsv(text: string, today: string): CsvParse {
+  return readCsv(text, CSV_COLUMNS, (cells, row) => checkRow(cells, row, today));
+}
+
+function checkLossRow(
+  cells: Record<string, string>,
+  row: number,
+  today: string,
+): { row?: LossCsvRow; errors: CsvError[] } {
+  const errors: CsvError[] = [];
+  const fail = (column: string, message: string | null) => {
+    if (message) errors.push({ row, column, message });
+  };
+  const personName = cells.personName ?? '';
+  fail('성명', nameError(personName));
+  fail('주민등록번호', rrnError(cells.rrn ?? ''));
+  const lostOn = isoDate(cells.lostOn ?? '');
+  fail('상실일', dateError(lostOn, '상실일', today));
+  // '23-1' names its 상실사유 23; a code with no 구체적 사유 ('41') is written alone.
+  const subCode = cells.lossCode ?? '';
+  const code = subCode.split('-')[0] ?? '';
+  fail(
+    '상실사유코드',
+    code === '' ? '상실사유 코드를 적어 주세요 (예: 23-1).' : lossCodeError(code, subCode.includes('-') ? subCode : ''),
+  );
+  const lossReason = cells.lossReason ?? '';
+  if (lossReason === '') fail('구체적사유', '구체적 사유를 적어 주세요 (예: 계약기간 만료로 퇴사).');
+  else if ([...lossReason].length > 500) fail('구체적사유', '구체적 사유는 500자 이내로 적어 주세요.');
+  const wage = wageOf(cells.monthlyWage ?? '');
+  if (typeof wage === 'string') fail('월평균보수', wage);
+  const rrn = normalizeRrn(cells.rrn ?? '');
+  if (errors.length > 0 || !rrn || typeof wage === 'string') return { errors };
+  const lossSubCode = subCode.includes('-') ? subCode : '';
+  return {
+    row: { row, rrn, personName, value: { lostOn, lossCode: code, lossSubCode, lossReason, monthlyWage: wage } },
+    errors,
+  };
+}
+
+/** The 상실신고 file: each row's worker is matched to the workplace's insured by the service. */
+export function parseLossCsv(text: string, today: string): CsvParse<LossCsvRow> {
+  return readCsv(text, LOSS_CSV_COLUMNS, (cells, row) => checkLossRow(cells, row, today));
 }

@@ -5,6 +5,7 @@
  */
 import { maskPersonalNumbers } from '../identity/rules.ts';
 import type { Errors } from '../web/forms.ts';
+import { FIX_FIELDS, NO_FIX, parseRecordFix, type RecordFix } from './office-correction.ts';
 
 export const REASON_MAX = 1000;
 
@@ -27,18 +28,38 @@ export function parseDispute(raw: Record<string, unknown>): Parsed<{ reason: str
 
 export type DisputeDecision = 'upheld' | 'rejected';
 
-/** The counsellor's 인정 / 기각 — chosen, never pre-selected — with a required reason. */
-export function parseDecision(raw: Record<string, unknown>): Parsed<{ decision: DisputeDecision; reason: string }> {
+/** What the decision form shows again after a refused post. */
+export type TypedDecision = Record<string, string> & { decision: string; decisionReason: string };
+
+/** The decision form as typed, to show it again. */
+export function typedDecision(raw: Record<string, unknown>): TypedDecision {
+  return {
+    ...Object.fromEntries(Object.values(FIX_FIELDS).map((f) => [f, text(raw, f)])),
+    decision: text(raw, 'decision'),
+    decisionReason: text(raw, 'decisionReason'),
+  };
+}
+
+/**
+ * The counsellor's 인정 / 기각 — chosen, never pre-selected — with a required reason; on 인정, the record
+ * as it should be (each field left empty stays as reported; ignored on 기각).
+ */
+export function parseDecision(
+  raw: Record<string, unknown>,
+  today: string,
+): Parsed<{ decision: DisputeDecision; reason: string; fix: RecordFix }> {
   const decision = text(raw, 'decision');
   const reason = text(raw, 'decisionReason');
-  const errors: Errors = {};
+  const fix = decision === 'upheld' ? parseRecordFix(raw, today) : ({ ok: true, value: NO_FIX } as const);
+  const errors: Errors = fix.ok ? {} : { ...fix.errors };
   if (decision !== 'upheld' && decision !== 'rejected') errors['decision-1'] = '인정 또는 기각을 골라 주세요.';
   if ([...reason].length < 5) errors.decisionReason = '결정 이유를 5자 이상 적어 주세요. 청구인에게 그대로 보입니다.';
   else if ([...reason].length > REASON_MAX)
     errors.decisionReason = `결정 이유는 ${REASON_MAX.toLocaleString()}자 이내로 적어 주세요.`;
-  if (Object.keys(errors).length > 0) return { ok: false, errors, typed: { decision, decisionReason: reason } };
+  const typed = typedDecision(raw);
+  if (Object.keys(errors).length > 0 || !fix.ok) return { ok: false, errors, typed };
   return {
     ok: true,
-    value: { decision: decision as DisputeDecision, reason: maskPersonalNumbers(reason) },
+    value: { decision: decision as DisputeDecision, reason: maskPersonalNumbers(reason), fix: fix.value },
   };
 }

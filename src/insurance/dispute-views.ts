@@ -4,19 +4,51 @@
  * 주민등록번호 is shown.
  */
 import { formatDateTime } from '../shared/dates.ts';
-import { alert, button, descriptionList, emptyState, errorSummary, radioGroup, textarea } from '../web/components.ts';
+import {
+  alert,
+  button,
+  descriptionList,
+  emptyState,
+  errorSummary,
+  radioGroup,
+  select,
+  textarea,
+  textInput,
+} from '../web/components.ts';
 import type { Errors } from '../web/forms.ts';
 import { type Html, html } from '../web/html.ts';
 import { csrfField } from '../web/security.ts';
-import { REASON_MAX } from './dispute-forms.ts';
+import { REASON_MAX, type TypedDecision } from './dispute-forms.ts';
 import type { DisputeWithRecord } from './dispute-service.ts';
+import { FIX_FIELDS } from './office-correction.ts';
+import type { InsuredStint } from './person-history.ts';
 import { DISPUTE_STATUS, recordItems } from './person-views.ts';
+import { LOSS_OPTIONS } from './report-views.ts';
 
 function recordBeside(item: DisputeWithRecord): Html {
   const r = item.record;
   if (!r) return html`<p>이 청구가 가리키는 신고는 사업장이 취소했습니다.</p>`;
   return html`<h3 class="heading-small">${r.workplaceName}</h3>
 ${descriptionList({ items: recordItems(r), label: `${item.dispute.personName} 님의 ${r.workplaceName} 기록` })}`;
+}
+
+/**
+ * On 인정, the record as it should be: filled with what is reported, so only what is wrong is changed.
+ * Each 신고 that changes gets a 정정 filed by the counsellor; on 기각 these are not used.
+ */
+function recordFixFields(r: InsuredStint, typed: TypedDecision, errors: Errors): Html {
+  const value = (field: string, reported: string | number | null) =>
+    field in typed ? typed[field] : reported === null ? '' : String(reported);
+  const lossValue = r.lossCode === null ? '' : `${r.lossCode}|${r.lossSubCode ?? ''}`;
+  const hasLoss = r.lostOn !== null;
+  return html`<fieldset class="ilteo-fieldset">
+	<legend class="ilteo-legend">인정할 때: 기록 정정 (직권)</legend>
+	<p class="form-hint">청구인의 말이 맞으면 기록을 바로잡을 값으로 고쳐 주세요. 고치지 않은 항목은 신고된 그대로 남습니다. 정정은 고용센터가 한 정정으로 기록에 남고 사업장도 봅니다. 기각하면 이 값은 쓰지 않습니다.</p>
+	${textInput({ id: FIX_FIELDS.acquiredOn, name: FIX_FIELDS.acquiredOn, type: 'date', label: '취득일', value: value(FIX_FIELDS.acquiredOn, r.acquiredOn), error: errors[FIX_FIELDS.acquiredOn] })}
+	${hasLoss ? textInput({ id: FIX_FIELDS.lostOn, name: FIX_FIELDS.lostOn, type: 'date', label: '상실일 (이직한 날의 다음 날)', value: value(FIX_FIELDS.lostOn, r.lostOn), error: errors[FIX_FIELDS.lostOn] }) : null}
+	${hasLoss ? select({ id: FIX_FIELDS.loss, name: FIX_FIELDS.loss, label: '상실사유', options: [{ value: '', label: '신고된 그대로' }, ...LOSS_OPTIONS.filter((o) => o.value !== '')], value: value(FIX_FIELDS.loss, lossValue), error: errors[FIX_FIELDS.loss] }) : null}
+	${textInput({ id: FIX_FIELDS.monthlyWage, name: FIX_FIELDS.monthlyWage, label: '월평균보수 (원)', inputmode: 'numeric', value: value(FIX_FIELDS.monthlyWage, r.monthlyWage), error: errors[FIX_FIELDS.monthlyWage] })}
+</fieldset>`;
 }
 
 function who(item: DisputeWithRecord): Html {
@@ -42,12 +74,7 @@ ${
 }`;
 }
 
-export function disputeCasePage(
-  item: DisputeWithRecord,
-  typed: { decision: string; decisionReason: string },
-  errors: Errors,
-  token: string,
-): Html {
+export function disputeCasePage(item: DisputeWithRecord, typed: TypedDecision, errors: Errors, token: string): Html {
   const d = item.dispute;
   const status = DISPUTE_STATUS[d.status];
   return html`<h1 class="heading-xlarge">${d.personName} 님의 확인 청구</h1>
@@ -73,6 +100,7 @@ ${errorSummary(errors)}
     ],
   })}
 	${textarea('decisionReason', '결정 이유 (필수, 청구인에게 보입니다)', typed.decisionReason, REASON_MAX, errors.decisionReason)}
+	${item.record ? recordFixFields(item.record, typed, errors) : null}
 	<div class="ilteo-actions">${button({ label: '결정 저장', type: 'submit', size: 'large' })} <a href="/centre/disputes">목록으로</a></div>
 </form>`
     : html`<h2 class="heading-medium">결정: ${status.label}</h2>

@@ -12,8 +12,9 @@ import { formText } from '../web/forms.ts';
 import type { Html } from '../web/html.ts';
 import { sendPage } from '../web/page.ts';
 import { csrfToken } from '../web/security.ts';
-import { type CsvError, parseAcquireCsv } from './csv.ts';
-import { uploadPage, uploadResultPage } from './csv-views.ts';
+import { type CsvError, parseAcquireCsv, parseLossCsv } from './csv.ts';
+import type { CsvResult } from './csv-file.ts';
+import { type FileKind, fileTitle, uploadPage, uploadResultPage } from './csv-views.ts';
 import type { Actor, InsuranceEmployerService, Workplace } from './employer-service.ts';
 import { insuranceHomePage, workplaceHref, workplacePage } from './employer-views.ts';
 import { ACQUIRE_FIELDS, LOSE_FIELDS, parseAcquire, parseLose, typedReportForm } from './report-forms.ts';
@@ -238,40 +239,47 @@ function uploadRoutes(app: FastifyInstance, deps: Deps): void {
   const upload = async (
     request: FastifyRequest<Params>,
     reply: FastifyReply,
+    kind: FileKind,
     error?: string,
     rowErrors?: CsvError[],
   ) => {
     const { workplace } = await insurance.formPage(meOf(request), request.params.no);
-    const title = error ? '오류: 취득 신고 파일 올리기' : '취득 신고 파일 올리기';
+    const title = error ? `오류: ${fileTitle(kind)}` : fileTitle(kind);
     return sendWorkplacePage(
       request,
       reply,
       workplace,
       title,
-      uploadPage(workplace, { error, rowErrors, token: csrfToken(reply) }),
+      uploadPage(workplace, kind, { error, rowErrors, token: csrfToken(reply) }),
+    );
+  };
+  const textOf = (request: FastifyRequest) =>
+    typeof (request.body as Record<string, unknown>)?.csv === 'string'
+      ? ((request.body as Record<string, string>).csv ?? '')
+      : '';
+  const nothingGood = '맞게 적은 줄이 하나도 없어 아무것도 신고하지 않았습니다. 아래 표의 줄을 고쳐 다시 보내 주세요.';
+  const answer = async (request: FastifyRequest<Params>, reply: FastifyReply, kind: FileKind, outcome: CsvResult) => {
+    const { workplace } = await insurance.formPage(meOf(request), request.params.no);
+    return sendWorkplacePage(
+      request,
+      reply,
+      workplace,
+      fileTitle(kind, true),
+      uploadResultPage(workplace, kind, outcome),
     );
   };
 
-  app.get<Params>('/employer/insurance/workplaces/:no/upload', EMPLOYER, (request, reply) => upload(request, reply));
-
+  app.get<Params>('/employer/insurance/workplaces/:no/upload', EMPLOYER, (request, reply) =>
+    upload(request, reply, 'acquire'),
+  );
   app.post<Params>(
     '/employer/insurance/workplaces/:no/upload',
     writes(EMPLOYER, 'insurance.uploadAcquire'),
     async (request, reply) => {
-      const text =
-        typeof (request.body as Record<string, unknown>)?.csv === 'string'
-          ? ((request.body as Record<string, string>).csv ?? '')
-          : '';
+      const text = textOf(request);
       const parsed = parseAcquireCsv(text, insurance.today());
-      if (!parsed.ok) return upload(request, reply.status(400), parsed.message);
-      if (parsed.rows.length === 0)
-        return upload(
-          request,
-          reply.status(400),
-          '맞게 적은 줄이 하나도 없어 아무것도 신고하지 않았습니다. 아래 표의 줄을 고쳐 다시 보내 주세요.',
-          parsed.errors,
-        );
-      const { workplace } = await insurance.formPage(meOf(request), request.params.no);
+      if (!parsed.ok) return upload(request, reply.status(400), 'acquire', parsed.message);
+      if (parsed.rows.length === 0) return upload(request, reply.status(400), 'acquire', nothingGood, parsed.errors);
       const { outcome } = await request.command(() =>
         insurance.fileAcquireCsv(
           actorOf(request),
@@ -283,13 +291,25 @@ function uploadRoutes(app: FastifyInstance, deps: Deps): void {
           parsed.total,
         ),
       );
-      return sendWorkplacePage(
-        request,
-        reply,
-        workplace,
-        '취득 신고 파일 처리 결과',
-        uploadResultPage(workplace, outcome),
+      return answer(request, reply, 'acquire', outcome);
+    },
+  );
+
+  app.get<Params>('/employer/insurance/workplaces/:no/upload-loss', EMPLOYER, (request, reply) =>
+    upload(request, reply, 'lose'),
+  );
+  app.post<Params>(
+    '/employer/insurance/workplaces/:no/upload-loss',
+    writes(EMPLOYER, 'insurance.uploadLose'),
+    async (request, reply) => {
+      const text = textOf(request);
+      const parsed = parseLossCsv(text, insurance.today());
+      if (!parsed.ok) return upload(request, reply.status(400), 'lose', parsed.message);
+      if (parsed.rows.length === 0) return upload(request, reply.status(400), 'lose', nothingGood, parsed.errors);
+      const { outcome } = await request.command(() =>
+        insurance.fileLoseCsv(actorOf(request), meOf(request), request.params.no, text, parsed),
       );
+      return answer(request, reply, 'lose', outcome);
     },
   );
 }

@@ -46,7 +46,7 @@ ${
         caption: `우리 회사 사업장 ${workplaces.length}곳: 사업장관리번호, 명칭, 소재지, 신고 담당 여부`,
         columns: [{ header: '사업장관리번호' }, { header: '명칭' }, { header: '소재지' }, { header: '신고 담당' }],
         rows: workplaces.map((w) => [
-          html`<a href="${workplaceHref(w)}">${formatManagementNo(w.managementNo)}</a>`,
+          html`<a href="${workplaceHref(w)}">${formatManagementNo(w.managementNo)}<span class="sr-only"> (${w.name})</span></a>`,
           w.name,
           w.address || '-',
           w.reporter ? '담당' : '담당 아님',
@@ -107,6 +107,8 @@ function reportState(r: Report): Html {
   const marks: Html[] = [];
   if (r.original.late) marks.push(badge({ label: '기한 지남', color: 'danger' }));
   if (r.corrections.length > 0) marks.push(badge({ label: `정정 ${r.corrections.length}회`, color: 'information' }));
+  // 제17조 ③: the employer is told of the 확인; here it sees that the 고용센터 corrected the 신고.
+  if (r.corrections.some((c) => c.byOffice)) marks.push(badge({ label: '고용센터 직권 정정', color: 'information' }));
   return marks.length > 0 ? html`${marks}` : html`기한 내`;
 }
 
@@ -151,7 +153,7 @@ export function workplacePage(
 ${message ? alert({ variant: 'success', role: 'status', title: message }) : null}
 ${
   w.reporter
-    ? html`<div class="ilteo-actions">${linkButton({ href: `${workplaceHref(w)}/acquire`, label: '취득 신고', variant: 'primary' })} ${linkButton({ href: `${workplaceHref(w)}/lose`, label: '상실 신고', variant: 'secondary' })} ${linkButton({ href: `${workplaceHref(w)}/upload`, label: '취득 신고 파일 올리기', variant: 'secondary' })}</div>`
+    ? html`<div class="ilteo-actions">${linkButton({ href: `${workplaceHref(w)}/acquire`, label: '취득 신고', variant: 'primary' })} ${linkButton({ href: `${workplaceHref(w)}/lose`, label: '상실 신고', variant: 'secondary' })} ${linkButton({ href: `${workplaceHref(w)}/upload`, label: '취득 신고 파일 올리기', variant: 'secondary' })} ${linkButton({ href: `${workplaceHref(w)}/upload-loss`, label: '상실 신고 파일 올리기', variant: 'secondary' })}</div>`
     : alert({
         variant: 'info',
         title: '이 계정은 이 사업장의 신고 담당자가 아닙니다.',

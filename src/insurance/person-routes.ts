@@ -10,7 +10,7 @@ import { keyOf, sendOutcome, writes } from '../web/commands.ts';
 import { UserError } from '../web/errors.ts';
 import { sendPage } from '../web/page.ts';
 import { csrfToken, isSecure, safeLocalPath } from '../web/security.ts';
-import { parseDecision, parseDispute } from './dispute-forms.ts';
+import { parseDecision, parseDispute, type TypedDecision, typedDecision } from './dispute-forms.ts';
 import { disputeCasePage, disputeQueuePage } from './dispute-views.ts';
 import type { PersonService } from './person-service.ts';
 import { disputeFormPage, recordsPage, verifyPage } from './person-views.ts';
@@ -198,7 +198,7 @@ function disputeDeskRoutes(app: FastifyInstance, deps: PersonRouteDeps): void {
   const renderCase = async (
     request: FastifyRequest<{ Params: { id: string } }>,
     reply: FastifyReply,
-    typed: { decision: string; decisionReason: string },
+    typed: TypedDecision,
     errors: Record<string, string>,
   ) => {
     const staff = staffOf(request);
@@ -222,7 +222,8 @@ function disputeDeskRoutes(app: FastifyInstance, deps: PersonRouteDeps): void {
     '/centre/disputes/:id',
     writes(STAFF, 'insurance.decideDispute'),
     async (request, reply) => {
-      const parsed = parseDecision(request.body as Record<string, unknown>);
+      const body = request.body as Record<string, unknown>;
+      const parsed = parseDecision(body, person.today());
       if (!parsed.ok) {
         reply.status(400);
         return renderCase(request, reply, { decision: '', decisionReason: '', ...parsed.typed }, parsed.errors);
@@ -233,10 +234,10 @@ function disputeDeskRoutes(app: FastifyInstance, deps: PersonRouteDeps): void {
         );
         return sendOutcome(reply, outcome);
       } catch (err) {
-        if (!(err instanceof UserError) || err.statusCode !== 409) throw err;
-        reply.status(409);
-        const typed = { decision: parsed.value.decision, decisionReason: parsed.value.reason };
-        return renderCase(request, reply, typed, { _form: err.message });
+        if (!(err instanceof UserError) || (err.statusCode !== 409 && err.code !== 'FIX_REFUSED')) throw err;
+        reply.status(err.statusCode);
+        const typed = typedDecision(body);
+        return renderCase(request, reply, typed, err.fields ?? { _form: err.message });
       }
     },
   );

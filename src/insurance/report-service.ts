@@ -5,12 +5,13 @@
  * dedupe key (a second line behind the command's idempotency key): the same 신고 sent twice from two
  * tabs is filed once.
  */
-import { createHmac } from 'node:crypto';
 import { type Actor, auditBy } from '../identity/audit.ts';
 import { seoulToday } from '../shared/dates.ts';
 import { UserError } from '../web/errors.ts';
 import type { CsvError, CsvRow } from './csv.ts';
+import { type CsvResult, csvFileKey } from './csv-file.ts';
 import { isLate, reportDueOn } from './deadlines.ts';
+import { lossFileReports } from './loss-file-service.ts';
 import { maskRrn, personHash } from './person.ts';
 import type { AcquireValues, LoseValues } from './report-forms.ts';
 import { insuredNow, type Report, reportsOf, standing } from './report-ledger.ts';
@@ -18,12 +19,7 @@ import { personSecret } from './secret.ts';
 import { batchKeys, type InsuranceEvent, insertEvent, type NewEvent, workplaceEvents } from './store.ts';
 import { type Employer, type InsuranceDeps, reportingWorkplace } from './workplace-access.ts';
 
-/** What the bulk file came to: the rows filed (this time or when the same file came before) and the errors. */
-export type CsvResult = {
-  total: number;
-  filed: { row: number; personName: string; personMasked: string; acquiredOn: string; dueOn: string; late: boolean }[];
-  errors: CsvError[];
-};
+export type { CsvResult };
 
 const fieldError = (field: string, message: string) =>
   new UserError(400, 'REPORT_REFUSED', message, { [field]: message });
@@ -225,9 +221,7 @@ function bulkReports(deps: InsuranceDeps) {
     ) {
       const w = await reportingWorkplace(database, me, rawNo);
       const secret = await personSecret(database);
-      const fileKey = `csv:${createHmac('sha256', secret)
-        .update(`${w.id}\n${text.replace(/\r\n/g, '\n').trim()}`)
-        .digest('base64url')}`;
+      const fileKey = csvFileKey(secret, w.id, text, 'acquire');
       const already = await batchKeys(database, fileKey);
       const events = await workplaceEvents(database, w.id);
       const result: CsvResult = { total, filed: [], errors: [...errors] };
@@ -264,7 +258,7 @@ function bulkReports(deps: InsuranceDeps) {
           row: r.row,
           personName: r.value.personName,
           personMasked: e.personMasked,
-          acquiredOn: r.value.acquiredOn,
+          on: r.value.acquiredOn,
           dueOn,
           late,
         });
@@ -281,7 +275,7 @@ function bulkReports(deps: InsuranceDeps) {
 }
 
 export function reportWrites(deps: InsuranceDeps) {
-  return { ...newReports(deps), ...changedReports(deps), ...bulkReports(deps) };
+  return { ...newReports(deps), ...changedReports(deps), ...bulkReports(deps), ...lossFileReports(deps) };
 }
 
 /** The report with this id among the events, not cancelled; 404 otherwise. */

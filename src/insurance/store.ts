@@ -36,6 +36,8 @@ export interface InsuranceEvent extends Record<string, unknown> {
   dueOn: string | null;
   late: boolean;
   batchKey: string | null;
+  /** A 정정 the 고용센터 filed on an upheld 확인 청구 (office-correction.ts). */
+  byOffice?: boolean;
 }
 
 /** A new event as the service builds it (the workplace, reporter and key come with it). */
@@ -107,7 +109,7 @@ const EVENT = sql`id::int AS id, kind, person_hash AS "personHash", person_maske
   monthly_wage AS "monthlyWage", daily_hours::float8 AS "dailyHours", occupation_cd AS "occupationCd",
   loss_code AS "lossCode", loss_sub_code AS "lossSubCode", loss_reason AS "lossReason",
   corrects_id::int AS "correctsId", reported_at::text AS "reportedAt", due_on::text AS "dueOn", late,
-  batch_key AS "batchKey"`;
+  batch_key AS "batchKey", dedupe_key LIKE 'dispute:%' AS "byOffice"`;
 
 /** Every event of a workplace, oldest first (at most 5,000: a 사업장's whole history fits). */
 export function workplaceEvents(db: Db, workplaceId: number): Promise<InsuranceEvent[]> {

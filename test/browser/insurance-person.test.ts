@@ -28,6 +28,7 @@ describe('내 고용보험 in the browser: 본인확인, records, 확인 청구,
   let remove: () => Promise<void>;
   let person: Page;
   let counsellor: Page;
+  let lostOnFixed = '';
 
   const signIn = async (loginId: string) => {
     const context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 390, height: 844 } });
@@ -112,22 +113,31 @@ describe('내 고용보험 in the browser: 본인확인, records, 확인 청구,
     await counsellor.getByRole('link', { name: /김민준 님의 청구/ }).click();
     assert.deepEqual(await seriousViolations(counsellor), []);
     // KRDS draws the radio over its label: the label is what a person clicks.
-    await counsellor.locator('label', { hasText: '기각 — 신고한 기록이 맞습니다' }).click();
-    await counsellor
-      .locator('#decisionReason')
-      .fill('사업주 상실 신고와 이직확인서의 이직일이 근로계약 종료일과 같습니다.');
+    await counsellor.locator('label', { hasText: '인정 — 청구인의 말이 맞습니다' }).click();
+    await counsellor.locator('#decisionReason').fill('출근부로 하루 더 근무한 것을 확인해 상실일을 바로잡았습니다.');
+    // The record as it should be: filled with what is reported, the 상실일 one day later.
+    const reported = await counsellor.locator('#fixLostOn').inputValue();
+    lostOnFixed = new Date(Date.parse(`${reported}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    await counsellor.locator('#fixLostOn').fill(lostOnFixed);
+    assert.deepEqual(await seriousViolations(counsellor), []);
     await screenshot(counsellor, 'insurance-person-04-decide-390');
     await counsellor.getByRole('button', { name: '결정 저장' }).click();
     await counsellor.waitForURL(/\/centre\/disputes\?decided=\d+/);
     assert.deepEqual(await seriousViolations(counsellor), []);
   });
 
-  it('the person sees the decision with its reason', async () => {
+  it('the person sees the decision with its reason and the record corrected; the employer sees the 정정', async () => {
     await person.goto(`${server.url}/my/insurance`);
     const text = await main(person);
-    assert.match(text, /기각 이유/);
-    assert.match(text, /근로계약 종료일과 같습니다/);
+    assert.match(text, /인정 이유/);
+    assert.match(text, /상실일을 바로잡았습니다/);
+    assert.match(text, new RegExp(lostOnFixed.replaceAll('-', '.')), 'the 상실일 as corrected');
     assert.deepEqual(await seriousViolations(person), []);
     await screenshot(person, 'insurance-person-05-decision-390');
+    const employer = await signIn('employer');
+    await employer.goto(`${server.url}/employer/insurance`);
+    await employer.getByRole('link', { name: /본사/ }).first().click();
+    assert.match(await main(employer), /고용센터 직권 정정/);
+    assert.deepEqual(await seriousViolations(employer), []);
   });
 });

@@ -244,6 +244,67 @@ for (const kind of DRIVERS) {
         assert.ok(actions.includes(a), `${a} in ${actions.join(', ')}`);
     });
 
+    it('an upheld 청구 corrects the record by office: a 정정 event for the 신고 that changes, once', async () => {
+      const person = await signedIn('minjun');
+      await get(person, `/my/insurance/records/${ids.acquired}/dispute`);
+      const filed = await person.post(`/my/insurance/records/${ids.acquired}/dispute`, {
+        reason: '급여명세서로 보면 마지막 근무일은 2026년 11월 15일입니다.',
+      });
+      assert.equal(filed.statusCode, 303, filed.body.slice(0, 300));
+      const [d] = await t.database.query<{ id: number }>(
+        sql`SELECT id::int AS id FROM record_disputes WHERE status = 'open'`,
+      );
+      const counsellor = await signedIn('counsel.gangnam');
+      const page = await get(counsellor, `/centre/disputes/${d?.id}`);
+      assert.match(page.body, /인정할 때: 기록 정정 \(직권\)/);
+      assert.match(page.body, /id="fixLostOn"[^>]*value="2026-10-31"/, 'filled with what is reported');
+      const upheld = {
+        decision: 'upheld',
+        decisionReason: '급여대장과 출근부로 11월 15일까지 근무한 것을 확인했습니다.',
+        fixAcquiredOn: '2023-03-06',
+        fixLostOn: '2023-03-01',
+        fixLoss: '',
+        fixMonthlyWage: '2,750,000',
+      };
+      const refused = await counsellor.post(`/centre/disputes/${d?.id}`, upheld);
+      assert.equal(refused.statusCode, 400);
+      assert.match(refused.body, /상실일은 취득일\(2023-03-06\) 다음 날 이후여야 합니다/);
+      assert.match(refused.body, /id="fixLostOn"[^>]*value="2023-03-01"/, 'what was typed is kept');
+      const before = await t.database.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM insurance_events`);
+      const key = '5b0c3f1e-6a0d-4c59-9d0e-2f6b0f3f9a11';
+      const decided = await counsellor.post(
+        `/centre/disputes/${d?.id}`,
+        { ...upheld, fixLostOn: '2026-11-16' },
+        { key },
+      );
+      assert.equal(decided.statusCode, 303, decided.body.slice(0, 300));
+      const again = await counsellor.post(`/centre/disputes/${d?.id}`, { ...upheld, fixLostOn: '2026-11-16' }, { key });
+      assert.equal(again.statusCode, 303, 'the same key: the same answer');
+      const corrections = await t.database.query<{ lostOn: string; correctsKind: string; by: number }>(
+        sql`SELECT e.lost_on::text AS "lostOn", o.kind AS "correctsKind", e.reported_by::int AS by
+              FROM insurance_events e JOIN insurance_events o ON o.id = e.corrects_id
+             WHERE e.dedupe_key LIKE 'dispute:%'`,
+      );
+      assert.deepEqual(
+        corrections.map((c) => [c.correctsKind, c.lostOn]),
+        [['lose', '2026-11-16']],
+        'the 상실 신고 only (the 취득일 and 월평균보수 typed as reported)',
+      );
+      const [staff] = await t.database.query<{ id: number }>(
+        sql`SELECT id::int AS id FROM accounts WHERE login_id = 'counsel.gangnam'`,
+      );
+      assert.equal(corrections[0]?.by, staff?.id, 'filed by the counsellor');
+      const after = await t.database.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM insurance_events`);
+      assert.equal((after[0]?.n ?? 0) - (before[0]?.n ?? 0), 1);
+      const mine = await get(person, '/my/insurance');
+      assert.match(mine.body, /확인 청구 인정/);
+      assert.match(mine.body, /2026\.11\.16\.|2026-11-16/, 'the record as corrected');
+      const audit = await t.database.query<{ action: string }>(
+        sql`SELECT action FROM audit_log WHERE action = 'insurance.correct.office'`,
+      );
+      assert.equal(audit.length, 1);
+    });
+
     it('never shows or stores a 주민등록번호: not in pages, the audit log or any table', async () => {
       const numbers = demoResidents().flatMap((p) => [p.rrn, `${p.rrn.slice(0, 6)}-${p.rrn.slice(6)}`]);
       for (const body of pages) for (const n of numbers) assert.ok(!body.includes(n), `a page holds ${n}`);

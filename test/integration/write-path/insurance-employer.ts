@@ -1,6 +1,6 @@
 /**
  * Write-path cases for the employer's 고용보험 신고 (src/insurance/employer-routes.ts, report-routes.ts):
- * 사업장 registration, 취득, 상실, 정정, 취소 and the bulk 취득신고 file. Each run has its own employer
+ * 사업장 registration, 취득, 상실, 정정, 취소 and the bulk 취득신고 and 상실신고 files. Each run has its own employer
  * (kit.signedIn('employer') makes a new company) and so its own 사업장. The person-hash secret is made
  * before the run: the first command to need it would otherwise add an app_secrets row in one run only.
  */
@@ -87,6 +87,18 @@ export const INSURANCE_EMPLOYER_CASES: Record<string, WriteCase> = {
         '최지훈,12345,2026-11-02,3100000,8,133',
       ].join('\n');
       return { client: employer.client, url: `${base}/upload`, form: { csv } };
+    },
+  },
+  'POST /employer/insurance/workplaces/:no/upload-loss': {
+    status: 200,
+    async prepare(kit) {
+      const { employer, base } = await employerWithWorkplace(kit, true);
+      const csv = [
+        '성명,주민등록번호,상실일,상실사유코드,구체적사유,월평균보수',
+        '김민준,900101-1234568,2026-12-01,26-1,계약기간 만료,2500000',
+        '박서연,920202-2345678,2026-12-01,26-1,계약기간 만료,2300000',
+      ].join('\n');
+      return { client: employer.client, url: `${base}/upload-loss`, form: { csv } };
     },
   },
 };
