@@ -32,37 +32,43 @@ export interface DisputeWithRecord {
 
 export const disputeNotFound = () => new UserError(404, 'NOT_FOUND', '요청하신 확인 청구를 찾을 수 없습니다.');
 
-export function createDisputeDesk(deps: { database: Database; now: () => Date }) {
-  const { database, now } = deps;
+type Deps = { database: Database; now: () => Date };
 
-  const withRecord = async (dispute: DisputeCase): Promise<DisputeWithRecord> => ({
+async function withRecord(database: Database, dispute: DisputeCase): Promise<DisputeWithRecord> {
+  return {
     dispute,
     record: stintOf(insuredHistory(await personEvents(database, dispute.personHash)), dispute.eventId) ?? null,
-  });
-
-  /** The 정정 events that make the 청구's record say what `fix` says (refused by field when it cannot). */
-  const correctionsOf = async (dispute: DisputeCase, fix: RecordFix): Promise<Correction[]> => {
-    const { record } = await withRecord(dispute);
-    if (!record) {
-      if (Object.values(fix).every((v) => v === null)) return [];
-      throw new UserError(409, 'CANCELLED', '이 청구가 가리키는 신고는 사업장이 취소해 정정할 수 없습니다.');
-    }
-    const reports = reportsOf(await workplaceEvents(database, record.workplaceId)).filter((r) =>
-      record.reportIds.includes(r.original.id),
-    );
-    const got = officeCorrections(record.workplaceId, reports, fix, dispute.id);
-    if (!got.ok) throw new UserError(400, 'FIX_REFUSED', got.message, { [got.field]: got.message });
-    return got.events;
   };
+}
 
-  /** The 청구 if this staff member may see it (reads only). */
-  const visible = async (staff: Staff, rawId: string): Promise<DisputeCase | undefined> => {
-    const scope = scopeOf(staff.account);
-    const id = Number(rawId);
-    const found = Number.isSafeInteger(id) && id > 0 ? await findDispute(database, id) : undefined;
-    return found && (scope === null || found.centreCode === scope) ? found : undefined;
-  };
+/** The 청구 if this staff member may see it (reads only). */
+async function visible(database: Database, staff: Staff, rawId: string): Promise<DisputeCase | undefined> {
+  const scope = scopeOf(staff.account);
+  const id = Number(rawId);
+  const found = Number.isSafeInteger(id) && id > 0 ? await findDispute(database, id) : undefined;
+  return found && (scope === null || found.centreCode === scope) ? found : undefined;
+}
 
+/** The 정정 events that make the 청구's record say what `fix` says (refused by field when it cannot). */
+async function correctionsOf(database: Database, dispute: DisputeCase, fix: RecordFix): Promise<Correction[]> {
+  const { record } = await withRecord(database, dispute);
+  if (!record) {
+    if (Object.values(fix).every((v) => v === null)) return [];
+    throw new UserError(409, 'CANCELLED', '이 청구가 가리키는 신고는 사업장이 취소해 정정할 수 없습니다.');
+  }
+  const reports = reportsOf(await workplaceEvents(database, record.workplaceId)).filter((r) =>
+    record.reportIds.includes(r.original.id),
+  );
+  const got = officeCorrections(record.workplaceId, reports, fix, dispute.id);
+  if (!got.ok) throw new UserError(400, 'FIX_REFUSED', got.message, { [got.field]: got.message });
+  return got.events;
+}
+
+export function createDisputeDesk(deps: Deps) {
+  return { ...disputeReads(deps), ...disputeDecisions(deps) };
+}
+
+function disputeReads({ database, now }: Deps) {
   return {
     /** Today in Seoul, for the decision form's dates. */
     today: () => seoulToday(now()),
@@ -76,28 +82,32 @@ export function createDisputeDesk(deps: { database: Database; now: () => Date })
         outcome: 'success',
         target: { type: 'centre', id: scope ?? 'all' },
       });
-      return Promise.all(open.map(withRecord));
+      return Promise.all(open.map((d) => withRecord(database, d)));
     },
 
     /** One 청구 with its record; the look is audited (a denied one too, and answered 404). */
     async disputeCase(staff: Staff, rawId: string): Promise<DisputeWithRecord> {
-      const found = await visible(staff, rawId);
+      const found = await visible(database, staff, rawId);
       await staffAudit(database, staff, {
         action: 'insurance.dispute.view',
         outcome: found ? 'success' : 'denied',
         target: { type: 'record_dispute', id: rawId.slice(0, 20) },
       });
       if (!found) throw disputeNotFound();
-      return withRecord(found);
+      return withRecord(database, found);
     },
 
     /** One 청구 with its record for the decision form shown again (the decision's command audits the look). */
     async disputeToDecide(staff: Staff, rawId: string): Promise<DisputeWithRecord> {
-      const found = await visible(staff, rawId);
+      const found = await visible(database, staff, rawId);
       if (!found) throw disputeNotFound();
-      return withRecord(found);
+      return withRecord(database, found);
     },
+  };
+}
 
+function disputeDecisions({ database, now }: Deps) {
+  return {
     /**
      * Decides a 청구 (inside the request's command, with its audit row); once only. An upheld one with
      * the record as it should be (`fix`) corrects it by office: a 정정 event for each 신고 that changes,
@@ -108,20 +118,23 @@ export function createDisputeDesk(deps: { database: Database; now: () => Date })
       rawId: string,
       decision: { decision: DisputeDecision; reason: string; fix: RecordFix },
     ): Promise<{ redirect: string }> {
-      const found = await visible(staff, rawId);
+      const found = await visible(database, staff, rawId);
       if (!found) throw disputeNotFound();
-      const corrections = decision.decision === 'upheld' ? await correctionsOf(found, decision.fix) : [];
+      const decided = () =>
+        new UserError(409, 'DECIDED', '이미 결정한 확인 청구입니다. 목록에서 다른 청구를 골라 주세요.');
+      if (found.status !== 'open') throw decided();
+      const corrections = decision.decision === 'upheld' ? await correctionsOf(database, found, decision.fix) : [];
+      const at = now();
       if (
-        found.status !== 'open' ||
         !(await decideDispute(database, {
           id: found.id,
           status: decision.decision,
           reason: decision.reason,
           by: staff.account.id,
-          at: now(),
+          at,
         }))
       )
-        throw new UserError(409, 'DECIDED', '이미 결정한 확인 청구입니다. 목록에서 다른 청구를 골라 주세요.');
+        throw decided();
       await staffAudit(database, staff, {
         action: 'insurance.dispute.decide',
         outcome: 'success',
