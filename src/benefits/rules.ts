@@ -136,7 +136,7 @@ export const BENEFIT_PERIOD_MONTHS: Cited<number> = {
 
 /**
  * 이직사유 codes (고용보험 피보험자격 상실신고의 상실사유 구분) and whether they qualify
- * (고용보험법 제40조 제1항 제2호, 제58조 수급자격의 제한).
+ * (고용보험법 제40조 제1항 제3호: 이직사유가 제58조 수급자격의 제한 사유에 해당하지 않을 것).
  */
 export interface SeparationReason {
   code: string;
@@ -153,12 +153,12 @@ export const SEPARATION_REASONS: readonly SeparationReason[] = [
     qualifies: 'with-justified-reason',
     cite: '고용보험법 제58조 제2호 단서, 시행규칙 별표2',
   },
-  { code: '22', label: '폐업·도산', qualifies: 'yes', cite: '고용보험법 제40조 제1항 제2호' },
+  { code: '22', label: '폐업·도산', qualifies: 'yes', cite: '고용보험법 제40조 제1항 제3호' },
   {
     code: '23',
     label: '경영상 필요 및 회사 불황으로 인원 감축 등에 의한 퇴사 (해고·권고사직·명예퇴직 포함)',
     qualifies: 'yes',
-    cite: '고용보험법 제40조 제1항 제2호',
+    cite: '고용보험법 제40조 제1항 제3호',
   },
   {
     code: '26',
@@ -166,8 +166,8 @@ export const SEPARATION_REASONS: readonly SeparationReason[] = [
     qualifies: 'no',
     cite: '고용보험법 제58조 제1호',
   },
-  { code: '31', label: '정년', qualifies: 'yes', cite: '고용보험법 제40조 제1항 제2호' },
-  { code: '32', label: '계약 기간 만료·공사 종료', qualifies: 'yes', cite: '고용보험법 제40조 제1항 제2호' },
+  { code: '31', label: '정년', qualifies: 'yes', cite: '고용보험법 제40조 제1항 제3호' },
+  { code: '32', label: '계약 기간 만료·공사 종료', qualifies: 'yes', cite: '고용보험법 제40조 제1항 제3호' },
 ];
 
 /** 정당한 이직 사유 (시행규칙 별표2), for 이직사유 12: the reason that makes a voluntary quit qualify. */
