@@ -26,6 +26,7 @@ import { UserError } from '../web/errors.ts';
 import type { FactAnswer } from './apply-forms.ts';
 import type { ClaimFacts } from './calculate.ts';
 import type { Claim } from './model.ts';
+import { answersFromTyped } from './typed-answers.ts';
 
 interface ApplyDeps {
   database: Database;
@@ -75,6 +76,40 @@ export const recordsChanged = () =>
 export function createApplyService(deps: ApplyDeps, file: File) {
   const { database, now } = deps;
   const read = (accountId: number) => readClaimRecords(database, accountId);
+
+  /** Files on the records as read now, with what the claimant said of each fact. */
+  const onRecords = (reading: Ready, input: RecordsFiling, reportDate: string) => {
+    const records = reading.records;
+    const kept: KeptFact[] = records.facts.map((f) => ({
+      ...f,
+      ...(input.answers[f.key] ?? { answer: 'confirm', statement: '' }),
+    }));
+    const birthDate = records.claim.birthDate || input.birthDate;
+    if (!birthDate)
+      throw new UserError(400, 'BIRTH_DATE', '생년월일을 입력해 주세요.', { birthDate: '생년월일을 입력해 주세요.' });
+    return file({
+      claimant: input.claimant,
+      centreCode: input.centreCode,
+      idempotencyKey: input.idempotencyKey,
+      companyName: records.workplace.workplaceName,
+      reportDate,
+      facts: {
+        ...records.claim,
+        birthDate,
+        disabled: input.disabled,
+        justifiedReason: records.claim.separationReason === '12' ? input.justifiedReason : null,
+      },
+      factsSource: 'records',
+      recordFacts: {
+        certificateId: records.certificateId,
+        workplace: records.workplace,
+        facts: kept,
+        uncounted: records.uncounted,
+        disputed: kept.filter((f) => f.answer === 'dispute').map((f) => f.key),
+        forCounsellor: kept.filter((f) => f.forCounsellor || f.answer === 'dispute').map((f) => f.key),
+      },
+    });
+  };
   return {
     /** The records a claim of this account reads; `verified: false` before 본인확인. */
     claimRecords: read,
@@ -89,37 +124,34 @@ export function createApplyService(deps: ApplyDeps, file: File) {
     async fileFromRecords(input: RecordsFiling): Promise<{ claim: Claim; created: boolean }> {
       const reading = await read(input.claimant.id);
       if (!reading.verified || reading.records.state !== 'ready') throw recordsChanged();
-      const records = reading.records;
-      if (factsVersion(records) !== input.factsVersion) throw recordsChanged();
-      const kept: KeptFact[] = records.facts.map((f) => ({
-        ...f,
-        ...(input.answers[f.key] ?? { answer: 'confirm', statement: '' }),
-      }));
-      const birthDate = records.claim.birthDate || input.birthDate;
-      if (!birthDate)
-        throw new UserError(400, 'BIRTH_DATE', '생년월일을 입력해 주세요.', { birthDate: '생년월일을 입력해 주세요.' });
-      return file({
+      if (factsVersion(reading.records) !== input.factsVersion) throw recordsChanged();
+      return onRecords(
+        { ...reading, records: reading.records },
+        input,
+        reading.waitRequest?.requestedOn ?? seoulToday(now()),
+      );
+    },
+
+    /**
+     * A claim whose facts were typed (the journal's form in a full outage, or the counter's paper form),
+     * filed when the database can take it: from the records when the claimant has done 본인확인 and the
+     * records are ready — each fact typed otherwise kept as the claimant's dispute (typed-answers.ts) —
+     * else as typed, for the counsellor to check. The 실업신고일 is the day it was taken.
+     */
+    async fileTyped(input: Filing): Promise<{ claim: Claim; created: boolean }> {
+      const reading = await read(input.claimant.id);
+      if (!reading.verified || reading.records.state !== 'ready') return file({ ...input, factsSource: 'typed' });
+      const filing: RecordsFiling = {
         claimant: input.claimant,
         centreCode: input.centreCode,
         idempotencyKey: input.idempotencyKey,
-        companyName: records.workplace.workplaceName,
-        reportDate: reading.waitRequest?.requestedOn ?? seoulToday(now()),
-        facts: {
-          ...records.claim,
-          birthDate,
-          disabled: input.disabled,
-          justifiedReason: records.claim.separationReason === '12' ? input.justifiedReason : null,
-        },
-        factsSource: 'records',
-        recordFacts: {
-          certificateId: records.certificateId,
-          workplace: records.workplace,
-          facts: kept,
-          uncounted: records.uncounted,
-          disputed: kept.filter((f) => f.answer === 'dispute').map((f) => f.key),
-          forCounsellor: kept.filter((f) => f.forCounsellor || f.answer === 'dispute').map((f) => f.key),
-        },
-      });
+        disabled: input.facts.disabled,
+        justifiedReason: input.facts.justifiedReason,
+        birthDate: input.facts.birthDate || null,
+        factsVersion: factsVersion(reading.records),
+        answers: answersFromTyped(reading.records.claim, input.facts),
+      };
+      return onRecords({ ...reading, records: reading.records }, filing, input.reportDate);
     },
 
     /** Asks the last employer for the 이직확인서 (the claim waits for it), as this request's command. */

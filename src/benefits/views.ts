@@ -159,6 +159,7 @@ export function applyPage(opts: {
 }): Html {
   return html`<h1 class="heading-xlarge">수급자격 신청 (실업신고)</h1>
 <p>신청한 날이 실업신고일입니다. 고용센터 상담원이 이직확인서와 함께 심사하고 1차 실업인정일을 알려 드립니다.</p>
+<p>지금은 고용보험 기록을 불러올 수 없어 직접 적는 신청서를 보여 드립니다. 아는 만큼 적어 주세요. 기록을 불러올 수 있게 되면 사업주가 신고한 기록으로 신청을 만들고, 적으신 내용과 다른 항목은 이의로 남겨 상담원이 확인합니다.</p>
 ${errorSummary(opts.errors)}
 <form method="post" action="/benefits/apply" novalidate>
 	${csrfField(opts.csrf)}

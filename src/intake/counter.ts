@@ -80,7 +80,7 @@ async function applyClaim(deps: CounterDeps, s: CounterSubmission, citizen: { id
         ...(companyName ? [] : ['마지막 사업장 이름을 적어 주세요.']),
       ].join(' '),
     );
-  const { claim } = await deps.benefits.fileClaim({
+  const { claim } = await deps.benefits.fileTyped({
     claimant: { id: citizen.id, kind: 'seeker' },
     centreCode,
     idempotencyKey: s.key,

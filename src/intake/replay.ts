@@ -70,7 +70,7 @@ async function apply(ctx: ReplayContext, e: Entry): Promise<void> {
     });
   } else if (e.kind === 'claim') {
     const p = e.payload as ClaimPayload;
-    await ctx.benefits.fileClaim({
+    await ctx.benefits.fileTyped({
       claimant: { id: e.accountId, kind: 'seeker' },
       centreCode: p.centreCode,
       idempotencyKey: e.key,
