@@ -73,12 +73,9 @@ export const recordsChanged = () =>
     '신청 화면을 연 뒤 고용보험 기록이 바뀌었습니다. 바뀐 내용을 확인한 뒤 다시 신청해 주세요.',
   );
 
-export function createApplyService(deps: ApplyDeps, file: File) {
-  const { database, now } = deps;
-  const read = (accountId: number) => readClaimRecords(database, accountId);
-
-  /** Files on the records as read now, with what the claimant said of each fact. */
-  const onRecords = (reading: Ready, input: RecordsFiling, reportDate: string) => {
+/** Files a claim on the records as read now, with what the claimant said of each fact. */
+function filingOnRecords(file: File) {
+  return (reading: Ready, input: RecordsFiling, reportDate: string) => {
     const records = reading.records;
     const kept: KeptFact[] = records.facts.map((f) => ({
       ...f,
@@ -110,6 +107,13 @@ export function createApplyService(deps: ApplyDeps, file: File) {
       },
     });
   };
+}
+
+export function createApplyService(deps: ApplyDeps, file: File) {
+  const { database, now } = deps;
+  const read = (accountId: number) => readClaimRecords(database, accountId);
+
+  const onRecords = filingOnRecords(file);
   return {
     /** The records a claim of this account reads; `verified: false` before 본인확인. */
     claimRecords: read,
