@@ -198,7 +198,7 @@ function checkLossRow(
   fail('주민등록번호', rrnError(cells.rrn ?? ''));
   const lostOn = isoDate(cells.lostOn ?? '');
   fail('상실일', dateError(lostOn, '상실일', today));
-  // '23-1' names its 상실사유 23; a code with no 구체적 사유 ('41') is written alone.
+  // '23-1' names its 상실사유 23; a code with no 구체적 사유 ('42') is written alone.
   const subCode = cells.lossCode ?? '';
   const code = subCode.split('-')[0] ?? '';
   fail(
