@@ -53,4 +53,15 @@ describe('a person’s 피보험자격 이력 from the 신고 events', () => {
     assert.equal(stintOf(stints, l.id)?.id, a.id);
     assert.equal(stintOf(insuredHistory([a, ev({ kind: 'cancel', correctsId: a.id })]), a.id), undefined);
   });
+
+  it('marks a stint whose standing values are the 고용센터’s 직권 정정, not one corrected by the employer', () => {
+    const a = ev({ kind: 'acquire', acquiredOn: '2022-01-03' });
+    const l = ev({ kind: 'lose', lostOn: '2024-05-01', lossCode: '23' });
+    const byEmployer = ev({ kind: 'correct', correctsId: l.id, lostOn: '2024-05-02', lossCode: '23' });
+    assert.equal(insuredHistory([a, l, byEmployer])[0]?.correctedByOffice, false);
+    const byOffice = ev({ kind: 'correct', correctsId: l.id, lostOn: '2024-05-16', lossCode: '23', byOffice: true });
+    const [stint] = insuredHistory([a, l, byEmployer, byOffice]);
+    assert.equal(stint?.correctedByOffice, true);
+    assert.equal(stint?.lostOn, '2024-05-16');
+  });
 });

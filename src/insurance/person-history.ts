@@ -19,6 +19,8 @@ export interface PersonEvent {
   lossSubCode: string | null;
   lossReason: string | null;
   correctsId: number | null;
+  /** A 정정 the 고용센터 filed on an upheld 확인 청구. */
+  byOffice?: boolean;
 }
 
 /** One stint at one workplace. Its id is the original 취득 신고's (a lone 상실 신고's when none stands). */
@@ -36,6 +38,8 @@ export interface InsuredStint {
   lossReason: string | null;
   /** The original reports (취득, 상실) this stint is read from: a dispute names one of them. */
   reportIds: number[];
+  /** Its values stand as the 고용센터 corrected them (an upheld 확인 청구). */
+  correctedByOffice?: boolean;
 }
 
 interface Standing {
@@ -92,6 +96,7 @@ export function insuredHistory(events: readonly PersonEvent[]): InsuredStint[] {
           lossSubCode: null,
           lossReason: null,
           reportIds: [r.id],
+          correctedByOffice: e.byOffice === true,
         };
         stints.push(open);
         continue;
@@ -116,6 +121,7 @@ export function insuredHistory(events: readonly PersonEvent[]): InsuredStint[] {
       stint.lossReason = e.lossReason;
       stint.monthlyWage = e.monthlyWage ?? stint.monthlyWage;
       stint.reportIds.push(r.id);
+      stint.correctedByOffice = stint.correctedByOffice === true || e.byOffice === true;
       open = null;
     }
   }

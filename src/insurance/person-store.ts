@@ -12,7 +12,8 @@ export function personEvents(database: Database, personHash: string): Promise<Pe
     sql`SELECT e.id::int AS id, e.kind, e.workplace_id::int AS "workplaceId", w.name AS "workplaceName",
                w.management_no AS "managementNo", e.acquired_on::text AS "acquiredOn", e.lost_on::text AS "lostOn",
                e.monthly_wage AS "monthlyWage", e.loss_code AS "lossCode", e.loss_sub_code AS "lossSubCode",
-               e.loss_reason AS "lossReason", e.corrects_id::int AS "correctsId"
+               e.loss_reason AS "lossReason", e.corrects_id::int AS "correctsId",
+               e.dedupe_key LIKE 'dispute:%' AS "byOffice"
         FROM insurance_events e JOIN workplaces w ON w.id = e.workplace_id
         WHERE e.person_hash = ${personHash}
         ORDER BY e.id`,

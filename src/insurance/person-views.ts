@@ -47,6 +47,9 @@ export function recordItems(r: MyRecord | Omit<MyRecord, 'disputes'>) {
     { term: '상실일', description: r.lostOn ? formatDate(r.lostOn) : '재직 중 (상실 신고 없음)' },
     { term: '상실사유', description: lossText(r) },
     { term: '월평균보수', description: r.monthlyWage === null ? '-' : won(r.monthlyWage) },
+    ...(r.correctedByOffice
+      ? [{ term: '정정', description: '고용센터가 피보험자격 확인 청구를 인정해 고친 기록입니다 (고용보험법 제17조).' }]
+      : []),
   ];
 }
 

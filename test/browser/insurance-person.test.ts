@@ -132,6 +132,7 @@ describe('내 고용보험 in the browser: 본인확인, records, 확인 청구,
     assert.match(text, /인정 이유/);
     assert.match(text, /상실일을 바로잡았습니다/);
     assert.match(text, new RegExp(lostOnFixed.replaceAll('-', '.')), 'the 상실일 as corrected');
+    assert.match(text, /고용센터가 피보험자격 확인 청구를 인정해 고친 기록입니다/);
     assert.deepEqual(await seriousViolations(person), []);
     await screenshot(person, 'insurance-person-05-decision-390');
     const employer = await signIn('employer');

@@ -298,6 +298,7 @@ for (const kind of DRIVERS) {
       assert.equal((after[0]?.n ?? 0) - (before[0]?.n ?? 0), 1);
       const mine = await get(person, '/my/insurance');
       assert.match(mine.body, /확인 청구 인정/);
+      assert.match(mine.body, /고용센터가 피보험자격 확인 청구를 인정해 고친 기록입니다/);
       assert.match(mine.body, /2026\.11\.16\.|2026-11-16/, 'the record as corrected');
       const audit = await t.database.query<{ action: string }>(
         sql`SELECT action FROM audit_log WHERE action = 'insurance.correct.office'`,
