@@ -208,7 +208,13 @@ describe('the status page watches the database cluster', { timeout: 600_000 }, (
         return !!pause;
       },
       30_000,
-    );
+    ).catch(async (err) => {
+      // What there was instead, for the log of a failed run: the register and the writes' outcomes.
+      const codes = load?.writes.slice(-40).map((w) => `${w.status}${w.code ? `:${w.code}` : ''}`);
+      throw new Error(
+        `${(err as Error).message}; incidents: ${JSON.stringify((await incidents()).map((i) => i.title))}; last writes: ${codes?.join(' ')}`,
+      );
+    });
     await load.stop();
     load = undefined;
     assert.ok(
