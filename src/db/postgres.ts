@@ -232,7 +232,7 @@ function failoverCalls(pools: Pools, policy: RetryPolicy, log: Log) {
         within(policy, deadlineMs),
         hooks('write', began),
       );
-      pauses.succeeded(Date.now());
+      pauses.succeededAfter(began, Date.now());
       return result;
     } catch (err) {
       // A constraint violation or a bug is an answer from the primary: writes are possible again.

@@ -71,3 +71,31 @@ describe('write pauses', () => {
       assert.deepEqual(t.take(), [], 'taken once');
     });
 });
+
+describe('a write that only waited', () => {
+  const cases: { name: string; run: (t: WritePauseTracker) => void; want: [number, number, number][] }[] = [
+    { name: 'a quick write is nothing', run: (t) => t.succeededAfter(1_000, 1_400), want: [] },
+    {
+      name: 'a slow one with no failed attempt is kept, with no failures',
+      run: (t) => t.succeededAfter(1_000, 8_600),
+      want: [[1_000, 8_600, 0]],
+    },
+    {
+      name: 'a slow one that closes an open pause closes it as usual',
+      run: (t) => {
+        t.failed(2_000, 'connection');
+        t.succeededAfter(1_500, 9_000);
+      },
+      want: [[2_000, 9_000, 1]],
+    },
+  ];
+  for (const c of cases)
+    it(c.name, () => {
+      const t = new WritePauseTracker();
+      c.run(t);
+      assert.deepEqual(
+        t.take().map((p) => [p.startedAt, p.endedAt, p.failures]),
+        c.want,
+      );
+    });
+});

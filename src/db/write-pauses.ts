@@ -11,13 +11,16 @@ export interface WritePause {
   startedAt: number;
   /** When the first write after it succeeded (epoch ms). */
   endedAt: number;
-  /** Failed attempts during the pause. */
+  /** Failed attempts during the pause (0: one write that waited, with no attempt failing). */
   failures: number;
   kinds: FailureKind[];
 }
 
 /** Pauses kept until taken (a process nobody asks does not grow without bound). */
 const KEEP = 50;
+
+/** A write this slow with no failed attempt may have waited out a failover (see succeededAfter). */
+export const SLOW_WRITE_MS = 1_000;
 
 export class WritePauseTracker {
   #open: { startedAt: number; failures: number; kinds: Set<FailureKind> } | null = null;
@@ -30,6 +33,21 @@ export class WritePauseTracker {
     this.#open.startedAt = Math.min(this.#open.startedAt, startedAt);
     this.#open.failures++;
     this.#open.kinds.add(kind);
+  }
+
+  /**
+   * A write that began at `startedAt` succeeded at `at` without a failed attempt: when it took
+   * `SLOW_WRITE_MS` or more with no pause open, it may have waited out a failover inside the driver
+   * (postgres.js cycles through the hosts while it connects): kept as a pause with no failures, which the
+   * status runner records only when the primary changed meanwhile (src/status/runner-writes.ts).
+   */
+  succeededAfter(startedAt: number, at: number): void {
+    if (!this.#open && at - startedAt >= SLOW_WRITE_MS) {
+      this.#done.push({ startedAt, endedAt: at, failures: 0, kinds: [] });
+      if (this.#done.length > KEEP) this.#done.shift();
+      return;
+    }
+    this.succeeded(at);
   }
 
   /** A write succeeded at `at`: an open pause ends here. */

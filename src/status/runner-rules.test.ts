@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { WritePause } from '../db/write-pauses.ts';
 import { buildCatalogue } from './catalogue.ts';
 import type { IncidentEvent, OpenIncident } from './model.ts';
 import { initialState } from './monitor.ts';
@@ -9,6 +10,7 @@ import {
   localComponents,
   mayRecord,
   monitorState,
+  pauseFate,
   pauseRecord,
   policyFor,
   replayHistory,
@@ -130,6 +132,52 @@ describe('pauseRecord', () => {
     assert.equal(r.kind, '주 DB 연결 끊김');
     assert.match(r.cause, /^주 DB 연결 끊김 \(127\.0\.0\.1:5433, 같은 서버로 복구\): 주 서버 연결 끊김/);
   });
+  it('says a write waited for the new primary when no attempt failed', () => {
+    const r = pauseRecord(
+      { ...pause, failures: 0, kinds: [] },
+      [
+        { at: 0, address: '127.0.0.1:5433' },
+        { at: pause.endedAt + 1_000, address: '127.0.0.1:5434' },
+      ],
+      'app-1',
+      [],
+    );
+    assert.equal(r.cause, '주 DB 전환 (127.0.0.1:5433 → 127.0.0.1:5434): 쓰기 요청이 새 주 서버를 기다림');
+  });
+});
+
+describe('pauseFate', () => {
+  const start = 100_000;
+  const waited: WritePause = { startedAt: start, endedAt: start + 7_000, failures: 0, kinds: [] };
+  const failed: WritePause = { ...waited, failures: 1, kinds: ['connection'] };
+  const a = { at: 0, address: 'a:5432' };
+  const cases: [string, WritePause, { at: number; address: string }[], number, 'record' | 'wait' | 'drop'][] = [
+    ['a pause with failed attempts is recorded', failed, [a], start + 7_000, 'record'],
+    [
+      'a waited write across a primary change is recorded',
+      waited,
+      [a, { at: start + 8_000, address: 'b:5432' }],
+      start + 8_000,
+      'record',
+    ],
+    ['a waited write with no change seen yet waits', waited, [a], start + 9_000, 'wait'],
+    ['a waited write with no change after the grace is dropped (a slow query)', waited, [a], start + 18_000, 'drop'],
+    [
+      'a change long after the write is not what it waited for',
+      waited,
+      [a, { at: start + 30_000, address: 'b:5432' }],
+      start + 30_000,
+      'drop',
+    ],
+    [
+      'with no primary known before it, a waited write is dropped',
+      waited,
+      [{ at: start + 8_000, address: 'b:5432' }],
+      start + 8_000,
+      'drop',
+    ],
+  ];
+  for (const [name, p, primaries, now, want] of cases) it(name, () => assert.equal(pauseFate(p, primaries, now), want));
 });
 
 const held = (monitor: string, component: string, confirmed: 'up' | 'down' | 'unknown', ok = true): HeldMonitor => ({

@@ -213,6 +213,30 @@ export function replayHistory(
 /** A write pause shorter than this is a reconnect, not an event for the public register. */
 export const MIN_WRITE_PAUSE_MS = 1_000;
 
+/** How long after a waited write the primary change it waited for may still be noticed (a check or two). */
+export const SWITCH_GRACE_MS = 10_000;
+
+/**
+ * What becomes of a write pause: one with failed attempts is recorded; one write that only waited (no
+ * attempt failed, src/db/write-pauses.ts succeededAfter) is recorded when this process saw the primary
+ * change between its start and a little after its end — it waited out a failover — and dropped
+ * otherwise (a slow query is not an outage); until then it waits.
+ */
+export function pauseFate(
+  p: WritePause,
+  primaries: readonly { at: number; address: string }[],
+  now: number,
+): 'record' | 'wait' | 'drop' {
+  if (p.failures > 0) return 'record';
+  const before = primaries.filter((x) => x.at <= p.startedAt).at(-1)?.address;
+  if (before === undefined) return 'drop';
+  const switched = primaries.some(
+    (x) => x.at > p.startedAt && x.at <= p.endedAt + SWITCH_GRACE_MS && x.address !== before,
+  );
+  if (switched) return 'record';
+  return now > p.endedAt + SWITCH_GRACE_MS ? 'drop' : 'wait';
+}
+
 /** What a write pause was: a primary change when the primary after it is not the one before it. */
 export function pauseRecord(
   p: WritePause,
@@ -223,15 +247,21 @@ export function pauseRecord(
   const before = primaries.filter((x) => x.at <= p.startedAt).at(-1)?.address;
   const after = primaries.at(-1)?.address;
   const switched = before !== undefined && after !== undefined && before !== after;
-  const met = p.kinds.includes('read-only') ? '대기 서버가 쓰기를 거부' : '주 서버 연결 끊김';
+  const met =
+    p.failures === 0
+      ? '쓰기 요청이 새 주 서버를 기다림'
+      : p.kinds.includes('read-only')
+        ? '대기 서버가 쓰기를 거부'
+        : '주 서버 연결 끊김';
+  const retries = p.failures === 0 ? '' : `, 쓰기 재시도 ${p.failures}회`;
   return {
     key: `write-pause@${instance}@${new Date(p.startedAt).toISOString()}`,
     startedAt: p.startedAt,
     endedAt: p.endedAt,
     kind: switched ? '주 DB 전환' : '주 DB 연결 끊김',
     cause: switched
-      ? `주 DB 전환 (${before} → ${after}): ${met}, 쓰기 재시도 ${p.failures}회`
-      : `주 DB 연결 끊김 (${after ?? '주 서버'}, 같은 서버로 복구): ${met}, 쓰기 재시도 ${p.failures}회`,
+      ? `주 DB 전환 (${before} → ${after}): ${met}${retries}`
+      : `주 DB 연결 끊김 (${after ?? '주 서버'}, 같은 서버로 복구): ${met}${retries}`,
     services: services.filter((svc) => svc.deps.some((d) => d.component === 'database')).map((svc) => svc.id),
   };
 }

@@ -10,7 +10,7 @@ import type { WritePause } from '../db/write-pauses.ts';
 import type { Catalogue } from './catalogue.ts';
 import type { StatusMetrics } from './metrics.ts';
 import type { IncidentEvent } from './model.ts';
-import { MIN_WRITE_PAUSE_MS, pauseRecord } from './runner-rules.ts';
+import { MIN_WRITE_PAUSE_MS, pauseFate, pauseRecord } from './runner-rules.ts';
 import {
   applyIncidentEvent,
   prune,
@@ -155,18 +155,27 @@ export class WritePauseLog {
     if (this.#pauses.length > 20) this.#pauses.splice(0, this.#pauses.length - 20);
   }
 
-  /** Writes the pauses waiting, in order; on failure keeps the rest for the next pass. */
-  async write(db: Database): Promise<void> {
+  /**
+   * Writes the pauses that are due, in order (a waited write only once the primary change it waited
+   * for is seen, see pauseFate); on failure keeps the rest for the next pass.
+   */
+  async write(db: Database, now: number): Promise<void> {
     const { instance, catalogue, log } = this.#deps;
+    const kept: WritePause[] = [];
     try {
       while (this.#pauses.length) {
         const p = this.#pauses[0];
         if (!p) break;
-        await recordWritePause(db, pauseRecord(p, this.#primaries, instance, catalogue.services));
+        const fate = pauseFate(p, this.#primaries, now);
+        if (fate === 'record')
+          await recordWritePause(db, pauseRecord(p, this.#primaries, instance, catalogue.services));
+        else if (fate === 'wait') kept.push(p);
         this.#pauses.shift();
       }
     } catch (err) {
       log.warn({ err, queued: this.#pauses.length }, 'write pause not recorded yet');
+    } finally {
+      this.#pauses.unshift(...kept);
     }
   }
 }

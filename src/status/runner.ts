@@ -163,7 +163,7 @@ export class StatusRunner {
     this.#writePauses.notePrimary(nodes, at);
     this.#writePauses.add(database.takeWritePauses());
     const dbUp = results.some((r) => r.monitor === 'db:primary' && r.ok);
-    if (dbUp) await this.#writePauses.write(database);
+    if (dbUp) await this.#writePauses.write(database, at);
     // Every pass checks the database; the rest runs at its own, slower interval (or on every pass when
     // the database has no interval of its own). A pass whose database check just came back runs it too,
     // so the leader is re-elected and writes as soon as a primary answers again.

@@ -319,9 +319,16 @@ describe('the status page watches the database cluster', { timeout: 600_000 }, (
     await watchBoth(allOperational, Date.now(), RECOVERY_MS);
   });
 
-  it('graceful stop of the standby: 이중화 상실 on both processes within 10 s; back: 정상 within 15 s', async () => {
+  it('graceful stop of the standby: 이중화 상실 on both processes within 10 s; back: 정상 within 15 s', async (t) => {
     const primary = (await cluster.primaryIndex(layout)) as cluster.NodeIndex;
     const standby = (1 - primary) as cluster.NodeIndex;
+    // A failed step must not leave the standby stopped for the tests after it.
+    let standbyDown = true;
+    t.after(async () => {
+      if (!standbyDown) return;
+      await cluster.startNode(layout, standby);
+      await cluster.waitHealthy(layout, 120_000);
+    });
     const stoppedAt = Date.now();
     await cluster.stopNode(layout, standby);
     const detected = await watchBoth(
@@ -331,13 +338,20 @@ describe('the status page watches the database cluster', { timeout: 600_000 }, (
     );
     report('standby stopped', detected);
     assert.ok(detected.disagreedMs <= ONE_REFRESH_MS, `the processes disagreed for ${detected.disagreedMs} ms`);
+    standbyDown = false;
     await cluster.startNode(layout, standby);
     await cluster.waitHealthy(layout, 120_000);
     const recovered = await watchBoth(allOperational, Date.now(), RECOVERY_MS);
     report('standby back (from the cluster healthy again)', recovered);
   });
 
-  it('both nodes stopped: 전체 장애 on both processes within 10 s, /status keeps answering; back: 정상 within 15 s, the outage is in the register from when it began', async () => {
+  it('both nodes stopped: 전체 장애 on both processes within 10 s, /status keeps answering; back: 정상 within 15 s, the outage is in the register from when it began', async (t) => {
+    let nodesDown = true;
+    t.after(async () => {
+      if (!nodesDown) return;
+      for (const i of cluster.NODES) await cluster.startNode(layout, i);
+      await cluster.waitHealthy(layout, 180_000);
+    });
     const stoppedAt = Date.now();
     await Promise.all(cluster.NODES.map((i) => cluster.stopNode(layout, i)));
     const detected = await watchBoth(
@@ -371,6 +385,7 @@ describe('the status page watches the database cluster', { timeout: 600_000 }, (
     assert.match(await unsaved.text(), /data-incident-banner/, 'with the banner');
 
     const startedBack = Date.now();
+    nodesDown = false;
     for (const i of cluster.NODES) await cluster.startNode(layout, i);
     await cluster.waitHealthy(layout, 180_000);
     const recovered = await watchBoth(allOperational, Date.now(), RECOVERY_MS);
