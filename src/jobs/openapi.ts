@@ -88,6 +88,11 @@ export const SEARCH_PARAMETERS: ApiParameter[] = [
     schema: { type: 'integer', minimum: 1, default: 1 },
   },
   { name: 'size', description: '페이지당 건수', schema: { type: 'integer', enum: [...PAGE_SIZES], default: 20 } },
+  {
+    name: 'syn',
+    description: '`off`: 입력한 검색어로만 찾기 (기본은 비슷한 말도 함께 찾음, 예: 경리 → 회계; notices에 안내)',
+    schema: { type: 'string', enum: ['off'] },
+  },
 ];
 
 const errorSchema = {

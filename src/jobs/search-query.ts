@@ -4,6 +4,8 @@
  * - Keyword: words separated by spaces must all match (AND); `a|b` matches either (OR).
  *   `자바|파이썬 서울` = (자바 OR 파이썬) AND 서울. Every word of 2+ characters is a substring match
  *   (개발 matches 개발자). A word made only of 초성 (ㄱㅂㅈ) matches titles and company names by 초성.
+ * - 비슷한 말: a typed word of the synonym table (src/reference/synonyms.ts) also finds its synonyms
+ *   (경리 → 회계), said in a notice; `syn=off` searches the typed words only.
  * - 제외검색어: any of these words excludes a posting.
  * - Filters: 지역 (시도 or 시군구, multi), 직종 (KECO level 1/2/3, multi), 고용형태, 임금형태 + 최소임금,
  *   경력, 학력, 등록일, and sort/page.
@@ -14,6 +16,7 @@ import { canBeChoseong } from 'es-hangul';
 import { z } from 'zod';
 import { OCCUPATIONS } from '../reference/occupations.ts';
 import { isRegionCode } from '../reference/regions.ts';
+import { synonymsOf } from '../reference/synonyms.ts';
 import { CAREERS, EDUCATIONS, EMPLOYMENT_TYPES, WAGE_TYPES, type WageType } from './codes.ts';
 
 export const SCOPES = ['all', 'title', 'company', 'content'] as const;
@@ -67,8 +70,12 @@ export interface SearchParams {
   sort: Sort;
   page: number;
   pageSize: number;
-  /** Things the user should know about how the query was read (ignored words, truncation). */
+  /** Things the user should know about how the query was read (ignored words, truncation, synonyms). */
   notices: string[];
+  /** The keyword's words whose synonyms were searched too, with them (src/reference/synonyms.ts). */
+  synonyms: { word: string; added: string[] }[];
+  /** Whether synonyms are searched (`syn=off` turns them off). */
+  synonymsOn: boolean;
 }
 
 export type FieldErrors = Record<string, string>;
@@ -93,6 +100,8 @@ export interface RawQuery {
   sort: string;
   page: string;
   size: string;
+  /** 'off': the keyword's words only, without their synonyms. */
+  syn: string;
 }
 
 const JAMO_CONSONANT = /^[\u3131-\u314e]+$/;
@@ -128,6 +137,7 @@ export function readRawQuery(query: Record<string, unknown>): RawQuery {
     sort: one(query.sort),
     page: one(query.page),
     size: one(query.size),
+    syn: one(query.syn) === 'off' ? 'off' : '',
   };
 }
 
@@ -181,6 +191,34 @@ export function parseKeyword(input: string): { expr: KeywordExpr; notices: strin
   }
   if (truncated) notices.push(`검색어는 ${MAX_TERMS}개까지 사용합니다. 나머지는 사용하지 않았습니다.`);
   return { expr, notices };
+}
+
+/** Synonyms added per search (the words typed stay within MAX_TERMS; these come on top). */
+const MAX_SYNONYMS = 10;
+
+/** Adds each typed word's synonyms to its OR group (경리 also finds 회계), and says which were added. */
+export function withSynonyms(expr: KeywordExpr): { expr: KeywordExpr; added: { word: string; added: string[] }[] } {
+  const added: { word: string; added: string[] }[] = [];
+  let count = 0;
+  const out = expr.map((group) => {
+    const terms = [...group];
+    for (const t of group) {
+      if (t.kind !== 'text') continue;
+      const extra = synonymsOf(t.text).filter((w) => !terms.some((x) => x.kind === 'text' && x.text === w));
+      const room = extra.slice(0, Math.max(0, MAX_SYNONYMS - count));
+      if (room.length === 0) continue;
+      count += room.length;
+      terms.push(...room.map((w) => ({ kind: 'text' as const, text: w })));
+      added.push({ word: t.text, added: room });
+    }
+    return terms;
+  });
+  return { expr: out, added };
+}
+
+/** The notice of the synonyms searched: ‘경리’ 관련 결과(회계)도 포함했습니다. */
+export function synonymNotice(added: readonly { word: string; added: string[] }[]): string {
+  return `${added.map((a) => `‘${a.word}’ 관련 결과(${a.added.join(', ')})`).join(', ')}도 포함했습니다.`;
 }
 
 export function parseExclude(input: string): string[] {
@@ -289,7 +327,10 @@ export function parseSearchParams(query: Record<string, unknown>): ParseResult {
 
   if (Object.keys(errors).length > 0) return { ok: false, errors, raw };
 
-  const { expr, notices } = parseKeyword(raw.q);
+  const parsed = parseKeyword(raw.q);
+  const synonymsOn = raw.syn !== 'off';
+  const { expr, added } = synonymsOn ? withSynonyms(parsed.expr) : { expr: parsed.expr, added: [] };
+  const notices = added.length > 0 ? [...parsed.notices, synonymNotice(added)] : parsed.notices;
   return {
     ok: true,
     raw,
@@ -311,6 +352,8 @@ export function parseSearchParams(query: Record<string, unknown>): ParseResult {
       page,
       pageSize,
       notices,
+      synonyms: added,
+      synonymsOn,
     },
   };
 }
@@ -336,6 +379,7 @@ export function toQueryString(
     'posted',
     'sort',
     'size',
+    'syn',
     'page',
   ];
   for (const key of order) {

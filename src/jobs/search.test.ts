@@ -32,10 +32,24 @@ describe('planSearch: what the keys index answers alone', () => {
     { name: '2-character word: its bigram decides', query: { q: '개발' }, keys: ['개발'], index: 0, row: 0 },
     {
       name: 'longer word: bigrams narrow, row re-checks',
-      query: { q: '요양보호사' },
+      query: { q: '요양보호사', syn: 'off' },
       keys: ['요양', '양보', '보호', '호사'],
       index: 0,
       row: 1,
+    },
+    {
+      name: 'a word with synonyms is an OR group of them, re-checked',
+      query: { q: '요양보호사' },
+      keys: [],
+      index: 1,
+      row: 1,
+    },
+    {
+      name: 'a 2-character word with a 2-character synonym is index only',
+      query: { q: '경리' },
+      keys: [],
+      index: 1,
+      row: 0,
     },
     { name: '초성 word is re-checked on 초성', query: { q: 'ㄱㅂㅈ' }, keys: ['ㄱㅂ', 'ㅂㅈ'], index: 0, row: 1 },
     {

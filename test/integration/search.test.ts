@@ -184,5 +184,33 @@ for (const kind of DRIVERS) {
       assert.equal(p?.closeDt, null);
       assert.equal(await findPosting(t.database, 'NOPE'), undefined);
     });
+    it('a word of the synonym table finds its synonyms too, and says so; syn=off finds the word only', async () => {
+      await insertPostings(
+        t.database,
+        [
+          makePosting({
+            wantedAuthNo: 'KF101',
+            title: '회계 담당자 채용 (더존 가능자)',
+            jobsCd: '027',
+            company: '세움세무회계',
+            busino: '2208112345',
+            regDt: '2026-11-20',
+            closeDt: null,
+          }),
+        ],
+        { today: TODAY },
+      );
+      const r = await search({ q: '경리' });
+      assert.deepEqual(
+        r.items.map((p) => p.wantedAuthNo),
+        ['KF101'],
+        'KF004 (경리) is closed; 회계 is its synonym',
+      );
+      const parsed = parseSearchParams({ q: '경리' });
+      assert.ok(parsed.ok);
+      assert.ok(parsed.params.notices.includes('‘경리’ 관련 결과(회계)도 포함했습니다.'));
+      assert.deepEqual(await ids({ q: '경리', syn: 'off' }), []);
+      assert.deepEqual(await ids({ q: '회계' }), ['KF101']);
+    });
   });
 }

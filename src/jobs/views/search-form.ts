@@ -166,6 +166,7 @@ export function searchForm(raw: RawQuery, errors: Errors): Html {
   </div>
   ${raw.sort ? html`<input type="hidden" name="sort" value="${raw.sort}">` : ''}
   ${raw.size ? html`<input type="hidden" name="size" value="${raw.size}">` : ''}
+  ${raw.syn === 'off' ? html`<input type="hidden" name="syn" value="off">` : ''}
   <div class="ilteo-search__actions">
     <button type="submit" class="krds-btn primary">조건으로 검색</button>
     <a class="krds-btn tertiary" href="/jobs">조건 초기화</a>

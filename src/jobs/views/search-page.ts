@@ -5,7 +5,15 @@ import { pagination } from '../../web/components.ts';
 import { type Html, html } from '../../web/html.ts';
 import { highlight, snippet } from '../highlight.ts';
 import type { PostingSummary, SearchResult } from '../search.ts';
-import { PAGE_SIZES, type RawQuery, type SearchParams, SORT_LABELS, SORTS, toQueryString } from '../search-query.ts';
+import {
+  PAGE_SIZES,
+  type RawQuery,
+  type SearchParams,
+  SORT_LABELS,
+  SORTS,
+  toQueryString,
+  withSynonyms,
+} from '../search-query.ts';
 import { formatWage } from '../wages.ts';
 import { careerText, deadline, educationText, employmentText, occupationText, regionText } from './format.ts';
 import { searchForm } from './search-form.ts';
@@ -74,6 +82,7 @@ export function searchResultsView(raw: RawQuery, params: SearchParams, result: S
     <nav class="ilteo-size" aria-label="한 페이지에 볼 건수"><ul>${sizeLinks}</ul></nav>
   </div>
   ${params.notices.length > 0 ? html`<ul class="ilteo-notices" role="status">${params.notices.map((n) => html`<li>${n}</li>`)}</ul>` : ''}
+  ${synonymToggle(params, raw)}
   ${
     result.items.length === 0
       ? emptyState(raw)
@@ -108,4 +117,17 @@ export function saveSearchForm(csrf: string, query: string): Html {
 	<input type="text" id="save-search-name" name="name" class="krds-input small" maxlength="40" placeholder="검색 이름 (선택)">
 	<button type="submit" class="krds-btn small secondary">이 조건 저장</button>
 </form>`;
+}
+
+/** Turning the synonyms off (when some were searched) or on again (when the words have some). */
+function synonymToggle(params: SearchParams, raw: RawQuery) {
+  if (params.synonyms.length > 0)
+    return html`<p class="ilteo-synonyms"><a href="/jobs${toQueryString(raw, { syn: 'off', page: '1' })}">비슷한 말 없이 입력한 검색어로만 찾기</a></p>`;
+  if (!params.synonymsOn && withSynonyms(params.keyword).added.length > 0)
+    return html`<p class="ilteo-synonyms">입력한 검색어로만 찾았습니다. <a href="/jobs${toQueryString(raw, { syn: '', page: '1' })}">비슷한 말(${withSynonyms(
+      params.keyword,
+    )
+      .added.flatMap((a) => a.added)
+      .join(', ')})도 함께 찾기</a></p>`;
+  return '';
 }
