@@ -15,6 +15,7 @@ import {
   textarea,
   textInput,
 } from '../web/components.ts';
+import { confirmStep } from '../web/confirm.ts';
 import type { Errors } from '../web/forms.ts';
 import { type Html, html } from '../web/html.ts';
 import { csrfField } from '../web/security.ts';
@@ -108,4 +109,36 @@ ${errorSummary(errors)}
 <p>${d.decidedByName ?? ''} · ${formatDateTime(d.decidedAt)}</p>
 <p><a href="/centre/disputes">목록으로</a></p>`
 }`;
+}
+
+/**
+ * The step before a decision is kept (it cannot be undone): the decision, its reason and, on 인정, the
+ * record's values as they will stand, restated; the second form posts them again with confirm=yes.
+ */
+export function decisionConfirmPage(item: DisputeWithRecord, typed: TypedDecision, token: string): Html {
+  const d = item.dispute;
+  const upheld = typed.decision === 'upheld';
+  const fixed = upheld
+    ? [
+        [FIX_FIELDS.acquiredOn, '취득일'],
+        [FIX_FIELDS.lostOn, '상실일'],
+        [FIX_FIELDS.loss, '상실사유 코드'],
+        [FIX_FIELDS.monthlyWage, '월평균보수'],
+      ]
+        .filter(([field]) => (typed[field as string] ?? '') !== '')
+        .map(([field, term]) => ({ term: `기록의 ${term}`, description: typed[field as string] ?? '' }))
+    : [];
+  return confirmStep({
+    heading: `${d.personName} 님의 확인 청구 ${upheld ? '인정' : '기각'}`,
+    effect: upheld
+      ? `${d.personName} 님의 청구를 인정합니다. 아래 값과 다른 신고는 고용센터의 정정으로 기록에 남고, 청구인과 사업장이 봅니다.`
+      : `${d.personName} 님의 청구를 기각합니다. 청구인에게 이유와 함께 보입니다.`,
+    details: [{ term: '결정 이유', description: typed.decisionReason }, ...fixed],
+    action: `/centre/disputes/${d.id}`,
+    csrf: token,
+    fields: typed,
+    confirmLabel: upheld ? '인정하고 기록 정정' : '기각',
+    cancelHref: `/centre/disputes/${d.id}`,
+    cancelLabel: '고치러 돌아가기',
+  });
 }

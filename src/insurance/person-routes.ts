@@ -7,11 +7,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { accountOf, allow, sessionCookieOptions } from '../identity/access.ts';
 import { clientOf } from '../identity/audit.ts';
 import { keyOf, sendOutcome, writes } from '../web/commands.ts';
+import { isConfirmed } from '../web/confirm.ts';
 import { UserError } from '../web/errors.ts';
 import { sendPage } from '../web/page.ts';
 import { csrfToken, isSecure, safeLocalPath } from '../web/security.ts';
 import { parseDecision, parseDispute, type TypedDecision, typedDecision } from './dispute-forms.ts';
-import { disputeCasePage, disputeQueuePage } from './dispute-views.ts';
+import { decisionConfirmPage, disputeCasePage, disputeQueuePage } from './dispute-views.ts';
 import type { PersonService } from './person-service.ts';
 import { disputeFormPage, recordsPage, verifyPage } from './person-views.ts';
 import { VerifierUnavailableError } from './verify-provider.ts';
@@ -227,6 +228,15 @@ function disputeDeskRoutes(app: FastifyInstance, deps: PersonRouteDeps): void {
       if (!parsed.ok) {
         reply.status(400);
         return renderCase(request, reply, { decision: '', decisionReason: '', ...parsed.typed }, parsed.errors);
+      }
+      // A decision cannot be undone: restated first; only the confirmed post is kept.
+      if (!isConfirmed(body)) {
+        const item = await person.disputeToDecide(staffOf(request), request.params.id);
+        return sendPage(request, reply, {
+          title: `${item.dispute.personName} 님의 확인 청구 결정 확인`,
+          breadcrumbs: [...CENTRE, { label: item.dispute.personName }],
+          main: decisionConfirmPage(item, typedDecision(body), csrfToken(reply)),
+        });
       }
       try {
         const { outcome } = await request.command(() =>

@@ -122,6 +122,10 @@ describe('내 고용보험 in the browser: 본인확인, records, 확인 청구,
     assert.deepEqual(await seriousViolations(counsellor), []);
     await screenshot(counsellor, 'insurance-person-04-decide-390');
     await counsellor.getByRole('button', { name: '결정 저장' }).click();
+    // It cannot be undone: restated, then kept only when confirmed.
+    assert.match(await main(counsellor), /청구를 인정합니다/);
+    assert.deepEqual(await seriousViolations(counsellor), []);
+    await counsellor.getByRole('button', { name: '인정하고 기록 정정' }).click();
     await counsellor.waitForURL(/\/centre\/disputes\?decided=\d+/);
     assert.deepEqual(await seriousViolations(counsellor), []);
   });

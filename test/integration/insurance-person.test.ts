@@ -215,10 +215,16 @@ for (const kind of DRIVERS) {
       const none = await counsellor.post(`/centre/disputes/${d?.id}`, { decision: '', decisionReason: '' });
       assert.equal(none.statusCode, 400);
       assert.match(none.body, /인정 또는 기각을 골라 주세요/);
-      const decided = await counsellor.post(`/centre/disputes/${d?.id}`, {
-        decision: 'rejected',
-        decisionReason: '사업장 급여대장상 10월 31일 퇴사가 맞습니다.',
-      });
+      const rejection = { decision: 'rejected', decisionReason: '사업장 급여대장상 10월 31일 퇴사가 맞습니다.' };
+      const asked = await counsellor.post(`/centre/disputes/${d?.id}`, rejection);
+      assert.equal(asked.statusCode, 200, 'a decision cannot be undone: it is restated first');
+      assert.match(asked.body, /청구를 기각합니다/);
+      assert.match(asked.body, /name="confirm" value="yes"/);
+      const [still] = await t.database.query<{ status: string }>(
+        sql`SELECT status FROM record_disputes WHERE id = ${d?.id}`,
+      );
+      assert.equal(still?.status, 'open', 'nothing decided before the confirmation');
+      const decided = await counsellor.post(`/centre/disputes/${d?.id}`, { ...rejection, confirm: 'yes' });
       assert.equal(decided.statusCode, 303);
       assert.equal((await get(counsellor, `/centre/disputes/${d?.id}`)).statusCode, 200);
       const busan = await signedIn('counsel.busan');
@@ -266,19 +272,18 @@ for (const kind of DRIVERS) {
         fixLoss: '',
         fixMonthlyWage: '2,750,000',
       };
-      const refused = await counsellor.post(`/centre/disputes/${d?.id}`, upheld);
+      const restated = await counsellor.post(`/centre/disputes/${d?.id}`, { ...upheld, fixLostOn: '2026-11-16' });
+      assert.match(restated.body, /기록의 상실일[\s\S]*2026-11-16/, 'the record as it will stand, restated');
+      const refused = await counsellor.post(`/centre/disputes/${d?.id}`, { ...upheld, confirm: 'yes' });
       assert.equal(refused.statusCode, 400);
       assert.match(refused.body, /상실일은 취득일\(2023-03-06\) 다음 날 이후여야 합니다/);
       assert.match(refused.body, /id="fixLostOn"[^>]*value="2023-03-01"/, 'what was typed is kept');
       const before = await t.database.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM insurance_events`);
       const key = '5b0c3f1e-6a0d-4c59-9d0e-2f6b0f3f9a11';
-      const decided = await counsellor.post(
-        `/centre/disputes/${d?.id}`,
-        { ...upheld, fixLostOn: '2026-11-16' },
-        { key },
-      );
+      const confirmed = { ...upheld, fixLostOn: '2026-11-16', confirm: 'yes' };
+      const decided = await counsellor.post(`/centre/disputes/${d?.id}`, confirmed, { key });
       assert.equal(decided.statusCode, 303, decided.body.slice(0, 300));
-      const again = await counsellor.post(`/centre/disputes/${d?.id}`, { ...upheld, fixLostOn: '2026-11-16' }, { key });
+      const again = await counsellor.post(`/centre/disputes/${d?.id}`, confirmed, { key });
       assert.equal(again.statusCode, 303, 'the same key: the same answer');
       const corrections = await t.database.query<{ lostOn: string; correctsKind: string; by: number }>(
         sql`SELECT e.lost_on::text AS "lostOn", o.kind AS "correctsKind", e.reported_by::int AS by

@@ -60,7 +60,11 @@ export const INSURANCE_PERSON_CASES: Record<string, WriteCase> = {
       return {
         client,
         url: `/centre/disputes/${dispute?.id}`,
-        form: form({ decision: 'upheld', decisionReason: '근로계약서로 2월 17일 입사를 확인했습니다.' }),
+        form: form({
+          decision: 'upheld',
+          decisionReason: '근로계약서로 2월 17일 입사를 확인했습니다.',
+          confirm: 'yes',
+        }),
       };
     },
   },
