@@ -20,6 +20,7 @@ export function boundedDatabase(database: Database, deadlineMs: number): Databas
     query: (query, options) => database.query(query, bound(options)),
     read: (query, options) => database.read(query, bound(options)),
     readWithSettings: (settings, query, options) => database.readWithSettings(settings, query, bound(options)),
+    readSnapshot: (fn, options) => database.readSnapshot(fn, bound(options)),
     transaction: (fn, options) => database.transaction(fn, bound(options)),
     nodes: () => database.nodes(),
     takeWritePauses: () => database.takeWritePauses(),

@@ -24,7 +24,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHmac } from 'node:crypto';
 import { type SQL, sql } from 'drizzle-orm';
-import type { CallOptions, Database, TransactionOptions, Tx } from './database.ts';
+import type { CallOptions, Database, SnapshotRead, TransactionOptions, Tx } from './database.ts';
 import { DatabaseUnavailableError } from './failover.ts';
 
 /** A JSON value, as stored in `command_outcomes.outcome`. */
@@ -199,13 +199,19 @@ export function commandAware(database: Database, health: { down?: () => boolean 
       const command = commandScope.getStore();
       return command ? command.tx.query<T>(query) : database.read<T>(query, options ?? bound());
     },
+    // Inside a command, reads run in its transaction without their planner settings (SET LOCAL would
+    // outlive them there), as plain reads do.
     readWithSettings: <T extends Record<string, unknown>>(
-      settings: Readonly<Record<string, string>>,
+      settings: Record<string, string>,
       query: SQL,
       options?: CallOptions,
     ) => {
       const command = commandScope.getStore();
       return command ? command.tx.query<T>(query) : database.readWithSettings<T>(settings, query, options ?? bound());
+    },
+    readSnapshot: <R>(fn: (read: SnapshotRead) => Promise<R>, options?: CallOptions) => {
+      const command = commandScope.getStore();
+      return command ? fn((_, q) => command.tx.query(q)) : database.readSnapshot(fn, options ?? bound());
     },
     nodes: () => database.nodes(),
     takeWritePauses: () => database.takeWritePauses(),

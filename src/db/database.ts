@@ -36,6 +36,12 @@ export interface Database {
     query: SQL,
     options?: TransactionOptions,
   ): Promise<T[]>;
+  /**
+   * Runs `fn` in one REPEATABLE READ, READ ONLY transaction on one server: every read it makes sees the
+   * same snapshot (a count agrees with its page), each with its own planner settings. `fn` may run
+   * again after a failover, so it must only read.
+   */
+  readSnapshot<R>(fn: (read: SnapshotRead) => Promise<R>, options?: TransactionOptions): Promise<R>;
   /** Each server's role and replication state (PostgreSQL); one embedded node for PGlite. */
   nodes(): Promise<NodeStatus[]>;
   /**
@@ -92,3 +98,29 @@ export function setLocal(settings: Readonly<Record<string, string>>): SQL {
   const calls = Object.entries(settings).map(([name, value]) => sql`set_config(${name}, ${value}, true)`);
   return sql`SELECT ${sql.join(calls, sql`, `)}`;
 }
+
+/** A read inside `readSnapshot`: a query and the planner settings it runs under. */
+export type SnapshotRead = <T extends Record<string, unknown>>(
+  settings: Readonly<Record<string, string>>,
+  query: SQL,
+) => Promise<T[]>;
+
+/**
+ * The reads of one snapshot transaction: each applies its settings, and a setting an earlier read
+ * changed that this one does not name is put back to its default, so reads do not leak into each other.
+ */
+export function snapshotReader(execute: (query: SQL) => Promise<Record<string, unknown>[]>): SnapshotRead {
+  const touched = new Set<string>();
+  return async <T extends Record<string, unknown>>(settings: Readonly<Record<string, string>>, query: SQL) => {
+    const calls = Object.entries(settings).map(([name, value]) => sql`set_config(${name}, ${value}, true)`);
+    for (const name of touched)
+      if (!(name in settings))
+        calls.push(sql`set_config(${name}, (SELECT reset_val FROM pg_settings WHERE name = ${name}), true)`);
+    for (const name of Object.keys(settings)) touched.add(name);
+    if (calls.length > 0) await execute(sql`SELECT ${sql.join(calls, sql`, `)}`);
+    return (await execute(query)) as T[];
+  };
+}
+
+/** The transaction settings of `readSnapshot`. */
+export const SNAPSHOT = { isolationLevel: 'repeatable read', accessMode: 'read only' } as const;

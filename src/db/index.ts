@@ -1,7 +1,7 @@
 import type { DatabaseConfig } from '../config/index.ts';
 import type { Database } from './database.ts';
 
-export type { AppDb, CallOptions, Database, Tx } from './database.ts';
+export type { AppDb, CallOptions, Database, SnapshotRead, Tx } from './database.ts';
 export { DatabaseOpenError } from './database.ts';
 
 /** Opens the configured database. Called by the composition root only. */

@@ -5,7 +5,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { SQL } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
 import lockfile from 'proper-lockfile';
-import { type AppDb, type Database, DatabaseOpenError, setLocal } from './database.ts';
+import { type AppDb, type Database, DatabaseOpenError, SNAPSHOT, setLocal, snapshotReader } from './database.ts';
 import { schema } from './schema.ts';
 
 /**
@@ -78,6 +78,8 @@ function pgliteDatabase(client: PGlite, release: () => Promise<void>): Database 
         return rowsOf<T>(await tx.execute(query));
       });
     },
+    readSnapshot: (fn) =>
+      db.transaction(async (tx) => fn(snapshotReader(async (q) => rowsOf(await tx.execute(q)))), SNAPSHOT),
     async transaction(fn) {
       return db.transaction(async (tx) => fn({ query: async (q) => rowsOf(await tx.execute(q)) }));
     },

@@ -9,7 +9,9 @@ import {
   type Database,
   DatabaseOpenError,
   type NodeStatus,
+  SNAPSHOT,
   setLocal,
+  snapshotReader,
 } from './database.ts';
 import {
   classifyError,
@@ -291,6 +293,11 @@ function postgresDatabase(pools: Pools, calls: Calls, nodes: () => Promise<NodeS
             await tx.execute(setLocal(settings));
             return rowsOf<T>(await tx.execute(query));
           }),
+        options?.deadlineMs,
+      ),
+    readSnapshot: (fn, options) =>
+      onReader(
+        (db) => db.transaction(async (tx) => fn(snapshotReader(async (q) => rowsOf(await tx.execute(q)))), SNAPSHOT),
         options?.deadlineMs,
       ),
     transaction: (fn, transactionOptions) =>

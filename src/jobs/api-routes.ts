@@ -8,6 +8,7 @@ import { toCsv, toWorknetDetail, toWorknetSummary } from './open-data.ts';
 import { openApiDocument } from './openapi.ts';
 import { validateReport } from './reports.ts';
 import { parseSearchParams } from './search-query.ts';
+import { SUGGESTION_LABELS } from './suggest.ts';
 import { apiDocsMain } from './views/api-docs.ts';
 
 export const WANTED_AUTH_NO = /^[A-Za-z0-9-]{1,40}$/;
@@ -69,6 +70,13 @@ function searchApi(app: FastifyInstance, services: Services): void {
       return toCsv(rows);
     },
   );
+
+  app.get<{ Querystring: { q?: unknown } }>('/api/v1/postings/suggest', allow('public'), async (request, reply) => {
+    const q = typeof request.query.q === 'string' ? request.query.q : '';
+    const items = await services.jobs.suggest(q);
+    reply.header('cache-control', 'public, max-age=60');
+    return { q, items: items.map((s) => ({ kind: s.kind, label: SUGGESTION_LABELS[s.kind], text: s.text })) };
+  });
 
   app.get<{ Params: { id: string } }>('/api/v1/postings/:id', allow('public'), async (request) => {
     const { id } = request.params;

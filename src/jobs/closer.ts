@@ -6,6 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
+import { refreshVocabulary } from './vocabulary.ts';
 
 /** Closes open postings whose 마감일 is before `today`; returns how many it closed. */
 export async function closeExpiredPostings(database: Database, today: string): Promise<number> {
@@ -20,7 +21,8 @@ export async function closeExpiredPostings(database: Database, today: string): P
 }
 
 /**
- * Runs the closer at most once per day (per process); concurrent callers share one run. A caller waits
+ * Runs the closer at most once per day (per process), then rebuilds the search vocabulary (typo help
+ * and suggestions, vocabulary.ts) from what is open; concurrent callers share one run. A caller waits
  * at most `maxWaitMs` for it (without a primary, during a failover, reads go on meanwhile); once the
  * day's run has finished, callers do not wait at all.
  */
@@ -29,14 +31,16 @@ export function dailyCloser(database: Database, maxWaitMs = 1_000): (today: stri
   return async (today) => {
     if (current?.day !== today) {
       const entry = { day: today, run: Promise.resolve(), finished: false };
-      entry.run = closeExpiredPostings(database, today).then(
-        () => {
-          entry.finished = true;
-        },
-        () => {
-          if (current === entry) current = undefined; // try again on the next call
-        },
-      );
+      entry.run = closeExpiredPostings(database, today)
+        .then(() => refreshVocabulary(database))
+        .then(
+          () => {
+            entry.finished = true;
+          },
+          () => {
+            if (current === entry) current = undefined; // try again on the next call
+          },
+        );
       current = entry;
     }
     if (current.finished) return;

@@ -21,6 +21,7 @@ export function matchRanges(text: string, expr: KeywordExpr): Range[] {
   let choseong: string | undefined;
   for (const group of expr) {
     for (const term of group) {
+      if (term.kind === 'occupation') continue; // found by its 직종, not by text
       if (term.kind === 'choseong' && choseong === undefined) choseong = choseongOf(text);
       const haystack = term.kind === 'choseong' ? (choseong as string) : lower;
       const needle = term.kind === 'choseong' ? term.text : term.text.toLowerCase();

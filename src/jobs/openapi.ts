@@ -79,8 +79,9 @@ export const SEARCH_PARAMETERS: ApiParameter[] = [
   },
   {
     name: 'sort',
-    description: '정렬: recent=최신순, closing=마감임박순, wage=임금높은순',
-    schema: { type: 'string', enum: [...SORTS], default: 'recent' },
+    description:
+      '정렬: relevance=정확도순 (검색어가 있을 때 기본값: 제목 > 직종명 > 회사명 > 직무내용, 온전한 단어 > 단어의 일부, 같으면 최신순; 최근 2,000건 안에서 정렬하고 그 뒤는 최신순), recent=최신순 (검색어가 없을 때 기본값), closing=마감임박순, wage=임금높은순',
+    schema: { type: 'string', enum: [...SORTS] },
   },
   {
     name: 'page',
@@ -181,6 +182,51 @@ const searchPath = {
   },
 };
 
+const suggestPath = {
+  get: {
+    operationId: 'suggestPostings',
+    summary: '검색어 추천 (입력하는 동안)',
+    description:
+      '입력 중인 검색어로 시작하는 직종명(한국고용직업분류), 공고 제목에 많이 쓰인 말, 공고 제목, 회사명을 자모 단위로 찾습니다 (‘요야’ → ‘요양보호사’). 최대 10개.',
+    parameters: [
+      {
+        name: 'q',
+        in: 'query',
+        required: false,
+        schema: { type: 'string', maxLength: 40 },
+        description: '입력 중인 검색어 (40자까지 사용)',
+        example: '요양',
+      },
+    ],
+    responses: {
+      '200': {
+        description: '추천 검색어',
+        content: {
+          'application/json': {
+            schema: {
+              type: 'object',
+              properties: {
+                q: { type: 'string' },
+                items: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    properties: {
+                      kind: { type: 'string', enum: ['occupation', 'word', 'title', 'company'] },
+                      label: { type: 'string', description: '직종, 검색어, 공고 제목, 회사' },
+                      text: { type: 'string', description: '검색창에 넣을 말' },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+};
+
 const detailPath = {
   get: {
     operationId: 'getPosting',
@@ -232,7 +278,11 @@ export function openApiDocument(): Record<string, unknown> {
       description: '일터(공공 고용서비스)의 채용정보 검색 API. 필드 이름은 워크넷 오픈API를 따릅니다.',
     },
     servers: [{ url: '/' }],
-    paths: { '/api/v1/postings': searchPath, '/api/v1/postings/{wantedAuthNo}': detailPath },
+    paths: {
+      '/api/v1/postings': searchPath,
+      '/api/v1/postings/suggest': suggestPath,
+      '/api/v1/postings/{wantedAuthNo}': detailPath,
+    },
     components: {
       schemas: {
         Error: errorSchema,

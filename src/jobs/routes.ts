@@ -35,13 +35,13 @@ export function jobsRoutes(app: FastifyInstance, services: Services): void {
         main: searchPageMain(parsed.raw, parsed.errors, undefined),
       });
     }
-    const result = await services.jobs.search(parsed.params);
+    const { result, facets, didYouMean } = await services.jobs.searchPage(parsed.params);
     const raw = { ...parsed.raw };
     const q = parsed.params.q.trim();
     return sendPage(request, reply, {
       title: q ? `‘${q.slice(0, 40)}’ 채용정보 검색 결과 (${result.page}쪽)` : `채용정보 검색 (${result.page}쪽)`,
       breadcrumbs: [BREAD_JOBS],
-      main: html`${searchPageMain(raw, {}, searchResultsView(raw, parsed.params, result, today))}${
+      main: html`${searchPageMain(raw, {}, searchResultsView(raw, parsed.params, result, today, didYouMean), facets)}${
         request.identity?.account.kind === 'seeker'
           ? saveSearchForm(csrfToken(reply), request.url.split('?')[1] ?? '')
           : null

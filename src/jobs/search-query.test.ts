@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseKeyword, parseSearchParams, readRawQuery, toQueryString, withSynonyms } from './search-query.ts';
+import { parseKeyword, parseSearchParams, toQueryString } from './search-query.ts';
 
 describe('parseKeyword', () => {
   const cases: [string, string, unknown][] = [
@@ -109,51 +109,39 @@ describe('toQueryString', () => {
   it('applies overrides', () => assert.equal(toQueryString({ q: 'a' }, { page: '3' }), '?q=a&page=3'));
 });
 
-describe('synonyms', () => {
-  const words = (expr: ReturnType<typeof withSynonyms>['expr']) => expr.map((g) => g.map((t) => t.text));
-  const cases: { name: string; q: string; groups: string[][]; added: { word: string; added: string[] }[] }[] = [
+describe('sort', () => {
+  const cases: { name: string; query: Record<string, string>; sort: string; link: string }[] = [
     {
-      name: 'a word of the table takes its synonyms into its OR group',
-      q: '경리',
-      groups: [['경리', '회계']],
-      added: [{ word: '경리', added: ['회계'] }],
+      name: '정확도순 is the default with a keyword',
+      query: { q: '개발' },
+      sort: 'relevance',
+      link: '?q=%EA%B0%9C%EB%B0%9C',
+    },
+    { name: '최신순 is the default without one', query: {}, sort: 'recent', link: '' },
+    { name: 'a blank keyword is no keyword', query: { q: '   ' }, sort: 'recent', link: '?q=+++' },
+    {
+      name: '최신순 chosen with a keyword stays in the link',
+      query: { q: '개발', sort: 'recent' },
+      sort: 'recent',
+      link: '?q=%EA%B0%9C%EB%B0%9C&sort=recent',
     },
     {
-      name: 'each AND group on its own',
-      q: '경리 서울',
-      groups: [['경리', '회계'], ['서울']],
-      added: [{ word: '경리', added: ['회계'] }],
+      name: '정확도순 chosen without a keyword stays in the link',
+      query: { sort: 'relevance' },
+      sort: 'relevance',
+      link: '?sort=relevance',
     },
-    { name: 'a synonym typed already is not added twice', q: '경리|회계', groups: [['경리', '회계']], added: [] },
-    { name: 'a word inside a longer one is not a table word', q: '경리직', groups: [['경리직']], added: [] },
   ];
   for (const c of cases)
     it(c.name, () => {
-      const got = withSynonyms(parseKeyword(c.q).expr);
-      assert.deepEqual(words(got.expr), c.groups);
-      assert.deepEqual(got.added, c.added);
+      const parsed = parseSearchParams(c.query);
+      assert.ok(parsed.ok);
+      assert.equal(parsed.params.sort, c.sort);
+      assert.equal(toQueryString(parsed.raw), c.link);
     });
-
-  it('says which were searched, and syn=off searches the typed words only', () => {
-    const on = parseSearchParams({ q: '요양보호사' });
-    assert.ok(on.ok);
-    assert.deepEqual(
-      on.params.keyword[0]?.map((t) => t.text),
-      ['요양보호사', '간병', '돌봄'],
-    );
-    assert.ok(on.params.notices.includes('‘요양보호사’ 관련 결과(간병, 돌봄)도 포함했습니다.'));
-    const off = parseSearchParams({ q: '요양보호사', syn: 'off' });
-    assert.ok(off.ok);
-    assert.deepEqual(
-      off.params.keyword[0]?.map((t) => t.text),
-      ['요양보호사'],
-    );
-    assert.equal(off.params.synonymsOn, false);
-    assert.deepEqual(off.params.notices, []);
-    assert.equal(toQueryString(off.raw, { page: '2' }), `?q=${encodeURIComponent('요양보호사')}&syn=off&page=2`);
-    assert.equal(
-      parseSearchParams({ q: '요양보호사', syn: 'maybe' }).ok && toQueryString(readRawQuery({ q: 'x', syn: 'maybe' })),
-      '?q=x',
-    );
+  it('an unknown sort is a Korean error naming the four', () => {
+    const parsed = parseSearchParams({ sort: 'best' });
+    assert.ok(!parsed.ok);
+    assert.match(parsed.errors.sort ?? '', /정확도순, 최신순, 마감임박순, 임금높은순/);
   });
 });

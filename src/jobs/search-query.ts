@@ -16,8 +16,9 @@ import { canBeChoseong } from 'es-hangul';
 import { z } from 'zod';
 import { OCCUPATIONS } from '../reference/occupations.ts';
 import { isRegionCode } from '../reference/regions.ts';
-import { synonymsOf } from '../reference/synonyms.ts';
 import { CAREERS, EDUCATIONS, EMPLOYMENT_TYPES, WAGE_TYPES, type WageType } from './codes.ts';
+import type { KeywordExpr, Term } from './keyword.ts';
+import { type Related, relatedNotices, withRelated } from './related-words.ts';
 
 export const SCOPES = ['all', 'title', 'company', 'content'] as const;
 export type Scope = (typeof SCOPES)[number];
@@ -39,9 +40,14 @@ export const POSTED_LABELS: Record<PostedWithin, string> = {
 };
 export const POSTED_DAYS: Record<PostedWithin, number> = { today: 0, '3d': 2, '1w': 6, '2w': 13, '1m': 30 };
 
-export const SORTS = ['recent', 'closing', 'wage'] as const;
+export const SORTS = ['relevance', 'recent', 'closing', 'wage'] as const;
 export type Sort = (typeof SORTS)[number];
-export const SORT_LABELS: Record<Sort, string> = { recent: '최신순', closing: '마감임박순', wage: '임금높은순' };
+export const SORT_LABELS: Record<Sort, string> = {
+  relevance: '정확도순',
+  recent: '최신순',
+  closing: '마감임박순',
+  wage: '임금높은순',
+};
 
 export const PAGE_SIZES = [10, 20, 50] as const;
 /** Results are counted up to this many; deeper pages are not offered. */
@@ -49,9 +55,7 @@ export const MAX_RESULTS = 10_000;
 export const MAX_QUERY_CHARS = 200;
 export const MAX_TERMS = 10;
 
-export type Term = { kind: 'text'; text: string } | { kind: 'choseong'; text: string };
-/** A conjunction of disjunctions: every group must match; within a group any term. */
-export type KeywordExpr = Term[][];
+export type { KeywordExpr, Term } from './keyword.ts';
 
 export interface SearchParams {
   q: string;
@@ -72,8 +76,8 @@ export interface SearchParams {
   pageSize: number;
   /** Things the user should know about how the query was read (ignored words, truncation, synonyms). */
   notices: string[];
-  /** The keyword's words whose synonyms were searched too, with them (src/reference/synonyms.ts). */
-  synonyms: { word: string; added: string[] }[];
+  /** The keyword's words whose synonyms or KECO occupations were searched too, with them. */
+  synonyms: Related[];
   /** Whether synonyms are searched (`syn=off` turns them off). */
   synonymsOn: boolean;
 }
@@ -193,34 +197,6 @@ export function parseKeyword(input: string): { expr: KeywordExpr; notices: strin
   return { expr, notices };
 }
 
-/** Synonyms added per search (the words typed stay within MAX_TERMS; these come on top). */
-const MAX_SYNONYMS = 10;
-
-/** Adds each typed word's synonyms to its OR group (경리 also finds 회계), and says which were added. */
-export function withSynonyms(expr: KeywordExpr): { expr: KeywordExpr; added: { word: string; added: string[] }[] } {
-  const added: { word: string; added: string[] }[] = [];
-  let count = 0;
-  const out = expr.map((group) => {
-    const terms = [...group];
-    for (const t of group) {
-      if (t.kind !== 'text') continue;
-      const extra = synonymsOf(t.text).filter((w) => !terms.some((x) => x.kind === 'text' && x.text === w));
-      const room = extra.slice(0, Math.max(0, MAX_SYNONYMS - count));
-      if (room.length === 0) continue;
-      count += room.length;
-      terms.push(...room.map((w) => ({ kind: 'text' as const, text: w })));
-      added.push({ word: t.text, added: room });
-    }
-    return terms;
-  });
-  return { expr: out, added };
-}
-
-/** The notice of the synonyms searched: ‘경리’ 관련 결과(회계)도 포함했습니다. */
-export function synonymNotice(added: readonly { word: string; added: string[] }[]): string {
-  return `${added.map((a) => `‘${a.word}’ 관련 결과(${a.added.join(', ')})`).join(', ')}도 포함했습니다.`;
-}
-
 export function parseExclude(input: string): string[] {
   const words = normaliseText(input)
     .split(/[\s|,]+/)
@@ -319,9 +295,10 @@ export function parseSearchParams(query: Record<string, unknown>): ParseResult {
     if ((POSTED_WITHIN as readonly string[]).includes(raw.posted)) posted = raw.posted as PostedWithin;
     else errors.posted = '등록일은 오늘, 3일, 1주, 2주, 1개월 중 하나여야 합니다.';
   }
-  const sort = raw.sort === '' ? 'recent' : raw.sort;
+  // 정확도순 is the default when there is a keyword (an empty keyword ranks every posting alike).
+  const sort = raw.sort === '' ? (normaliseText(raw.q) === '' ? 'recent' : 'relevance') : raw.sort;
   if (!(SORTS as readonly string[]).includes(sort))
-    errors.sort = '정렬은 최신순, 마감임박순, 임금높은순 중 하나여야 합니다.';
+    errors.sort = '정렬은 정확도순, 최신순, 마감임박순, 임금높은순 중 하나여야 합니다.';
 
   const { page, pageSize } = parsePaging(raw, errors);
 
@@ -329,8 +306,8 @@ export function parseSearchParams(query: Record<string, unknown>): ParseResult {
 
   const parsed = parseKeyword(raw.q);
   const synonymsOn = raw.syn !== 'off';
-  const { expr, added } = synonymsOn ? withSynonyms(parsed.expr) : { expr: parsed.expr, added: [] };
-  const notices = added.length > 0 ? [...parsed.notices, synonymNotice(added)] : parsed.notices;
+  const { expr, added } = synonymsOn ? withRelated(parsed.expr) : { expr: parsed.expr, added: [] };
+  const notices = [...parsed.notices, ...relatedNotices(added)];
   return {
     ok: true,
     raw,
@@ -364,6 +341,7 @@ export function toQueryString(
   overrides: Partial<Record<keyof RawQuery, string | string[]>> = {},
 ): string {
   const merged: Record<string, string | string[] | undefined> = { ...raw, ...overrides };
+  const defaultSort = normaliseText(String(merged.q ?? '')) === '' ? 'recent' : 'relevance';
   const usp = new URLSearchParams();
   const order: (keyof RawQuery)[] = [
     'q',
@@ -390,7 +368,7 @@ export function toQueryString(
       if (
         v !== '' &&
         !(key === 'scope' && v === 'all') &&
-        !(key === 'sort' && v === 'recent') &&
+        !(key === 'sort' && v === defaultSort) &&
         !(key === 'page' && v === '1')
       )
         usp.append(key, v);

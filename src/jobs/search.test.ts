@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { bigrams, planSearch } from './search.ts';
+import { bigrams, planSearch } from './search-plan.ts';
 import { parseSearchParams, type SearchParams } from './search-query.ts';
 
 const TODAY = '2026-11-25';
@@ -29,7 +29,20 @@ describe('planSearch: what the keys index answers alone', () => {
     index: number;
     row: number;
   }[] = [
-    { name: '2-character word: its bigram decides', query: { q: '개발' }, keys: ['개발'], index: 0, row: 0 },
+    {
+      name: '2-character word: its bigram decides',
+      query: { q: '개발', syn: 'off' },
+      keys: ['개발'],
+      index: 0,
+      row: 0,
+    },
+    {
+      name: 'a word naming a 직종 is an OR with its facet key, still index only',
+      query: { q: '개발' },
+      keys: [],
+      index: 1,
+      row: 0,
+    },
     {
       name: 'longer word: bigrams narrow, row re-checks',
       query: { q: '요양보호사', syn: 'off' },
@@ -78,7 +91,13 @@ describe('planSearch: what the keys index answers alone', () => {
       index: 0,
       row: 2,
     },
-    { name: '제외어 is a row check', query: { q: '개발', exclude: '파견' }, keys: ['개발'], index: 0, row: 1 },
+    {
+      name: '제외어 is a row check',
+      query: { q: '개발', exclude: '파견', syn: 'off' },
+      keys: ['개발'],
+      index: 0,
+      row: 1,
+    },
   ];
   for (const c of cases)
     it(c.name, () => {

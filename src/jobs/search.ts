@@ -1,137 +1,22 @@
 /**
- * Job search SQL over open postings (status = 'open'; src/jobs/closer.ts closes expired ones).
- *
- * One GIN index (postings_open_keys_idx) over `keys` answers most of a query by itself: `keys` holds
- * the distinct character bigrams of title + company + 직무내용 (and of the 초성 of title + company) and
- * the posting's facet keys (r:시군구, r:시도, o:KECO 1/2/3, e:고용형태, s:임금형태, c:경력, d:학력).
- * - A 2-character word is matched exactly by its bigram: no table row is read to decide it.
- * - A longer word (or a 초성 word, or a word in a narrower scope) is narrowed by all its bigrams and then
- *   re-checked with LIKE on the row, so results are exact.
- * - Filters are facet keys: `keys @> {…}` for what every match must have, `keys && {…}` for a choice.
- * Conditions the index cannot answer (LIKE re-checks, 제외어, 최소임금, 등록일) are the "row" part.
+ * Job search over open postings: the plan (search-plan.ts) picks how the page is read, and the count
+ * and the page are read in one snapshot, so they agree.
  *
  * Plan choice: the index-only part is counted up to WALK_THRESHOLD first. Many candidates → walk
  * the sort order's partial index and stop after one page; few → fetch them all and sort. The planner's
  * own estimates for LIKE and array containment are too rough to leave this to it.
+ *
+ * 정확도순 ranks the newest RELEVANCE_POOL matches by their score (search-rank.ts); pages past them
+ * go on newest first, so every match is on exactly one page, and the page says so.
  */
 import { type SQL, sql } from 'drizzle-orm';
-import type { Database } from '../db/index.ts';
-import { addDays } from '../shared/dates.ts';
-import { MAX_RESULTS, POSTED_DAYS, type Scope, type SearchParams, type Term } from './search-query.ts';
-
-/** Distinct bigrams of a word (whitespace-free, already lowercased). */
-export function bigrams(word: string): string[] {
-  const chars = [...word];
-  const out = new Set<string>();
-  for (let i = 0; i + 1 < chars.length; i++) out.add(`${chars[i]}${chars[i + 1]}`);
-  return [...out];
-}
-
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-const textArray = (values: readonly string[]): SQL =>
-  sql`ARRAY[${sql.join(
-    values.map((v) => sql`${v}`),
-    sql`, `,
-  )}]::text[]`;
-
-const SCOPE_COLUMN: Record<Exclude<Scope, 'all'>, SQL> = {
-  title: sql`p.title`,
-  company: sql`p.company_name`,
-  content: sql`p.job_cont`,
-};
-
-/** A search split into what the keys index answers and what must be checked on the row. */
-export interface SearchPlan {
-  /** Keys every match has (one `keys @>`). */
-  allKeys: string[];
-  /** Further index conditions: `keys && {…}` choices and OR groups of `keys @> {…}`. */
-  indexConds: SQL[];
-  /** Conditions checked on the row. */
-  rowConds: SQL[];
-}
-
-/** The row check of one word, or undefined when its bigram alone decides it (2 characters, all fields). */
-function termRowCheck(term: Term, scope: Scope): SQL | undefined {
-  const pattern = `%${escapeLike(term.text)}%`;
-  if (term.kind === 'choseong') return sql`p.choseong LIKE ${pattern}`;
-  if (scope !== 'all') return sql`${SCOPE_COLUMN[scope]} ILIKE ${pattern}`;
-  if ([...term.text].length === 2) return undefined;
-  return sql`p.search_text LIKE ${pattern}`;
-}
-
-function choice(prefix: string, values: readonly string[], plan: SearchPlan): void {
-  const keys = [...new Set(values)].map((v) => `${prefix}:${v}`);
-  if (keys.length === 1) plan.allKeys.push(keys[0] as string);
-  else if (keys.length > 1) plan.indexConds.push(sql`p.keys && ${textArray(keys)}`);
-}
-
-export function planSearch(params: SearchParams, today: string): SearchPlan {
-  const plan: SearchPlan = { allKeys: [], indexConds: [], rowConds: [] };
-  for (const group of params.keyword) {
-    const checks = group.map((t) => termRowCheck(t, params.scope));
-    const grams = group.map((t) => bigrams(t.text));
-    if (group.length === 1) {
-      plan.allKeys.push(...(grams[0] ?? []));
-      if (checks[0]) plan.rowConds.push(checks[0]);
-      continue;
-    }
-    // (a OR b): the index narrows to rows having all bigrams of a or all of b; the row check is exact.
-    if (grams.every((g) => g.length > 0))
-      plan.indexConds.push(
-        sql`(${sql.join(
-          grams.map((g) => sql`p.keys @> ${textArray(g)}`),
-          sql` OR `,
-        )})`,
-      );
-    if (checks.some((c) => c !== undefined) || grams.some((g) => g.length === 0)) {
-      const exact = group.map((t, i) => checks[i] ?? sql`p.search_text LIKE ${`%${escapeLike(t.text)}%`}`);
-      plan.rowConds.push(sql`(${sql.join(exact, sql` OR `)})`);
-    }
-  }
-  for (const word of params.excludeTerms) {
-    const pattern = `%${escapeLike(word)}%`;
-    plan.rowConds.push(
-      params.scope === 'all'
-        ? sql`p.search_text NOT LIKE ${pattern}`
-        : sql`${SCOPE_COLUMN[params.scope]} NOT ILIKE ${pattern}`,
-    );
-  }
-  choice('r', params.regions, plan);
-  choice('o', params.occupations, plan); // parseSearchParams accepts known KECO codes only
-  choice('e', params.employmentTypes, plan);
-  if (params.wageType) plan.allKeys.push(`s:${params.wageType}`);
-  const careers = new Set<string>();
-  for (const c of params.careers) {
-    careers.add(c);
-    if (c === 'N' || c === 'E') careers.add('Z');
-  }
-  choice('c', [...careers], plan);
-  choice('d', params.educations, plan);
-  if (params.minWage !== undefined) plan.rowConds.push(sql`p.min_sal >= ${params.minWage}`);
-  if (params.posted) plan.rowConds.push(sql`p.reg_dt >= ${addDays(today, -POSTED_DAYS[params.posted])}::date`);
-  plan.allKeys = [...new Set(plan.allKeys)];
-  return plan;
-}
-
-function indexWhere(plan: SearchPlan): SQL {
-  const conds = [sql`p.status = 'open'`];
-  if (plan.allKeys.length > 0) conds.push(sql`p.keys @> ${textArray(plan.allKeys)}`);
-  conds.push(...plan.indexConds);
-  return sql.join(conds, sql` AND `);
-}
-
-function fullWhere(plan: SearchPlan): SQL {
-  return sql.join([indexWhere(plan), ...plan.rowConds], sql` AND `);
-}
-
-/** Whether the plan uses the keys index at all (else every open posting is a candidate). */
-const usesIndex = (plan: SearchPlan) => plan.allKeys.length > 0 || plan.indexConds.length > 0;
+import type { Database, SnapshotRead } from '../db/index.ts';
+import { fullWhere, indexWhere, planSearch, usesIndex } from './search-plan.ts';
+import { MAX_RESULTS, type SearchParams } from './search-query.ts';
+import { relevanceSql } from './search-rank.ts';
 
 /** Written exactly as the partial indexes are declared (NULLS LAST), so the planner can walk them. */
-const ORDER: Record<SearchParams['sort'], SQL> = {
+const ORDER: Record<Exclude<SearchParams['sort'], 'relevance'>, SQL> = {
   recent: sql`p.reg_dt DESC NULLS LAST, p.id DESC NULLS LAST`,
   closing: sql`p.close_dt ASC NULLS LAST, p.id DESC NULLS LAST`,
   wage: sql`p.wage_monthly DESC NULLS LAST, p.id DESC NULLS LAST`,
@@ -142,6 +27,8 @@ const ORDER: Record<SearchParams['sort'], SQL> = {
  * stops after one page) rather than fetching every candidate and sorting.
  */
 const WALK_THRESHOLD = 2_000;
+/** 정확도순 ranks this many of the newest matches (a multiple of every page size: a page is never split). */
+export const RELEVANCE_POOL = 2_000;
 const SERIAL = { max_parallel_workers_per_gather: '0', enable_seqscan: 'off' } as const;
 const WALK_SETTINGS = { ...SERIAL, enable_bitmapscan: 'off', enable_sort: 'off' } as const;
 const FETCH_SETTINGS = { ...SERIAL, enable_indexscan: 'off' } as const;
@@ -177,6 +64,8 @@ export interface SearchResult {
   page: number;
   pageSize: number;
   totalPages: number;
+  /** 정확도순 only: set when there are more matches than were ranked (RELEVANCE_POOL). */
+  rankedNewest?: number;
 }
 
 const SUMMARY_COLUMNS = sql`p.id::int AS "id", p.wanted_auth_no AS "wantedAuthNo", p.title, p.company_name AS "companyName",
@@ -184,30 +73,43 @@ const SUMMARY_COLUMNS = sql`p.id::int AS "id", p.wanted_auth_no AS "wantedAuthNo
   p.career, p.min_career_months AS "minCareerMonths", p.min_edubg AS "minEdubg", p.emp_tp_cd AS "empTpCd",
   p.holiday_tp_cd AS "holidayTpCd", p.reg_dt::text AS "regDt", p.close_dt::text AS "closeDt", p.job_cont AS "jobCont"`;
 
-async function countUpTo(database: Database, where: SQL, limit: number): Promise<number> {
-  const rows = await database.readWithSettings<{ n: number }>(
+async function countUpTo(read: SnapshotRead, where: SQL, limit: number): Promise<number> {
+  const rows = await read<{ n: number }>(
     COUNT_SETTINGS,
     sql`SELECT count(*)::int AS n FROM (SELECT FROM postings p WHERE ${where} LIMIT ${limit}) s`,
   );
   return rows[0]?.n ?? 0;
 }
 
+/** The page's query: in the sort's order, or for 정확도순 ranked within the newest matches. */
+function pageQuery(params: SearchParams, where: SQL, offset: number): SQL {
+  const limits = sql`LIMIT ${params.pageSize} OFFSET ${offset}`;
+  if (params.sort !== 'relevance' || offset >= RELEVANCE_POOL)
+    return sql`SELECT ${SUMMARY_COLUMNS} FROM postings p WHERE ${where} ORDER BY ${ORDER[params.sort === 'relevance' ? 'recent' : params.sort]} ${limits}`;
+  const score = relevanceSql(params.keyword);
+  return sql`SELECT * FROM (SELECT ${SUMMARY_COLUMNS}, ${score} AS score FROM postings p WHERE ${where}
+    ORDER BY ${ORDER.recent} LIMIT ${RELEVANCE_POOL}) r ORDER BY r.score DESC, r."regDt" DESC, r.id DESC ${limits}`;
+}
+
 export async function searchPostings(database: Database, params: SearchParams, today: string): Promise<SearchResult> {
   const plan = planSearch(params, today);
   const offset = (params.page - 1) * params.pageSize;
-  // A cheap probe of the index alone picks the page plan; the count and the page then run together.
   const indexed = usesIndex(plan);
-  // Wage order is correlated with what people search (조리 pays less than 개발): walking the wage
-  // index can pass tens of thousands of rows before a match, so an indexed wage search fetches and sorts.
-  const walk =
-    !indexed ||
-    (params.sort !== 'wage' && (await countUpTo(database, indexWhere(plan), WALK_THRESHOLD + 1)) > WALK_THRESHOLD);
   const where = fullWhere(plan);
-  const page = sql`SELECT ${SUMMARY_COLUMNS} FROM postings p WHERE ${where} ORDER BY ${ORDER[params.sort]} LIMIT ${params.pageSize} OFFSET ${offset}`;
-  const [counted, items] = await Promise.all([
-    countUpTo(database, where, MAX_RESULTS + 1),
-    database.readWithSettings<PostingSummary>(walk ? WALK_SETTINGS : FETCH_SETTINGS, page),
-  ]);
+  const { counted, items } = await database.readSnapshot(async (read) => {
+    // A cheap probe of the index alone picks the page plan; the count and the page then read the same snapshot.
+    // Wage order is correlated with what people search (조리 pays less than 개발): walking the wage
+    // index can pass tens of thousands of rows before a match, so an indexed wage search fetches and sorts.
+    const walk =
+      !indexed ||
+      (params.sort !== 'wage' && (await countUpTo(read, indexWhere(plan), WALK_THRESHOLD + 1)) > WALK_THRESHOLD);
+    const n = await countUpTo(read, where, MAX_RESULTS + 1);
+    const rows = await read<PostingSummary & { score?: number }>(
+      walk ? WALK_SETTINGS : FETCH_SETTINGS,
+      pageQuery(params, where, offset),
+    );
+    return { counted: n, items: rows.map(({ score: _score, ...p }) => p as PostingSummary) };
+  });
   const total = Math.min(counted, MAX_RESULTS);
   return {
     items,
@@ -216,6 +118,9 @@ export async function searchPostings(database: Database, params: SearchParams, t
     page: params.page,
     pageSize: params.pageSize,
     totalPages: Math.max(1, Math.ceil(total / params.pageSize)),
+    ...(params.sort === 'relevance' && params.keyword.length > 0 && counted > RELEVANCE_POOL
+      ? { rankedNewest: RELEVANCE_POOL }
+      : {}),
   };
 }
 

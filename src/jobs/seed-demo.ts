@@ -2,6 +2,7 @@ import type { Database } from '../db/index.ts';
 import { seoulToday } from '../shared/dates.ts';
 import { generatePostings } from './seed/generator.ts';
 import { countPostings, deleteAllPostings, insertPostings } from './store.ts';
+import { refreshVocabulary } from './vocabulary.ts';
 
 export const DEFAULT_SEED = 20_260_101;
 
@@ -33,6 +34,7 @@ export async function seedPostings(
       },
     },
   );
+  await refreshVocabulary(database);
   log(`채용공고 ${n.toLocaleString('ko-KR')}건을 ${((Date.now() - started) / 1000).toFixed(1)}초 만에 만들었습니다.`);
   return n;
 }

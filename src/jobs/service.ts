@@ -11,9 +11,15 @@ import {
   searchPostings,
 } from './search.ts';
 import { parseSearchParams, type SearchParams } from './search-query.ts';
+import { type SearchPage, searchPages } from './search-service.ts';
+import type { Suggestion } from './suggest.ts';
 
 export interface JobsService {
   search(params: SearchParams): Promise<SearchResult>;
+  /** The search page: the search, its facet counts and typo help (search-service.ts). */
+  searchPage(params: SearchParams): Promise<SearchPage>;
+  /** Suggestions while typing `q`. */
+  suggest(q: string): Promise<Suggestion[]>;
   find(wantedAuthNo: string): Promise<PostingDetail | undefined>;
   /** Home-page counts, cached for a minute per process. */
   stats(): Promise<JobStats>;
@@ -24,7 +30,6 @@ export interface JobsService {
 }
 
 const STATS_TTL_MS = 60_000;
-
 export function createJobsService(database: Database, now: () => Date): JobsService {
   let cached: { at: number; day: string; value: Promise<JobStats> } | undefined;
   const today = () => seoulToday(now());
@@ -35,8 +40,11 @@ export function createJobsService(database: Database, now: () => Date): JobsServ
     await closeExpired(day);
     return day;
   };
+  const pages = searchPages(database);
   return {
     search: async (params) => searchPostings(database, params, await openToday()),
+    searchPage: async (params) => pages.page(params, await openToday()),
+    suggest: (q) => pages.suggest(q),
     find: (wantedAuthNo) => findPosting(database, wantedAuthNo),
     stats() {
       const day = today();

@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
 import { EDUCATIONS } from '../jobs/codes.ts';
-import { escapeLike } from '../jobs/search.ts';
+import { escapeLike } from '../jobs/search-plan.ts';
 import type { Career } from './resume.ts';
 
 type Db = Pick<Database, 'query' | 'read'>;

@@ -105,6 +105,46 @@ describe('a citizen searches for a job in the browser', () => {
     assert.equal(await page.getByLabel('검색어', { exact: true }).inputValue(), 'ㅁㄹㅅㅌ');
   });
 
+  it('suggests words while typing, by keyboard, and corrects a typo', async () => {
+    await page.goto(`${server.url}/jobs`);
+    const box = page.getByRole('combobox', { name: '검색어' });
+    assert.equal(await box.getAttribute('aria-expanded'), 'false');
+    await box.pressSequentially('요야', { delay: 40 });
+    const options = page.locator('#q-suggestions [role="option"]');
+    await options.first().waitFor();
+    assert.equal(await box.getAttribute('aria-expanded'), 'true');
+    assert.equal(await box.inputValue(), '요야', 'nothing is chosen before the user moves to it');
+    assert.ok(
+      (await options.allTextContents()).some((t) => t.startsWith('요양보호사')),
+      'a half-typed syllable finds 요양보호사',
+    );
+    assert.match((await page.locator('#q-suggestions + [role="status"]').textContent()) ?? '', /추천 검색어 \d+개/);
+    await screenshot(page, '05-suggestions');
+    const axe = consoleErrors.length;
+    assert.deepEqual(await seriousViolations(page), [], 'the open list passes axe');
+    consoleErrors.splice(axe);
+    await page.keyboard.press('ArrowDown');
+    const chosen = await box.inputValue();
+    assert.equal(await box.getAttribute('aria-activedescendant'), 'q-suggestion-0');
+    assert.equal(await options.first().getAttribute('aria-selected'), 'true');
+    await page.keyboard.press('Escape');
+    assert.equal(await box.inputValue(), '요야', 'Esc puts back what was typed');
+    assert.equal(await box.getAttribute('aria-expanded'), 'false');
+    await box.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/jobs\?/);
+    assert.equal(new URL(page.url()).searchParams.get('q'), chosen);
+
+    await page.goto(`${server.url}/jobs?q=${encodeURIComponent('요양보효사')}`);
+    const hint = page.locator('.ilteo-did-you-mean');
+    assert.match((await hint.textContent()) ?? '', /혹시 ‘요양보호사’를 찾으셨나요\?/);
+    await hint.getByRole('link').click();
+    await page.waitForURL(/\/jobs\?/);
+    assert.equal(new URL(page.url()).searchParams.get('q'), '요양보호사');
+    assert.ok((await page.locator('.ilteo-result').count()) > 0);
+  });
+
   it('pages have no serious or critical accessibility violations (axe-core)', async () => {
     // axe-core injects its own <style>, which our CSP (rightly) blocks: those messages are not the site's.
     const before = consoleErrors.length;
@@ -114,6 +154,7 @@ describe('a citizen searches for a job in the browser', () => {
         `/jobs?q=${encodeURIComponent('물류')}&region=41000`,
         '/jobs/KBROWSER01',
         '/jobs?region=99999',
+        `/jobs?q=${encodeURIComponent('경리')}&region=11000&career=N`,
       ]) {
         await page.goto(`${server.url}${path}`);
         const violations = await seriousViolations(page);

@@ -208,7 +208,7 @@ for (const kind of DRIVERS) {
       );
       const parsed = parseSearchParams({ q: '경리' });
       assert.ok(parsed.ok);
-      assert.ok(parsed.params.notices.includes('‘경리’ 관련 결과(회계)도 포함했습니다.'));
+      assert.ok(parsed.params.notices.includes('‘경리’ 관련 결과(회계, 직종 회계·경리 사무원)도 포함했습니다.'));
       assert.deepEqual(await ids({ q: '경리', syn: 'off' }), []);
       assert.deepEqual(await ids({ q: '회계' }), ['KF101']);
     });

@@ -1,21 +1,33 @@
 import { OCCUPATIONS } from '../../reference/occupations.ts';
 import { SIDO, SIGUNGU } from '../../reference/regions.ts';
+import { pickJosa } from '../../shared/korean.ts';
 import { attr, type Html, html } from '../../web/html.ts';
+import { staticUrl } from '../../web/krds/static.ts';
 import { CAREERS, EDUCATIONS, EMPLOYMENT_TYPES, WAGE_TYPES } from '../codes.ts';
+import type { FacetCounts } from '../facets.ts';
 import { POSTED_LABELS, POSTED_WITHIN, type RawQuery, SCOPE_LABELS, SCOPES } from '../search-query.ts';
 
 type Errors = Record<string, string>;
+/** A facet's counts per choice (undefined: not counted, so no numbers are shown). */
+type Counts = Record<string, number> | undefined;
+
+/** The number of results a choice would give, after its label: 강남구 (12). */
+function countOf(counts: Counts, code: string): Html {
+  if (!counts) return html``;
+  const n = counts[code] ?? 0;
+  return html` <span class="ilteo-facet-count">(${n.toLocaleString('ko-KR')}<span class="sr-only">건</span>)</span>`;
+}
 
 function fieldError(errors: Errors, name: string): Html {
   const message = errors[name];
   return message ? html`<p class="form-hint-invalid" id="${name}-error" role="alert">${message}</p>` : html``;
 }
 
-function checkbox(name: string, value: string, label: string, checked: boolean, extra = ''): Html {
+function checkbox(name: string, value: string, label: string, checked: boolean, counts?: Counts, extra = ''): Html {
   const id = `${name}-${value}`;
   return html`<div class="krds-form-check${extra}">
   <input type="checkbox" name="${name}" id="${id}" value="${value}"${attr('checked', checked)}>
-  <label for="${id}">${label}</label>
+  <label for="${id}">${label}${countOf(counts, value)}</label>
 </div>`;
 }
 
@@ -25,15 +37,16 @@ function checkboxFieldset(
   options: readonly { code: string; label: string }[],
   selected: string[],
   errors: Errors,
+  counts?: Counts,
 ): Html {
   return html`<fieldset class="ilteo-filter" id="${name}">
   <legend class="ilteo-filter__legend">${legend}</legend>
-  <div class="krds-check-area">${options.map((o) => checkbox(name, o.code, o.label, selected.includes(o.code)))}</div>
+  <div class="krds-check-area">${options.map((o) => checkbox(name, o.code, o.label, selected.includes(o.code), counts))}</div>
   ${fieldError(errors, name)}
 </fieldset>`;
 }
 
-function regionFilter(selected: string[], errors: Errors): Html {
+function regionFilter(selected: string[], errors: Errors, counts: Counts): Html {
   const count = selected.length;
   return html`<details class="ilteo-disclosure" id="region"${attr('open', count > 0 || Boolean(errors.region))}>
   <summary>지역${count > 0 ? html` <span class="ilteo-count">(${count}개 선택)</span>` : ''}</summary>
@@ -43,10 +56,10 @@ function regionFilter(selected: string[], errors: Errors): Html {
       const children = SIGUNGU.filter((s) => s.sidoCode === sido.code && s.code !== sido.code);
       const open = selected.some((c) => c === sido.code || children.some((s) => s.code === c));
       return html`<details class="ilteo-disclosure ilteo-disclosure--nested"${attr('open', open)}>
-  <summary>${sido.shortName}</summary>
+  <summary>${sido.shortName}${countOf(counts, sido.code)}</summary>
   <div class="krds-check-area ilteo-check-grid">
-    ${checkbox('region', sido.code, `${sido.shortName} 전체`, selected.includes(sido.code))}
-    ${children.map((s) => checkbox('region', s.code, s.name, selected.includes(s.code)))}
+    ${checkbox('region', sido.code, `${sido.shortName} 전체`, selected.includes(sido.code), counts)}
+    ${children.map((s) => checkbox('region', s.code, s.name, selected.includes(s.code), counts))}
   </div>
 </details>`;
     })}
@@ -55,7 +68,7 @@ function regionFilter(selected: string[], errors: Errors): Html {
 </details>`;
 }
 
-function occupationFilter(selected: string[], errors: Errors): Html {
+function occupationFilter(selected: string[], errors: Errors, counts: Counts): Html {
   const count = selected.length;
   const level1 = OCCUPATIONS.filter((o) => o.level === 1);
   return html`<details class="ilteo-disclosure" id="occupation"${attr('open', count > 0 || Boolean(errors.occupation))}>
@@ -66,13 +79,13 @@ function occupationFilter(selected: string[], errors: Errors): Html {
       const l2s = OCCUPATIONS.filter((o) => o.parent === l1.code);
       const open = selected.some((c) => c.startsWith(l1.code));
       return html`<details class="ilteo-disclosure ilteo-disclosure--nested"${attr('open', open)}>
-  <summary>${l1.name}</summary>
-  <div class="krds-check-area">${checkbox('occupation', l1.code, `${l1.name} 전체`, selected.includes(l1.code))}</div>
+  <summary>${l1.name}${countOf(counts, l1.code)}</summary>
+  <div class="krds-check-area">${checkbox('occupation', l1.code, `${l1.name} 전체`, selected.includes(l1.code), counts)}</div>
   ${l2s.map((l2) => {
     const l3s = OCCUPATIONS.filter((o) => o.parent === l2.code);
     return html`<div class="ilteo-occupation-group">
-  <div class="krds-check-area">${checkbox('occupation', l2.code, `${l2.name}${l3s.length > 1 ? ' 전체' : ''}`, selected.includes(l2.code), ' ilteo-check-strong')}</div>
-  ${l3s.length > 1 ? html`<div class="krds-check-area ilteo-check-grid">${l3s.map((l3) => checkbox('occupation', l3.code, l3.name, selected.includes(l3.code)))}</div>` : ''}
+  <div class="krds-check-area">${checkbox('occupation', l2.code, `${l2.name}${l3s.length > 1 ? ' 전체' : ''}`, selected.includes(l2.code), counts, ' ilteo-check-strong')}</div>
+  ${l3s.length > 1 ? html`<div class="krds-check-area ilteo-check-grid">${l3s.map((l3) => checkbox('occupation', l3.code, l3.name, selected.includes(l3.code), counts))}</div>` : ''}
 </div>`;
   })}
 </details>`;
@@ -95,7 +108,8 @@ function select(
 }
 
 /** The search form. Re-filled from the raw query, so nothing the user typed is lost on an error. */
-export function searchForm(raw: RawQuery, errors: Errors): Html {
+export function searchForm(raw: RawQuery, errors: Errors, facets?: FacetCounts): Html {
+  const counts = facets?.counts;
   const filterCount =
     raw.empTp.length +
     raw.career.length +
@@ -103,8 +117,6 @@ export function searchForm(raw: RawQuery, errors: Errors): Html {
     (raw.salTp ? 1 : 0) +
     (raw.minWage ? 1 : 0) +
     (raw.posted ? 1 : 0);
-  const invalid = (name: string) =>
-    html`${attr('aria-invalid', errors[name] ? 'true' : undefined)}${attr('aria-describedby', errors[name] ? `${name}-error` : undefined)}`;
   return html`<form class="ilteo-search" method="get" action="/jobs" role="search" aria-label="채용정보 검색">
   <div class="ilteo-search__bar">
     <div class="form-group ilteo-search__scope">
@@ -132,12 +144,47 @@ export function searchForm(raw: RawQuery, errors: Errors): Html {
     <div class="form-conts"><input type="text" id="exclude" name="exclude" class="krds-input" value="${raw.exclude}" maxlength="200" placeholder="빼고 싶은 단어 (예: 야간 교대)"></div>
   </div>
   <div class="ilteo-filters">
-    ${regionFilter(raw.region, errors)}
-    ${occupationFilter(raw.occupation, errors)}
-    <details class="ilteo-disclosure"${attr('open', filterCount > 0 || ['empTp', 'salTp', 'minWage', 'career', 'edu', 'posted'].some((k) => errors[k]))}>
+    ${facets ? facetNote(facets) : ''}
+    ${regionFilter(raw.region, errors, counts?.region)}
+    ${occupationFilter(raw.occupation, errors, counts?.occupation)}
+    ${conditionsFilter(raw, errors, counts, filterCount)}
+  </div>
+  ${raw.sort ? html`<input type="hidden" name="sort" value="${raw.sort}">` : ''}
+  ${raw.size ? html`<input type="hidden" name="size" value="${raw.size}">` : ''}
+  ${raw.syn === 'off' ? html`<input type="hidden" name="syn" value="off">` : ''}
+  <div class="ilteo-search__actions">
+    <button type="submit" class="krds-btn primary">조건으로 검색</button>
+    <a class="krds-btn tertiary" href="/jobs">조건 초기화</a>
+  </div>
+</form>
+<script src="${staticUrl('js/search-suggest.js')}" defer></script>`;
+}
+
+const FACET_LABELS = { region: '지역', occupation: '직종', empTp: '고용형태', career: '경력' } as const;
+
+/** What the numbers beside the choices mean, and which were not counted. */
+function facetNote(facets: FacetCounts): Html {
+  const uncounted = (Object.keys(FACET_LABELS) as (keyof typeof FACET_LABELS)[]).filter((f) => !facets.counts[f]);
+  return html`<p class="form-hint ilteo-facet-note">괄호 안의 숫자는 지금 검색 조건에서 그 항목을 고르면 나오는 공고 수입니다.${
+    uncounted.length > 0
+      ? ` ${uncounted.map((f) => FACET_LABELS[f]).join(', ')}${pickJosa(FACET_LABELS[uncounted[uncounted.length - 1] ?? 'region'], '은/는')} 결과가 많아 건수를 세지 않았습니다. 검색어나 조건을 더하면 보입니다.`
+      : ''
+  }</p>`;
+}
+
+/** 근무조건·자격·등록일: 고용형태, 임금, 경력, 최소학력 and 등록일, in one disclosure. */
+function conditionsFilter(
+  raw: RawQuery,
+  errors: Errors,
+  counts: FacetCounts['counts'] | undefined,
+  filterCount: number,
+): Html {
+  const invalid = (name: string) =>
+    html`${attr('aria-invalid', errors[name] ? 'true' : undefined)}${attr('aria-describedby', errors[name] ? `${name}-error` : undefined)}`;
+  return html`<details class="ilteo-disclosure"${attr('open', filterCount > 0 || ['empTp', 'salTp', 'minWage', 'career', 'edu', 'posted'].some((k) => errors[k]))}>
       <summary>근무조건·자격·등록일${filterCount > 0 ? html` <span class="ilteo-count">(${filterCount}개 선택)</span>` : ''}</summary>
       <div class="ilteo-filter-grid">
-        ${checkboxFieldset('고용형태', 'empTp', EMPLOYMENT_TYPES, raw.empTp, errors)}
+        ${checkboxFieldset('고용형태', 'empTp', EMPLOYMENT_TYPES, raw.empTp, errors, counts?.empTp)}
         <fieldset class="ilteo-filter">
           <legend class="ilteo-filter__legend">임금</legend>
           <div class="form-group">
@@ -151,7 +198,7 @@ export function searchForm(raw: RawQuery, errors: Errors): Html {
             ${fieldError(errors, 'minWage')}
           </div>
         </fieldset>
-        ${checkboxFieldset('경력', 'career', CAREERS, raw.career, errors)}
+        ${checkboxFieldset('경력', 'career', CAREERS, raw.career, errors, counts?.career)}
         ${checkboxFieldset('최소학력', 'edu', EDUCATIONS, raw.edu, errors)}
         <fieldset class="ilteo-filter" id="posted">
           <legend class="ilteo-filter__legend">등록일</legend>
@@ -162,14 +209,5 @@ export function searchForm(raw: RawQuery, errors: Errors): Html {
           ${fieldError(errors, 'posted')}
         </fieldset>
       </div>
-    </details>
-  </div>
-  ${raw.sort ? html`<input type="hidden" name="sort" value="${raw.sort}">` : ''}
-  ${raw.size ? html`<input type="hidden" name="size" value="${raw.size}">` : ''}
-  ${raw.syn === 'off' ? html`<input type="hidden" name="syn" value="off">` : ''}
-  <div class="ilteo-search__actions">
-    <button type="submit" class="krds-btn primary">조건으로 검색</button>
-    <a class="krds-btn tertiary" href="/jobs">조건 초기화</a>
-  </div>
-</form>`;
+    </details>`;
 }

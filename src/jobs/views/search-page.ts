@@ -3,17 +3,11 @@ import { formatKoreanDate } from '../../shared/dates.ts';
 import { pickJosa } from '../../shared/korean.ts';
 import { pagination } from '../../web/components.ts';
 import { type Html, html } from '../../web/html.ts';
+import type { FacetCounts } from '../facets.ts';
 import { highlight, snippet } from '../highlight.ts';
+import { relatedLabels, withRelated } from '../related-words.ts';
 import type { PostingSummary, SearchResult } from '../search.ts';
-import {
-  PAGE_SIZES,
-  type RawQuery,
-  type SearchParams,
-  SORT_LABELS,
-  SORTS,
-  toQueryString,
-  withSynonyms,
-} from '../search-query.ts';
+import { PAGE_SIZES, type RawQuery, type SearchParams, SORT_LABELS, SORTS, toQueryString } from '../search-query.ts';
 import { formatWage } from '../wages.ts';
 import { careerText, deadline, educationText, employmentText, occupationText, regionText } from './format.ts';
 import { searchForm } from './search-form.ts';
@@ -60,9 +54,15 @@ function emptyState(raw: RawQuery): Html {
 </div>`;
 }
 
-export function searchResultsView(raw: RawQuery, params: SearchParams, result: SearchResult, today: string): Html {
+export function searchResultsView(
+  raw: RawQuery,
+  params: SearchParams,
+  result: SearchResult,
+  today: string,
+  didYouMean?: string,
+): Html {
   const back = toQueryString(raw);
-  const sortLinks = SORTS.map((s) =>
+  const sortLinks = SORTS.filter((s) => s !== 'relevance' || params.keyword.length > 0).map((s) =>
     s === params.sort
       ? html`<li><span class="ilteo-sort__current" aria-current="true">${SORT_LABELS[s]}</span></li>`
       : html`<li><a href="/jobs${toQueryString(raw, { sort: s, page: '1' })}">${SORT_LABELS[s]}</a></li>`,
@@ -81,8 +81,11 @@ export function searchResultsView(raw: RawQuery, params: SearchParams, result: S
     <nav class="ilteo-sort" aria-label="정렬"><ul>${sortLinks}</ul></nav>
     <nav class="ilteo-size" aria-label="한 페이지에 볼 건수"><ul>${sizeLinks}</ul></nav>
   </div>
-  ${params.notices.length > 0 ? html`<ul class="ilteo-notices" role="status">${params.notices.map((n) => html`<li>${n}</li>`)}</ul>` : ''}
+  ${params.notices.length > 0 ? html`<div role="status"><ul class="ilteo-notices">${params.notices.map((n) => html`<li>${n}</li>`)}</ul></div>` : ''}
+  ${result.rankedNewest ? html`<p class="ilteo-note">정확도순은 검색 결과 중 최근 공고 ${result.rankedNewest.toLocaleString('ko-KR')}건을 정확도로 정렬하고, 그 뒤는 최신순으로 보여 줍니다. 조건을 좁히면 모든 결과를 정확도로 정렬합니다.</p>` : ''}
+  ${params.sort === 'relevance' && params.keyword.length > 0 ? relevanceHelp() : ''}
   ${synonymToggle(params, raw)}
+  ${didYouMean ? html`<p class="ilteo-did-you-mean" role="status">혹시 <a href="/jobs${toQueryString(raw, { q: didYouMean, page: '1' })}">‘${didYouMean}’</a>${pickJosa(didYouMean, '을/를')} 찾으셨나요?</p>` : ''}
   ${
     result.items.length === 0
       ? emptyState(raw)
@@ -92,7 +95,12 @@ export function searchResultsView(raw: RawQuery, params: SearchParams, result: S
 </section>`;
 }
 
-export function searchPageMain(raw: RawQuery, errors: Record<string, string>, results: Html | undefined): Html {
+export function searchPageMain(
+  raw: RawQuery,
+  errors: Record<string, string>,
+  results: Html | undefined,
+  facets?: FacetCounts,
+): Html {
   const errorList = Object.entries(errors);
   return html`<div class="ilteo-page-head"><h1 class="heading-xlarge">채용정보 검색</h1>
   <p class="ilteo-lead">전국의 채용공고를 지역·직종·근무조건으로 찾아보세요.</p></div>
@@ -104,7 +112,7 @@ export function searchPageMain(raw: RawQuery, errors: Record<string, string>, re
 </div>`
       : ''
   }
-  ${searchForm(raw, errors)}
+  ${searchForm(raw, errors, facets)}
   ${results ?? ''}`;
 }
 
@@ -123,11 +131,21 @@ export function saveSearchForm(csrf: string, query: string): Html {
 function synonymToggle(params: SearchParams, raw: RawQuery) {
   if (params.synonyms.length > 0)
     return html`<p class="ilteo-synonyms"><a href="/jobs${toQueryString(raw, { syn: 'off', page: '1' })}">비슷한 말 없이 입력한 검색어로만 찾기</a></p>`;
-  if (!params.synonymsOn && withSynonyms(params.keyword).added.length > 0)
-    return html`<p class="ilteo-synonyms">입력한 검색어로만 찾았습니다. <a href="/jobs${toQueryString(raw, { syn: '', page: '1' })}">비슷한 말(${withSynonyms(
-      params.keyword,
-    )
-      .added.flatMap((a) => a.added)
-      .join(', ')})도 함께 찾기</a></p>`;
+  const related = params.synonymsOn ? [] : withRelated(params.keyword).added;
+  if (related.length > 0)
+    return html`<p class="ilteo-synonyms">입력한 검색어로만 찾았습니다. <a href="/jobs${toQueryString(raw, { syn: '', page: '1' })}">비슷한 말(${related.flatMap(relatedLabels).join(', ')})도 함께 찾기</a></p>`;
   return '';
+}
+
+/** How 정확도순 orders the results, in words (the score itself is never shown). */
+function relevanceHelp(): Html {
+  return html`<details class="ilteo-disclosure ilteo-help">
+  <summary>정확도순은 어떻게 정하나요?</summary>
+  <ul>
+    <li>검색어가 어디에 있는지에 따라 순서를 정합니다. <strong>공고 제목</strong>에 있는 공고가 먼저이고, 다음은 <strong>직종명</strong>(한국고용직업분류), <strong>회사명</strong>, <strong>직무내용</strong> 순입니다.</li>
+    <li>같은 곳에 있으면, 검색어가 온전한 단어로 있는 공고(‘웹 개발’의 ‘개발’)가 단어의 일부로 있는 공고(‘개발자’의 ‘개발’)보다 먼저입니다.</li>
+    <li>검색어를 여러 개 띄어 쓰면 각 검색어의 순위를 더합니다. 비슷한 말과 직종으로 찾은 공고도 같은 기준으로 정렬합니다.</li>
+    <li>순위가 같으면 최근에 등록된 공고가 먼저입니다. 광고나 유료 노출은 순서에 영향을 주지 않습니다.</li>
+  </ul>
+</details>`;
 }
