@@ -80,7 +80,7 @@ export const SEARCH_PARAMETERS: ApiParameter[] = [
   {
     name: 'sort',
     description:
-      '정렬: relevance=정확도순 (검색어가 있을 때 기본값: 제목 > 직종명 > 회사명 > 직무내용, 온전한 단어 > 단어의 일부, 같으면 최신순; 최근 2,000건 안에서 정렬하고 그 뒤는 최신순), recent=최신순 (검색어가 없을 때 기본값), closing=마감임박순, wage=임금높은순',
+      '정렬: relevance=정확도순 (검색어가 있을 때 기본값: 제목 > 직종명 > 회사명 > 직무내용, 온전한 단어 > 단어의 일부, 같으면 최신순; 결과가 많으면 최근 200건 안에서 정렬하고 그 뒤는 최신순), recent=최신순 (검색어가 없을 때 기본값), closing=마감임박순, wage=임금높은순',
     schema: { type: 'string', enum: [...SORTS] },
   },
   {

@@ -2,16 +2,17 @@
  * Job search over open postings: the plan (search-plan.ts) picks how the page is read, and the count
  * and the page are read in one snapshot, so they agree.
  *
- * Plan choice: the index-only part is counted up to WALK_THRESHOLD first. Many candidates → walk
+ * Plan choice: the matches are counted first (up to MAX_RESULTS + 1). Many (over WALK_THRESHOLD) → walk
  * the sort order's partial index and stop after one page; few → fetch them all and sort. The planner's
  * own estimates for LIKE and array containment are too rough to leave this to it.
  *
- * 정확도순 ranks the newest RELEVANCE_POOL matches by their score (search-rank.ts); pages past them
- * go on newest first, so every match is on exactly one page, and the page says so.
+ * 정확도순 ranks the matches by their score (search-rank.ts): all of them when there are few, else the
+ * newest RELEVANCE_POOL; pages past those go on newest first, so every match is on exactly one page,
+ * and the page says so.
  */
 import { type SQL, sql } from 'drizzle-orm';
 import type { Database, SnapshotRead } from '../db/index.ts';
-import { fullWhere, indexWhere, planSearch, usesIndex } from './search-plan.ts';
+import { fullWhere, planSearch, usesIndex } from './search-plan.ts';
 import { MAX_RESULTS, type SearchParams } from './search-query.ts';
 import { relevanceSql } from './search-rank.ts';
 
@@ -23,12 +24,16 @@ const ORDER: Record<Exclude<SearchParams['sort'], 'relevance'>, SQL> = {
 };
 
 /**
- * Candidates above which the page is read by walking the sort index (rows come in order, the walk
- * stops after one page) rather than fetching every candidate and sorting.
+ * Matches above which the page is read by walking the sort index (rows come in order, the walk stops
+ * after one page) rather than fetching every match and sorting.
  */
-const WALK_THRESHOLD = 2_000;
-/** 정확도순 ranks this many of the newest matches (a multiple of every page size: a page is never split). */
-export const RELEVANCE_POOL = 2_000;
+export const WALK_THRESHOLD = 2_000;
+/**
+ * 정확도순 ranks every match when there are few (the page fetches them all anyway: at most
+ * WALK_THRESHOLD), else the newest RELEVANCE_POOL, which the sort index walk finds in bounded time.
+ * Both are multiples of every page size, so a page never straddles the ranked and the rest.
+ */
+export const RELEVANCE_POOL = 200;
 const SERIAL = { max_parallel_workers_per_gather: '0', enable_seqscan: 'off' } as const;
 const WALK_SETTINGS = { ...SERIAL, enable_bitmapscan: 'off', enable_sort: 'off' } as const;
 const FETCH_SETTINGS = { ...SERIAL, enable_indexscan: 'off' } as const;
@@ -73,22 +78,23 @@ const SUMMARY_COLUMNS = sql`p.id::int AS "id", p.wanted_auth_no AS "wantedAuthNo
   p.career, p.min_career_months AS "minCareerMonths", p.min_edubg AS "minEdubg", p.emp_tp_cd AS "empTpCd",
   p.holiday_tp_cd AS "holidayTpCd", p.reg_dt::text AS "regDt", p.close_dt::text AS "closeDt", p.job_cont AS "jobCont"`;
 
+/** The count of matches, stopping at `limit`. */
+export const countSql = (where: SQL, limit: number): SQL =>
+  sql`SELECT count(*)::int AS n FROM (SELECT FROM postings p WHERE ${where} LIMIT ${limit}) s`;
+
 async function countUpTo(read: SnapshotRead, where: SQL, limit: number): Promise<number> {
-  const rows = await read<{ n: number }>(
-    COUNT_SETTINGS,
-    sql`SELECT count(*)::int AS n FROM (SELECT FROM postings p WHERE ${where} LIMIT ${limit}) s`,
-  );
+  const rows = await read<{ n: number }>(COUNT_SETTINGS, countSql(where, limit));
   return rows[0]?.n ?? 0;
 }
 
-/** The page's query: in the sort's order, or for 정확도순 ranked within the newest matches. */
-function pageQuery(params: SearchParams, where: SQL, offset: number): SQL {
+/** The page's query: in the sort's order, or for 정확도순 ranked within the newest `pool` matches. */
+export function pageQuery(params: SearchParams, where: SQL, offset: number, pool = RELEVANCE_POOL): SQL {
   const limits = sql`LIMIT ${params.pageSize} OFFSET ${offset}`;
-  if (params.sort !== 'relevance' || offset >= RELEVANCE_POOL)
+  if (params.sort !== 'relevance' || offset >= pool)
     return sql`SELECT ${SUMMARY_COLUMNS} FROM postings p WHERE ${where} ORDER BY ${ORDER[params.sort === 'relevance' ? 'recent' : params.sort]} ${limits}`;
   const score = relevanceSql(params.keyword);
   return sql`SELECT * FROM (SELECT ${SUMMARY_COLUMNS}, ${score} AS score FROM postings p WHERE ${where}
-    ORDER BY ${ORDER.recent} LIMIT ${RELEVANCE_POOL}) r ORDER BY r.score DESC, r."regDt" DESC, r.id DESC ${limits}`;
+    ORDER BY ${ORDER.recent} LIMIT ${pool}) r ORDER BY r.score DESC, r."regDt" DESC, r.id DESC ${limits}`;
 }
 
 export async function searchPostings(database: Database, params: SearchParams, today: string): Promise<SearchResult> {
@@ -96,19 +102,20 @@ export async function searchPostings(database: Database, params: SearchParams, t
   const offset = (params.page - 1) * params.pageSize;
   const indexed = usesIndex(plan);
   const where = fullWhere(plan);
-  const { counted, items } = await database.readSnapshot(async (read) => {
-    // A cheap probe of the index alone picks the page plan; the count and the page then read the same snapshot.
-    // Wage order is correlated with what people search (조리 pays less than 개발): walking the wage
-    // index can pass tens of thousands of rows before a match, so an indexed wage search fetches and sorts.
-    const walk =
-      !indexed ||
-      (params.sort !== 'wage' && (await countUpTo(read, indexWhere(plan), WALK_THRESHOLD + 1)) > WALK_THRESHOLD);
+  const { counted, items, pool } = await database.readSnapshot(async (read) => {
+    // The count picks the page plan, and the page reads the same snapshot. Many matches: walk the sort
+    // index (matches come often, the walk stops after a page); few: fetch them all (the count has just
+    // read their pages) and sort. Wage order is correlated with what people search (조리 pays less than
+    // 개발): walking the wage index can pass tens of thousands of rows before a match, so an indexed
+    // wage search fetches and sorts.
     const n = await countUpTo(read, where, MAX_RESULTS + 1);
+    const walk = !indexed || (params.sort !== 'wage' && n > WALK_THRESHOLD);
+    const pool = walk ? RELEVANCE_POOL : WALK_THRESHOLD;
     const rows = await read<PostingSummary & { score?: number }>(
       walk ? WALK_SETTINGS : FETCH_SETTINGS,
-      pageQuery(params, where, offset),
+      pageQuery(params, where, offset, pool),
     );
-    return { counted: n, items: rows.map(({ score: _score, ...p }) => p as PostingSummary) };
+    return { counted: n, pool, items: rows.map(({ score: _score, ...p }) => p as PostingSummary) };
   });
   const total = Math.min(counted, MAX_RESULTS);
   return {
@@ -118,9 +125,7 @@ export async function searchPostings(database: Database, params: SearchParams, t
     page: params.page,
     pageSize: params.pageSize,
     totalPages: Math.max(1, Math.ceil(total / params.pageSize)),
-    ...(params.sort === 'relevance' && params.keyword.length > 0 && counted > RELEVANCE_POOL
-      ? { rankedNewest: RELEVANCE_POOL }
-      : {}),
+    ...(params.sort === 'relevance' && params.keyword.length > 0 && counted > pool ? { rankedNewest: pool } : {}),
   };
 }
 

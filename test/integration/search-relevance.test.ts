@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { FACET_MAX_ROWS, facetCounts } from '../../src/jobs/facets.ts';
 import { byRelevance } from '../../src/jobs/relevance.ts';
-import { type PostingSummary, RELEVANCE_POOL, searchPostings } from '../../src/jobs/search.ts';
+import { type PostingSummary, RELEVANCE_POOL, searchPostings, WALK_THRESHOLD } from '../../src/jobs/search.ts';
 import { parseSearchParams } from '../../src/jobs/search-query.ts';
 import { searchPages } from '../../src/jobs/search-service.ts';
 import { generatePostings } from '../../src/jobs/seed/generator.ts';
@@ -72,7 +72,7 @@ for (const kind of DRIVERS) {
       it(`‘${q}’: the SQL ranking is the documented one (relevance.ts), page by page`, async () => {
         const matches = await allMatches({ q });
         assert.ok(matches.length > 0, `‘${q}’ finds something in the seeded set`);
-        assert.ok(matches.length <= RELEVANCE_POOL, 'the whole set is ranked');
+        assert.ok(matches.length <= WALK_THRESHOLD, 'few enough that every match is ranked');
         const expected = byRelevance(parse({ q }).keyword, matches).map((p) => p.wantedAuthNo);
         const first = await searchPostings(t.database, parse({ q }), TODAY);
         assert.equal(first.total, matches.length, 'the count agrees with the pages');
@@ -144,13 +144,32 @@ for (const kind of DRIVERS) {
       assert.equal(day.total, 1, 'open through the end of its 마감일');
     });
 
-    it('says when 정확도순 ranked the newest matches only, and every match is on one page', async () => {
+    it('with many matches ranks the newest 200, says so, and still puts every match on exactly one page', async () => {
       const r = await searchPostings(t.database, parse({ q: 'ㅇ|ㅁ', sort: 'relevance' }), TODAY);
       assert.equal(r.rankedNewest, undefined, 'one-character words are not searched: no keyword, nothing ranked');
-      const params = parse({ q: '모집|채용|직원', size: '50' });
-      const first = await searchPostings(t.database, params, TODAY);
-      if (first.total > RELEVANCE_POOL) assert.equal(first.rankedNewest, RELEVANCE_POOL);
-      else assert.equal(first.rankedNewest, undefined);
+      const many = Array.from({ length: WALK_THRESHOLD + 100 }, (_, i) =>
+        makePosting({
+          wantedAuthNo: `RLM${String(i).padStart(5, '0')}`,
+          title: i % 5 === 0 ? '다량검색어 직원 모집' : '물품 정리 직원 모집',
+          jobCont: i % 5 === 0 ? '매장 관리' : '다량검색어 관련 업무',
+          regDt: `2026-11-${String(1 + (i % 24)).padStart(2, '0')}`,
+          closeDt: null,
+        }),
+      );
+      await insertPostings(t.database, many, { today: TODAY });
+      const params = (page: number) => parse({ q: '다량검색어', size: '50', page: String(page) });
+      const first = await searchPostings(t.database, params(1), TODAY);
+      assert.equal(first.total, many.length);
+      assert.equal(first.rankedNewest, RELEVANCE_POOL);
+      assert.ok(
+        first.items.slice(0, 20).every((p) => p.title.includes('다량검색어')),
+        'title matches first among the ranked newest 200 (about 40 of them)',
+      );
+      const seen: string[] = [];
+      for (let page = 1; page <= first.totalPages; page++)
+        seen.push(...(await searchPostings(t.database, params(page), TODAY)).items.map((p) => p.wantedAuthNo));
+      assert.equal(seen.length, many.length);
+      assert.equal(new Set(seen).size, many.length, 'no match twice, none missing');
     });
 
     it('each facet count is what choosing that option gives, with the other filters kept', async () => {
