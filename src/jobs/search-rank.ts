@@ -10,10 +10,16 @@ import { type Field, RANKS } from './relevance.ts';
 import { textArray } from './search-plan.ts';
 import { PERSON_SUFFIXES } from './words.ts';
 
+/**
+ * The 직무내용 is read from `search_text` (title, company and 직무내용 lower-cased, stored): the content
+ * ranks are only reached when the word is in neither the title nor the company name, so every
+ * occurrence there is in the 직무내용 (a word has no space, so none spans two fields), and no row's
+ * 직무내용 is lower-cased again for every search.
+ */
 const COLUMN: Record<Exclude<Field, 'occupation'>, SQL> = {
   title: sql`lower(p.title)`,
   company: sql`lower(p.company_name)`,
-  content: sql`lower(p.job_cont)`,
+  content: sql`p.search_text`,
 };
 
 /** The word characters of relevance.ts's WORD_CHAR, as a bracket expression body. */

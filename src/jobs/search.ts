@@ -39,6 +39,11 @@ const WALK_SETTINGS = { ...SERIAL, enable_bitmapscan: 'off', enable_sort: 'off' 
 const FETCH_SETTINGS = { ...SERIAL, enable_indexscan: 'off' } as const;
 /** Enough memory that a bitmap of ~100k candidates stays exact (a lossy one re-checks whole pages). */
 const COUNT_SETTINGS = { max_parallel_workers_per_gather: '0', work_mem: '32MB' } as const;
+/**
+ * A count the keys index can answer uses it: on a small table (the embedded demo's 5,000 postings) the
+ * planner would otherwise read every row and test its `keys` (16 ms on PGlite, against 3 ms by index).
+ */
+const INDEXED_COUNT_SETTINGS = { ...COUNT_SETTINGS, enable_seqscan: 'off' } as const;
 
 export interface PostingSummary extends Record<string, unknown> {
   id: number;
@@ -82,8 +87,8 @@ const SUMMARY_COLUMNS = sql`p.id::int AS "id", p.wanted_auth_no AS "wantedAuthNo
 export const countSql = (where: SQL, limit: number): SQL =>
   sql`SELECT count(*)::int AS n FROM (SELECT FROM postings p WHERE ${where} LIMIT ${limit}) s`;
 
-async function countUpTo(read: SnapshotRead, where: SQL, limit: number): Promise<number> {
-  const rows = await read<{ n: number }>(COUNT_SETTINGS, countSql(where, limit));
+async function countUpTo(read: SnapshotRead, where: SQL, limit: number, indexed: boolean): Promise<number> {
+  const rows = await read<{ n: number }>(indexed ? INDEXED_COUNT_SETTINGS : COUNT_SETTINGS, countSql(where, limit));
   return rows[0]?.n ?? 0;
 }
 
@@ -108,7 +113,7 @@ export async function searchPostings(database: Database, params: SearchParams, t
     // read their pages) and sort. Wage order is correlated with what people search (조리 pays less than
     // 개발): walking the wage index can pass tens of thousands of rows before a match, so an indexed
     // wage search fetches and sorts.
-    const n = await countUpTo(read, where, MAX_RESULTS + 1);
+    const n = await countUpTo(read, where, MAX_RESULTS + 1, indexed);
     const walk = !indexed || (params.sort !== 'wage' && n > WALK_THRESHOLD);
     const pool = walk ? RELEVANCE_POOL : WALK_THRESHOLD;
     const rows = await read<PostingSummary & { score?: number }>(
