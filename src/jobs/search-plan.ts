@@ -122,7 +122,7 @@ export function planSearch(params: SearchParams, today: string): SearchPlan {
   return plan;
 }
 
-export function indexWhere(plan: SearchPlan): SQL {
+function indexWhere(plan: SearchPlan): SQL {
   const conds = [sql`p.status = 'open'`];
   if (plan.allKeys.length > 0) conds.push(sql`p.keys @> ${textArray(plan.allKeys)}`);
   conds.push(...plan.indexConds);

@@ -27,10 +27,16 @@ export interface SearchPage {
 }
 
 /** What facet counts depend on: the search without its page, sort and page size. */
-const facetKey = (p: SearchParams, day: string) =>
-  JSON.stringify([day, p.scope, p.keyword, p.excludeTerms, p.regions, p.occupations, p.employmentTypes]).concat(
-    JSON.stringify([p.wageType, p.minWage, p.careers, p.educations, p.posted]),
-  );
+const facetKey = (p: SearchParams, day: string): string =>
+  JSON.stringify({
+    day,
+    scope: p.scope,
+    keyword: p.keyword,
+    exclude: p.excludeTerms,
+    filters: [p.regions, p.occupations, p.employmentTypes, p.careers, p.educations],
+    wage: [p.wageType, p.minWage],
+    posted: p.posted,
+  });
 
 function cached<V extends {}>(cache: LRUCache<string, Promise<V>>, key: string, make: () => Promise<V>): Promise<V> {
   let value = cache.get(key);
