@@ -11,6 +11,7 @@
  * visits a day ≈ 14 visits/s). The goal is 10×.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -172,18 +173,48 @@ async function send(base: string, kind: Kind, fx: Fixtures, i: number): Promise<
     case 'employer':
       return [fx.employer ? await get('/employer', fx.employer) : await get('/')];
     case 'sign-in':
-      return signIn(base, pick(fx.logins));
+      return signIn(base, pick(fx.logins), i);
   }
 }
 
-async function signIn(base: string, login: string): Promise<number[]> {
-  const form = await fetch(`${base}/login`);
-  const html = await form.text();
-  const cookie = (form.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
-  const field = (name: string) => new RegExp(`name="${name}" value="([^"]+)"`).exec(html)?.[1] ?? '';
-  const res = await fetch(`${base}/login`, {
+/** Sign-ins come from this many addresses (127.0.0.2 …): citizens sign in from their own, and the app limits sign-ins per address. */
+const SIGN_IN_ADDRESSES = 250;
+
+/** One HTTP request from a given loopback address (fetch cannot choose its source address). */
+function requestFrom(
+  url: string,
+  localAddress: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<{ status: number; cookies: string[]; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      url,
+      { method: options.method ?? 'GET', headers: options.headers, localAddress },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            cookies: res.headers['set-cookie'] ?? [],
+            text: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+async function signIn(base: string, login: string, i: number): Promise<number[]> {
+  const from = `127.0.0.${2 + (i % SIGN_IN_ADDRESSES)}`;
+  const form = await requestFrom(`${base}/login`, from);
+  const cookie = form.cookies.map((c) => c.split(';')[0]).join('; ');
+  const field = (name: string) => new RegExp(`name="${name}" value="([^"]+)"`).exec(form.text)?.[1] ?? '';
+  const res = await requestFrom(`${base}/login`, from, {
     method: 'POST',
-    redirect: 'manual',
     headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({
       _csrf: field('_csrf'),
@@ -193,7 +224,6 @@ async function signIn(base: string, login: string): Promise<number[]> {
       next: '/my',
     }).toString(),
   });
-  await res.arrayBuffer();
   return [form.status, res.status];
 }
 
@@ -303,7 +333,7 @@ async function main() {
   const f = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
   const table = [
     `측정: ${seoulToday()}, 공고 ${total.toLocaleString('ko-KR')}건, PostgreSQL (127.0.0.1), 앱 프로세스 2개 + HAProxy, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'CPU'}), Node ${process.versions.node}. 단계마다 ${STEP_SECONDS} s, open-loop (지연은 요청이 나갈 시각부터).`,
-    `방문 1회 = 요청 ${PER_VISIT.toFixed(2)}개: ${MIX.map((m) => `${m.label} ${m.perVisit}`).join(', ')}. 고용24 하루 평균 = 121만 방문 ÷ 86,400 s ≈ ${DAY_VISITS_PER_S.toFixed(1)} 방문/s.`,
+    `방문 1회 = 요청 ${PER_VISIT.toFixed(2)}개: ${MIX.map((m) => `${m.label} ${m.perVisit}`).join(', ')}. 로그인은 주소 ${SIGN_IN_ADDRESSES}개(127.0.0.2…)에서 나눠 보냄 (로그인 제한은 주소마다). 고용24 하루 평균 = 121만 방문 ÷ 86,400 s ≈ ${DAY_VISITS_PER_S.toFixed(1)} 방문/s.`,
     '',
     '| 배수 | 방문/s | 보낸 요청/s | 답한 요청/s | p50 / p95 / p99 (ms) | 실패 | 유지 |',
     '|---:|---:|---:|---:|---:|---:|:---:|',

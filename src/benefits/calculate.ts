@@ -4,7 +4,7 @@
  * percentage is done in integers and rounded down (원 미만 버림).
  */
 import { addDays, addMonths, ageOn } from '../shared/dates.ts';
-import { pickJosa } from '../shared/korean.ts';
+import { pickJosa, won } from '../shared/korean.ts';
 import {
   type AmountRules,
   amountRulesFor,
@@ -54,8 +54,6 @@ export interface Figure<T> {
   /** Why, in Korean, with the provision. */
   reasons: string[];
 }
-
-const won = (n: number) => `${n.toLocaleString('ko-KR')}원`;
 
 /** x × percent / 100, rounded down, in integers. */
 export function percentOf(amount: number, percent: number): number {

@@ -5,6 +5,7 @@ import { deadline, regionText } from '../jobs/views/format.ts';
 import { formatWage } from '../jobs/wages.ts';
 import { OCCUPATIONS } from '../reference/occupations.ts';
 import { SIDO } from '../reference/regions.ts';
+import { formatNumber } from '../shared/korean.ts';
 import { type Html, html } from '../web/html.ts';
 
 const POPULAR = ['사무', '물류', '요양', '개발', '용접', '조리', '경비', '운전', '간호', '회계'];
@@ -16,7 +17,7 @@ export function homePage(
 ): Html {
   return html`<section class="ilteo-hero" aria-labelledby="hero-title">
   <h1 id="hero-title" class="ilteo-hero__title">일자리 찾기부터 실업급여까지, <span>일터</span></h1>
-  <p class="ilteo-hero__lead">지금 접수 중인 채용공고 <strong>${stats.open.toLocaleString('ko-KR')}건</strong>${stats.postedToday > 0 ? html` · 오늘 새로 올라온 공고 <strong>${stats.postedToday.toLocaleString('ko-KR')}건</strong>` : ''}</p>
+  <p class="ilteo-hero__lead">지금 접수 중인 채용공고 <strong>${formatNumber(stats.open)}건</strong>${stats.postedToday > 0 ? html` · 오늘 새로 올라온 공고 <strong>${formatNumber(stats.postedToday)}건</strong>` : ''}</p>
   <form class="ilteo-hero__search" method="get" action="/jobs" role="search" aria-label="채용정보 빠른 검색">
     <div class="form-group">
       <div class="form-tit"><label for="home-q">어떤 일을 찾으세요?</label></div>
@@ -39,11 +40,11 @@ export function homePage(
 <div class="ilteo-home-grid">
   <section class="ilteo-home-card" aria-labelledby="by-region">
     <h2 id="by-region" class="heading-medium">지역별 채용정보</h2>
-    <ul class="ilteo-link-grid">${SIDO.map((s) => html`<li><a href="/jobs?region=${s.code}">${s.shortName} <span class="ilteo-count">${(stats.bySido[s.code.slice(0, 2)] ?? 0).toLocaleString('ko-KR')}건</span></a></li>`)}</ul>
+    <ul class="ilteo-link-grid">${SIDO.map((s) => html`<li><a href="/jobs?region=${s.code}">${s.shortName} <span class="ilteo-count">${formatNumber(stats.bySido[s.code.slice(0, 2)] ?? 0)}건</span></a></li>`)}</ul>
   </section>
   <section class="ilteo-home-card" aria-labelledby="by-occupation">
     <h2 id="by-occupation" class="heading-medium">직종별 채용정보</h2>
-    <ul class="ilteo-link-list">${OCCUPATIONS.filter((o) => o.level === 1).map((o) => html`<li><a href="/jobs?occupation=${o.code}">${o.name} <span class="ilteo-count">${(stats.byOccupation[o.code] ?? 0).toLocaleString('ko-KR')}건</span></a></li>`)}</ul>
+    <ul class="ilteo-link-list">${OCCUPATIONS.filter((o) => o.level === 1).map((o) => html`<li><a href="/jobs?occupation=${o.code}">${o.name} <span class="ilteo-count">${formatNumber(stats.byOccupation[o.code] ?? 0)}건</span></a></li>`)}</ul>
   </section>
 </div>
 

@@ -4,6 +4,7 @@
  * open requests of the company's 사업장 with their due dates.
  */
 import { formatDate, formatDateTime } from '../shared/dates.ts';
+import { formatNumber } from '../shared/korean.ts';
 import {
   alert,
   badge,
@@ -35,7 +36,7 @@ export interface CertificateFormState {
   token: string;
 }
 
-export const won = (n: number) => `${n.toLocaleString('ko-KR')}원`;
+export const won = (n: number) => `${formatNumber(n)}원`;
 
 /** 평균임금 in 원, to two decimal places as the 산정명세 shows it. */
 export const dailyWon = (a: AverageWage | null) =>

@@ -20,6 +20,7 @@ import { createHash } from 'node:crypto';
 import { averageDailyWage, type ClaimFacts } from '../benefits/calculate.ts';
 import { SEPARATION_REASONS } from '../benefits/rules.ts';
 import { addDays } from '../shared/dates.ts';
+import { won } from '../shared/korean.ts';
 import { lossEligibility, lossLabel } from './codes.ts';
 import { birthDateOf } from './person.ts';
 import type { InsuredStint } from './person-history.ts';
@@ -125,7 +126,6 @@ export type ClaimRecords =
       uncounted: { workplace: string; from: string; to: string }[];
     };
 
-const won = (n: number) => `${n.toLocaleString('ko-KR')}원`;
 const place = (w: { workplaceName: string; managementNo: string }) =>
   `${w.workplaceName} (사업장관리번호 ${w.managementNo})`;
 const certificateSource = (c: CertificateRecord) => `${place(c)}의 이직확인서 (${c.filedOn} 제출)`;

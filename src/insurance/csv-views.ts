@@ -3,6 +3,8 @@
  * no file uploads: a file input cannot be read without JavaScript), and what the file came to — the
  * rows filed and each bad row's errors. Pasted text is never shown back: it holds 주민등록번호.
  */
+
+import { formatNumber } from '../shared/korean.ts';
 import { alert, button, errorSummary, linkButton, table, textarea } from '../web/components.ts';
 import { type Html, html } from '../web/html.ts';
 import { csrfField } from '../web/security.ts';
@@ -90,7 +92,7 @@ export function uploadPage(
   const errors: Record<string, string> = s.error ? { csv: s.error } : {};
   return html`<h1 class="heading-xlarge">${fileTitle(kind)}</h1>
 <p>${w.name} · 사업장관리번호 ${formatManagementNo(w.managementNo)}</p>
-<p>여러 근로자의 ${f.name}를 한 번에 합니다. 엑셀 등에서 CSV(쉼표로 구분)로 저장한 파일을 메모장으로 열어, 내용 전체를 아래 칸에 붙여 넣어 주세요. 첫 줄은 머리글, 그다음부터 한 줄에 한 사람입니다 (한 번에 ${MAX_ROWS.toLocaleString('ko-KR')}명까지). 맞게 적은 줄은 바로 신고되고, 잘못된 줄은 줄 번호와 함께 알려 드립니다. 같은 파일을 다시 보내도 두 번 신고되지 않습니다.</p>
+<p>여러 근로자의 ${f.name}를 한 번에 합니다. 엑셀 등에서 CSV(쉼표로 구분)로 저장한 파일을 메모장으로 열어, 내용 전체를 아래 칸에 붙여 넣어 주세요. 첫 줄은 머리글, 그다음부터 한 줄에 한 사람입니다 (한 번에 ${formatNumber(MAX_ROWS)}명까지). 맞게 적은 줄은 바로 신고되고, 잘못된 줄은 줄 번호와 함께 알려 드립니다. 같은 파일을 다시 보내도 두 번 신고되지 않습니다.</p>
 ${layout(kind)}
 ${errorSummary(errors)}
 ${s.rowErrors && s.rowErrors.length > 0 ? errorsTable(s.rowErrors) : null}

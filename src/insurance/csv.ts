@@ -9,6 +9,7 @@
  * (고용보험법 시행규칙 별지 제6호서식) as named columns instead of fixed-width positions.
  */
 
+import { formatNumber } from '../shared/korean.ts';
 import { lossCodeError } from './codes.ts';
 import { normalizeRrn, rrnError } from './person.ts';
 import {
@@ -154,7 +155,7 @@ function readCsv<R extends { row: number; rrn: string }>(
   if (data.length > MAX_ROWS)
     return {
       ok: false,
-      message: `한 번에 ${MAX_ROWS.toLocaleString('ko-KR')}명까지 올릴 수 있습니다. 파일을 나눠 주세요.`,
+      message: `한 번에 ${formatNumber(MAX_ROWS)}명까지 올릴 수 있습니다. 파일을 나눠 주세요.`,
     };
   const rows: R[] = [];
   const errors: CsvError[] = [];

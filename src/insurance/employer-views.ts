@@ -6,6 +6,7 @@
 
 import { occupationLabel } from '../reference/occupations.ts';
 import { formatDate, formatDateTime } from '../shared/dates.ts';
+import { formatNumber } from '../shared/korean.ts';
 import { alert, badge, button, emptyState, errorSummary, linkButton, table, textInput } from '../web/components.ts';
 import { type Html, html } from '../web/html.ts';
 import { csrfField } from '../web/security.ts';
@@ -66,7 +67,7 @@ ${errorSummary(errors)}
 </form>`;
 }
 
-const won = (n: number | null) => (n === null ? '-' : `${n.toLocaleString('ko-KR')}원`);
+const won = (n: number | null) => (n === null ? '-' : `${formatNumber(n)}원`);
 const hours = (n: number | null) => (n === null ? '-' : `${n}시간`);
 
 function insuredTable(insured: readonly InsuredWorker[]): Html {

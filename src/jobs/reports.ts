@@ -5,6 +5,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
 import { maskPersonalNumbers } from '../identity/rules.ts';
+import { formatNumber } from '../shared/korean.ts';
 
 export const REPORT_REASONS = {
   false_wage: '임금·근로조건이 실제와 다름',
@@ -35,7 +36,7 @@ export function validateReport(raw: { reason?: unknown; detail?: unknown }): Rep
   // A 주민등록번호 typed into the text is never stored in full.
   const detail = maskPersonalNumbers((typeof raw.detail === 'string' ? raw.detail : '').replace(/\r\n/g, '\n').trim());
   if ([...detail].length > MAX_DETAIL_CHARS)
-    errors.detail = `상세 내용은 ${MAX_DETAIL_CHARS.toLocaleString('ko-KR')}자 이내로 적어 주세요. (현재 ${[...detail].length.toLocaleString('ko-KR')}자)`;
+    errors.detail = `상세 내용은 ${formatNumber(MAX_DETAIL_CHARS)}자 이내로 적어 주세요. (현재 ${formatNumber([...detail].length)}자)`;
   else if (reason === 'other' && detail.length === 0) errors.detail = '기타 사유는 상세 내용을 적어 주세요.';
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, value: { reason: reason as ReportReason, detail } };

@@ -1,19 +1,23 @@
 /**
- * The search page's work beyond the search itself (issue 16): facet counts (cached per normalised
- * search for a minute), typo help for a search with few results, and suggestions while typing (cached
- * per typed prefix for a minute: many people type the same first syllables).
+ * The search page (issue 16): the search and its facet counts, each kept per search generation
+ * (search-cache.ts: reused until a posting changes, never stale), typo help for a search with few
+ * results, and suggestions while typing (cached per typed prefix for a minute: many people type the
+ * same first syllables; they come from the vocabulary, refreshed daily).
  */
 import { LRUCache } from 'lru-cache';
 import type { Database } from '../db/index.ts';
 import { type FacetCounts, facetCounts } from './facets.ts';
-import { type SearchResult, searchPostings } from './search.ts';
+import { type SearchResult, searchSnapshot } from './search.ts';
+import { currentGeneration, GenerationCache } from './search-cache.ts';
 import { normaliseText, parseKeyword, type SearchParams } from './search-query.ts';
 import { mergeSuggestions, occupationSuggestions, PER_KIND, type Suggestion, typing } from './suggest.ts';
 import { correctedQuery, jamoOf, nearestWord } from './typo.ts';
 import { termsStartingWith, wordsNear } from './vocabulary.ts';
 
-/** Facet counts and suggestions may be this old: a new posting shows in them within a minute (or the next day, for words). */
+/** Suggestions may be this old. */
 export const CACHE_TTL_MS = 60_000;
+/** Searches (a page of results each) and facet counts kept per generation, at most. */
+export const KEPT_SEARCHES = 2_000;
 /** A search with fewer results than this gets typo help. */
 export const FEW_RESULTS = 3;
 /** Suggestions are looked up for at most this many characters typed. */
@@ -27,16 +31,18 @@ export interface SearchPage {
 }
 
 /** What facet counts depend on: the search without its page, sort and page size. */
-const facetKey = (p: SearchParams, day: string): string =>
-  JSON.stringify({
-    day,
-    scope: p.scope,
-    keyword: p.keyword,
-    exclude: p.excludeTerms,
-    filters: [p.regions, p.occupations, p.employmentTypes, p.careers, p.educations],
-    wage: [p.wageType, p.minWage],
-    posted: p.posted,
-  });
+const facetKey = (p: SearchParams, day: string) => ({
+  day,
+  scope: p.scope,
+  keyword: p.keyword,
+  exclude: p.excludeTerms,
+  filters: [p.regions, p.occupations, p.employmentTypes, p.careers, p.educations],
+  wage: [p.wageType, p.minWage],
+  posted: p.posted,
+});
+/** What a page of results depends on. */
+const searchKey = (p: SearchParams, day: string): string =>
+  JSON.stringify({ ...facetKey(p, day), sort: p.sort, page: p.page, size: p.pageSize });
 
 function cached<V extends {}>(cache: LRUCache<string, Promise<V>>, key: string, make: () => Promise<V>): Promise<V> {
   let value = cache.get(key);
@@ -64,16 +70,34 @@ async function correction(database: Database, q: string): Promise<string | undef
 }
 
 export function searchPages(database: Database) {
-  const facets = new LRUCache<string, Promise<FacetCounts>>({ max: 2_000, ttl: CACHE_TTL_MS });
+  const results = new GenerationCache<SearchResult>(KEPT_SEARCHES);
+  const facets = new GenerationCache<FacetCounts>(KEPT_SEARCHES);
+  const corrections = new GenerationCache<{ word?: string }>(KEPT_SEARCHES);
   const suggestions = new LRUCache<string, Promise<Suggestion[]>>({ max: 5_000, ttl: CACHE_TTL_MS });
+  const search = (generation: string, params: SearchParams, day: string) =>
+    results.get(generation, searchKey(params, day), () => searchSnapshot(database, params, day));
+  /** Facets are counted side by side, not in one snapshot: they are kept only if no posting changed meanwhile. */
+  const facetsOf = (generation: string, params: SearchParams, day: string) =>
+    facets.get(generation, JSON.stringify(facetKey(params, day)), async () => {
+      const value = await facetCounts(database, params, day);
+      return { generation: (await currentGeneration(database)) === generation ? generation : undefined, value };
+    });
   return {
+    async search(params: SearchParams, day: string): Promise<SearchResult> {
+      return search(await currentGeneration(database), params, day);
+    },
     async page(params: SearchParams, day: string): Promise<SearchPage> {
-      const [result, counts] = await Promise.all([
-        searchPostings(database, params, day),
-        cached(facets, facetKey(params, day), () => facetCounts(database, params, day)),
-      ]);
+      const generation = await currentGeneration(database);
+      const [result, counts] = await Promise.all([search(generation, params, day), facetsOf(generation, params, day)]);
       const didYouMean =
-        result.total < FEW_RESULTS && params.page === 1 ? await correction(database, params.q) : undefined;
+        result.total < FEW_RESULTS && params.page === 1
+          ? (
+              await corrections.get(generation, normaliseText(params.q), async () => {
+                const word = await correction(database, params.q);
+                return { generation, value: word ? { word } : {} };
+              })
+            ).word
+          : undefined;
       return { result, facets: counts, ...(didYouMean ? { didYouMean } : {}) };
     },
     suggest(q: string): Promise<Suggestion[]> {

@@ -12,6 +12,7 @@
  */
 import { type SQL, sql } from 'drizzle-orm';
 import type { Database, SnapshotRead } from '../db/index.ts';
+import { type Generational, snapshotGeneration } from './search-cache.ts';
 import { fullWhere, planSearch, usesIndex } from './search-plan.ts';
 import { MAX_RESULTS, type SearchParams } from './search-query.ts';
 import { relevanceSql } from './search-rank.ts';
@@ -103,11 +104,21 @@ export function pageQuery(params: SearchParams, where: SQL, offset: number, pool
 }
 
 export async function searchPostings(database: Database, params: SearchParams, today: string): Promise<SearchResult> {
+  return (await searchSnapshot(database, params, today)).value;
+}
+
+/** The search, with the search generation its snapshot read (search-cache.ts). */
+export async function searchSnapshot(
+  database: Database,
+  params: SearchParams,
+  today: string,
+): Promise<Generational<SearchResult>> {
   const plan = planSearch(params, today);
   const offset = (params.page - 1) * params.pageSize;
   const indexed = usesIndex(plan);
   const where = fullWhere(plan);
-  const { counted, items, pool } = await database.readSnapshot(async (read) => {
+  const { generation, counted, items, pool } = await database.readSnapshot(async (read) => {
+    const generation = await snapshotGeneration(read);
     // The count picks the page plan, and the page reads the same snapshot. Many matches: walk the sort
     // index (matches come often, the walk stops after a page); few: fetch them all (the count has just
     // read their pages) and sort. Wage order is correlated with what people search (조리 pays less than
@@ -120,10 +131,10 @@ export async function searchPostings(database: Database, params: SearchParams, t
       walk ? WALK_SETTINGS : FETCH_SETTINGS,
       pageQuery(params, where, offset, pool),
     );
-    return { counted: n, pool, items: rows.map(({ score: _score, ...p }) => p as PostingSummary) };
+    return { generation, counted: n, pool, items: rows.map(({ score: _score, ...p }) => p as PostingSummary) };
   });
   const total = Math.min(counted, MAX_RESULTS);
-  return {
+  const value: SearchResult = {
     items,
     total,
     totalCapped: counted > MAX_RESULTS,
@@ -132,6 +143,7 @@ export async function searchPostings(database: Database, params: SearchParams, t
     totalPages: Math.max(1, Math.ceil(total / params.pageSize)),
     ...(params.sort === 'relevance' && params.keyword.length > 0 && counted > pool ? { rankedNewest: pool } : {}),
   };
+  return { generation, value };
 }
 
 export interface PostingDetail extends PostingSummary {

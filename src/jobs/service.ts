@@ -2,14 +2,7 @@ import type { Database } from '../db/index.ts';
 import { seoulToday } from '../shared/dates.ts';
 import { dailyCloser } from './closer.ts';
 import { type FiledReport, fileReport, type ReportInput } from './reports.ts';
-import {
-  findPosting,
-  type JobStats,
-  jobStats,
-  type PostingDetail,
-  type SearchResult,
-  searchPostings,
-} from './search.ts';
+import { findPosting, type JobStats, jobStats, type PostingDetail, type SearchResult } from './search.ts';
 import { parseSearchParams, type SearchParams } from './search-query.ts';
 import { type SearchPage, searchPages } from './search-service.ts';
 import type { Suggestion } from './suggest.ts';
@@ -42,7 +35,7 @@ export function createJobsService(database: Database, now: () => Date): JobsServ
   };
   const pages = searchPages(database);
   return {
-    search: async (params) => searchPostings(database, params, await openToday()),
+    search: async (params) => pages.search(params, await openToday()),
     searchPage: async (params) => pages.page(params, await openToday()),
     suggest: (q) => pages.suggest(q),
     find: (wantedAuthNo) => findPosting(database, wantedAuthNo),
@@ -62,7 +55,7 @@ export function createJobsService(database: Database, now: () => Date): JobsServ
       const parsed = parseSearchParams({ size: String(count <= 10 ? 10 : 20) });
       if (!parsed.ok) throw new Error('unreachable: default search params are valid');
       return openToday()
-        .then((day) => searchPostings(database, parsed.params, day))
+        .then((day) => pages.search(parsed.params, day))
         .then((r) => ({ ...r, items: r.items.slice(0, count) }));
     },
     today,

@@ -12,9 +12,13 @@ import type { VocabularyWord } from './typo.ts';
 
 export type VocabularyKind = 'word' | 'title' | 'company';
 
-/** Rebuilds the vocabulary from the open postings (readers keep the old one until it is done). */
+/**
+ * Rebuilds the vocabulary from the open postings (readers keep the old one until it is done), then
+ * raises the search generation: kept search pages carry typo help from the vocabulary.
+ */
 export async function refreshVocabulary(database: Database): Promise<void> {
   await database.query(sql`REFRESH MATERIALIZED VIEW CONCURRENTLY search_vocabulary`);
+  await database.query(sql`UPDATE search_generation SET n = n + 1 WHERE id = 1`);
 }
 
 /** Words whose jamo share enough trigrams with `jamo` to be candidates for a correction. */

@@ -1,3 +1,4 @@
+import { formatNumber } from '../shared/korean.ts';
 import { MINIMUM_WAGE_2026_HOURLY, type WageType } from './codes.ts';
 
 /** Average weeks per month used by the Ministry of Employment and Labor (365 / 7 / 12). */
@@ -64,6 +65,6 @@ export function minimumWage(
 export function formatWage(type: string, min: number, max: number): string {
   const label = { H: '시급', D: '일급', M: '월급', Y: '연봉' }[type] ?? '';
   const fmt = (n: number) =>
-    n >= 10_000 && n % 10_000 === 0 ? `${(n / 10_000).toLocaleString('ko-KR')}만원` : `${n.toLocaleString('ko-KR')}원`;
+    n >= 10_000 && n % 10_000 === 0 ? `${formatNumber(n / 10_000)}만원` : `${formatNumber(n)}원`;
   return min === max ? `${label} ${fmt(min)}` : `${label} ${fmt(min)} ~ ${fmt(max)}`;
 }

@@ -2,7 +2,7 @@
 import { maskPersonalNumbers } from '../identity/rules.ts';
 import { EDUCATIONS } from '../jobs/codes.ts';
 import { normaliseYearMonth } from '../shared/dates.ts';
-import { josa } from '../shared/korean.ts';
+import { formatNumber, josa } from '../shared/korean.ts';
 
 export const CAREER_ROWS = 3;
 
@@ -65,7 +65,7 @@ export function parseResume(
     ['introduction', 2000, '자기소개서'],
   ] as const)
     if ([...(values[field] ?? '')].length > max)
-      errors[field] = `${josa(label, '은/는')} ${max.toLocaleString('ko-KR')}자 이내로 적어 주세요.`;
+      errors[field] = `${josa(label, '은/는')} ${formatNumber(max)}자 이내로 적어 주세요.`;
   const careers: Career[] = [];
   for (let i = 0; i < CAREER_ROWS; i++) {
     const c = {

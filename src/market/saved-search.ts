@@ -13,6 +13,7 @@ import {
 } from '../jobs/search-query.ts';
 import { occupationLabel } from '../reference/occupations.ts';
 import { regionName } from '../reference/regions.ts';
+import { formatNumber } from '../shared/korean.ts';
 
 /** 경력 N 신입, E 경력, and Z 관계없음 said as '경력 관계없음' (alone it would not say of what). */
 const careerWord = (c: string) =>
@@ -46,7 +47,7 @@ export function searchConditions(query: string): string[] {
     const wage = Number(raw.minWage.replace(/[,\s원]/g, ''));
     parts.push(
       Number.isSafeInteger(wage) && wage > 0
-        ? `${labelOf(WAGE_TYPES, raw.salTp)} ${wage.toLocaleString('ko-KR')}원 이상`
+        ? `${labelOf(WAGE_TYPES, raw.salTp)} ${formatNumber(wage)}원 이상`
         : labelOf(WAGE_TYPES, raw.salTp),
     );
   }

@@ -3,6 +3,7 @@ import { EMPLOYMENT_TYPES } from '../jobs/codes.ts';
 import { formatWage } from '../jobs/wages.ts';
 import { OCCUPATIONS, occupationLabel } from '../reference/occupations.ts';
 import { regionName, SIGUNGU_OPTIONS } from '../reference/regions.ts';
+import { formatNumber } from '../shared/korean.ts';
 import {
   alert,
   badge,
@@ -63,7 +64,7 @@ export function recommendationsPage(r: {
 }): Html {
   const { profile, ranked } = r;
   return html`<h1 class="heading-xlarge">맞춤 채용정보</h1>
-<p>희망직종 ${profile.occupations.map(occupationLabel).join(', ')} · 희망지역 ${profile.regions.map(regionName).join(', ')}${profile.wageMonthly ? ` · 희망임금 월 ${(profile.wageMonthly / 10_000).toLocaleString('ko-KR')}만원` : ''} (<a href="/my/job-seeking">바꾸기</a>)</p>
+<p>희망직종 ${profile.occupations.map(occupationLabel).join(', ')} · 희망지역 ${profile.regions.map(regionName).join(', ')}${profile.wageMonthly ? ` · 희망임금 월 ${formatNumber(profile.wageMonthly / 10_000)}만원` : ''} (<a href="/my/job-seeking">바꾸기</a>)</p>
 ${r.hasResume ? null : alert({ variant: 'info', title: '이력서를 쓰면 경력·학력 조건까지 맞춰 골라 드립니다.', body: html`<a href="/my/resumes/new">이력서 쓰기</a>` })}
 ${
   ranked.length === 0

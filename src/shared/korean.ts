@@ -43,5 +43,12 @@ export function josa(word: string, option: JosaOption): string {
   return `${word}${pickJosa(word, option)}`;
 }
 
+const NUMBER = new Intl.NumberFormat('ko-KR');
+/**
+ * A number as Korean pages write it: 1,234,567. One shared formatter: `toLocaleString` builds a new
+ * one per call (~30 µs), which a search page with a thousand facet counts pays a thousand times.
+ */
+export const formatNumber = (n: number): string => NUMBER.format(n);
+
 /** An amount in 원 as Korean pages write it: 1,234,567원. */
-export const won = (n: number) => `${n.toLocaleString('ko-KR')}원`;
+export const won = (n: number) => `${formatNumber(n)}원`;

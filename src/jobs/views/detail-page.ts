@@ -1,4 +1,5 @@
 import { formatKoreanDate } from '../../shared/dates.ts';
+import { formatNumber } from '../../shared/korean.ts';
 import { alert } from '../../web/components.ts';
 import { type Html, html } from '../../web/html.ts';
 import { labelOf, WORK_SCHEDULES } from '../codes.ts';
@@ -153,7 +154,7 @@ function companySection(p: PostingDetail): Html {
       <tbody>
         ${row('회사명', p.companyName)}
         ${row('업종', p.indTpNm)}
-        ${p.companyEmployees !== null ? row('직원 수', `${p.companyEmployees.toLocaleString('ko-KR')}명`) : ''}
+        ${p.companyEmployees !== null ? row('직원 수', `${formatNumber(p.companyEmployees)}명`) : ''}
         ${p.companyHomepage ? row('홈페이지', html`<a href="${p.companyHomepage}" rel="noopener nofollow" target="_blank" title="새 창 열림">${p.companyHomepage}</a>`) : ''}
         ${p.companyDescription ? row('기업 소개', textBlock(p.companyDescription)) : ''}
         ${row('사업자등록번호', formatBusino(p.busino))}

@@ -1,6 +1,6 @@
 import { OCCUPATIONS } from '../../reference/occupations.ts';
 import { SIDO, SIGUNGU } from '../../reference/regions.ts';
-import { pickJosa } from '../../shared/korean.ts';
+import { formatNumber, pickJosa } from '../../shared/korean.ts';
 import { attr, type Html, html } from '../../web/html.ts';
 import { staticUrl } from '../../web/krds/static.ts';
 import { CAREERS, EDUCATIONS, EMPLOYMENT_TYPES, WAGE_TYPES } from '../codes.ts';
@@ -15,7 +15,7 @@ type Counts = Record<string, number> | undefined;
 function countOf(counts: Counts, code: string): Html {
   if (!counts) return html``;
   const n = counts[code] ?? 0;
-  return html` <span class="ilteo-facet-count">(${n.toLocaleString('ko-KR')}<span class="sr-only">건</span>)</span>`;
+  return html` <span class="ilteo-facet-count">(${formatNumber(n)}<span class="sr-only">건</span>)</span>`;
 }
 
 function fieldError(errors: Errors, name: string): Html {
@@ -46,7 +46,37 @@ function checkboxFieldset(
 </fieldset>`;
 }
 
+/**
+ * The 지역 and 직종 panels are a thousand checkboxes each render: kept per counts object (facet counts
+ * are kept per search generation, search-cache.ts, so a repeated search brings the same object) and
+ * per choice and error, a few choices per counts object.
+ */
+const renderedPanels = new WeakMap<object, Map<string, Html>>();
+const UNCOUNTED = {};
+const PANELS_PER_COUNTS = 32;
+function keptPanel(counts: Counts, key: string, render: () => Html): Html {
+  const holder = counts ?? UNCOUNTED;
+  let panels = renderedPanels.get(holder);
+  if (!panels) {
+    panels = new Map();
+    renderedPanels.set(holder, panels);
+  }
+  let panel = panels.get(key);
+  if (!panel) {
+    if (panels.size >= PANELS_PER_COUNTS) panels.clear();
+    panel = render();
+    panels.set(key, panel);
+  }
+  return panel;
+}
+
 function regionFilter(selected: string[], errors: Errors, counts: Counts): Html {
+  return keptPanel(counts, JSON.stringify(['region', selected, errors.region]), () =>
+    renderRegionFilter(selected, errors, counts),
+  );
+}
+
+function renderRegionFilter(selected: string[], errors: Errors, counts: Counts): Html {
   const count = selected.length;
   return html`<details class="ilteo-disclosure" id="region"${attr('open', count > 0 || Boolean(errors.region))}>
   <summary>지역${count > 0 ? html` <span class="ilteo-count">(${count}개 선택)</span>` : ''}</summary>
@@ -69,6 +99,12 @@ function regionFilter(selected: string[], errors: Errors, counts: Counts): Html 
 }
 
 function occupationFilter(selected: string[], errors: Errors, counts: Counts): Html {
+  return keptPanel(counts, JSON.stringify(['occupation', selected, errors.occupation]), () =>
+    renderOccupationFilter(selected, errors, counts),
+  );
+}
+
+function renderOccupationFilter(selected: string[], errors: Errors, counts: Counts): Html {
   const count = selected.length;
   const level1 = OCCUPATIONS.filter((o) => o.level === 1);
   return html`<details class="ilteo-disclosure" id="occupation"${attr('open', count > 0 || Boolean(errors.occupation))}>

@@ -1,6 +1,6 @@
 import { convertQwertyToHangul } from 'es-hangul';
 import { formatKoreanDate } from '../../shared/dates.ts';
-import { pickJosa } from '../../shared/korean.ts';
+import { formatNumber, pickJosa } from '../../shared/korean.ts';
 import { pagination } from '../../web/components.ts';
 import { type Html, html } from '../../web/html.ts';
 import type { FacetCounts } from '../facets.ts';
@@ -72,9 +72,7 @@ export function searchResultsView(
       ? html`<li><span aria-current="true">${n}건</span></li>`
       : html`<li><a href="/jobs${toQueryString(raw, { size: String(n), page: '1' })}">${n}건</a></li>`,
   );
-  const totalText = result.totalCapped
-    ? `${result.total.toLocaleString('ko-KR')}건 이상`
-    : `${result.total.toLocaleString('ko-KR')}건`;
+  const totalText = result.totalCapped ? `${formatNumber(result.total)}건 이상` : `${formatNumber(result.total)}건`;
   return html`<section class="ilteo-results" aria-labelledby="results-heading">
   <div class="ilteo-results__bar">
     <h2 id="results-heading" class="ilteo-results__count" aria-live="polite">검색결과 <strong>${totalText}</strong>${result.totalCapped ? html` <span class="ilteo-note">(조건을 좁히면 더 정확히 찾을 수 있습니다)</span>` : ''}</h2>
@@ -82,7 +80,7 @@ export function searchResultsView(
     <nav class="ilteo-size" aria-label="한 페이지에 볼 건수"><ul>${sizeLinks}</ul></nav>
   </div>
   ${params.notices.length > 0 ? html`<div role="status"><ul class="ilteo-notices">${params.notices.map((n) => html`<li>${n}</li>`)}</ul></div>` : ''}
-  ${result.rankedNewest ? html`<p class="ilteo-note">정확도순은 검색 결과 중 최근 공고 ${result.rankedNewest.toLocaleString('ko-KR')}건을 정확도로 정렬하고, 그 뒤는 최신순으로 보여 줍니다. 조건을 좁히면 모든 결과를 정확도로 정렬합니다.</p>` : ''}
+  ${result.rankedNewest ? html`<p class="ilteo-note">정확도순은 검색 결과 중 최근 공고 ${formatNumber(result.rankedNewest)}건을 정확도로 정렬하고, 그 뒤는 최신순으로 보여 줍니다. 조건을 좁히면 모든 결과를 정확도로 정렬합니다.</p>` : ''}
   ${params.sort === 'relevance' && params.keyword.length > 0 ? relevanceHelp() : ''}
   ${synonymToggle(params, raw)}
   ${didYouMean ? html`<p class="ilteo-did-you-mean" role="status">혹시 <a href="/jobs${toQueryString(raw, { q: didYouMean, page: '1' })}">‘${didYouMean}’</a>${pickJosa(didYouMean, '을/를')} 찾으셨나요?</p>` : ''}
