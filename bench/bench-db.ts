@@ -37,3 +37,16 @@ export async function benchDatabase(
   await database.query(sql`VACUUM ANALYZE postings`);
   return { database, total: await countPostings(database), seedSeconds: (performance.now() - t0) / 1000 };
 }
+
+/** Waits until a process answers a search in under 300 ms (its daily closer has run), at most a minute. */
+export async function settled(base: string): Promise<void> {
+  const until = Date.now() + 60_000;
+  while (Date.now() < until) {
+    const started = performance.now();
+    const res = await fetch(`${base}/jobs?q=${encodeURIComponent('준비')}`);
+    await res.arrayBuffer();
+    if (res.ok && performance.now() - started < 300) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${base} did not settle within a minute`);
+}

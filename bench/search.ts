@@ -35,7 +35,7 @@ import { jamoOf } from '../src/jobs/typo.ts';
 import { termsStartingWith } from '../src/jobs/vocabulary.ts';
 import { startFleet } from '../src/ops/fleet.ts';
 import { seoulToday } from '../src/shared/dates.ts';
-import { BENCH_URL, benchDatabase } from './bench-db.ts';
+import { BENCH_URL, benchDatabase, settled } from './bench-db.ts';
 import { percentile, publishTable } from './report.ts';
 
 assertNodeVersion();
@@ -311,19 +311,6 @@ async function suggestStats(database: Database): Promise<Stats> {
     samples.push(performance.now() - s);
   }
   return stats(samples);
-}
-
-/** Waits until a process answers a search in under 300 ms (its daily closer has run), at most a minute. */
-async function settled(base: string): Promise<void> {
-  const until = Date.now() + 60_000;
-  while (Date.now() < until) {
-    const started = performance.now();
-    const res = await fetch(`${base}/jobs?q=${encodeURIComponent('준비')}`);
-    await res.arrayBuffer();
-    if (res.ok && performance.now() - started < 300) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`${base} did not settle within a minute`);
 }
 
 async function main() {
