@@ -238,6 +238,8 @@ interface Step {
   failed: number;
   /** Failures by answer: an HTTP status, 'no answer' (connection error), or 'not sent' (too many in flight). */
   failures: Record<string, number>;
+  /** Per kind of request: latencies and failures. */
+  byKind: Map<Kind, { latencies: number[]; failed: number }>;
   held: boolean;
 }
 
@@ -247,6 +249,9 @@ async function step(base: string, fx: Fixtures, multiple: number): Promise<Step>
   const rate = visitsPerS * PER_VISIT;
   const kinds = MIX.flatMap((m) => Array.from({ length: Math.round(m.perVisit * 20) }, () => m.kind));
   const latencies: number[] = [];
+  const byKind = new Map<Kind, { latencies: number[]; failed: number }>(
+    MIX.map((m) => [m.kind, { latencies: [], failed: 0 }]),
+  );
   const failures: Record<string, number> = {};
   const fail = (why: string) => {
     failures[why] = (failures[why] ?? 0) + 1;
@@ -267,19 +272,23 @@ async function step(base: string, fx: Fixtures, multiple: number): Promise<Step>
       continue;
     }
     const kind = kinds[(i * 7919) % kinds.length] as Kind;
+    const mine = byKind.get(kind) as { latencies: number[]; failed: number };
     inFlight++;
     sent++;
     pending.push(
       send(base, kind, fx, i)
         .then((statuses) => {
           latencies.push(performance.now() - due);
+          mine.latencies.push(performance.now() - due);
           for (const status of statuses.filter((x) => x >= 400)) {
             failed++;
+            mine.failed++;
             fail(String(status));
           }
         })
         .catch(() => {
           failed++;
+          mine.failed++;
           fail('no answer');
         })
         .finally(() => {
@@ -300,8 +309,26 @@ async function step(base: string, fx: Fixtures, multiple: number): Promise<Step>
     p99: percentile(latencies, 99),
     failed,
     failures,
+    byKind,
     held: failed === 0 && p95 <= P95_LIMIT_MS,
   };
+}
+
+/** The last step (the one that failed, or the highest) by kind of request: where the time and failures are. */
+function byKindTable(last: Step | undefined, f: (x: number) => string): string[] {
+  if (!last) return [];
+  return [
+    `마지막 단계 (${last.multiple}×)의 요청 종류별:`,
+    '',
+    '| 요청 | 답한 수 | p50 / p95 (ms) | 실패 |',
+    '|---|---:|---:|---:|',
+    ...MIX.map((m) => {
+      const k = last.byKind.get(m.kind);
+      const l = k?.latencies ?? [];
+      return `| ${m.label} | ${l.length} | ${f(percentile(l, 50))} / ${f(percentile(l, 95))} | ${k?.failed ?? 0} |`;
+    }),
+    '',
+  ];
 }
 
 async function main() {
@@ -351,6 +378,7 @@ async function main() {
         } | ${s.held ? '✅' : '❌'} |`,
     ),
     '',
+    ...byKindTable(steps[steps.length - 1], f),
     best
       ? `유지한 최고 부하: ${best.visitsPerS.toFixed(0)} 방문/s = 고용24 하루 평균의 **${best.multiple}배** (목표 10배; p95 ≤ ${P95_LIMIT_MS} ms, 실패 0).`
       : `1배(${DAY_VISITS_PER_S.toFixed(0)} 방문/s)도 유지하지 못했습니다 (p95 ≤ ${P95_LIMIT_MS} ms, 실패 0 기준).`,

@@ -109,6 +109,8 @@ export const postings = pgTable(
     index('postings_open_reg_dt_idx').on(t.regDt.desc(), t.id.desc()).where(sql`status = 'open'`),
     index('postings_open_close_dt_idx').on(t.closeDt.asc().nullsLast(), t.id.desc()).where(sql`status = 'open'`),
     index('postings_open_wage_idx').on(t.wageMonthly.desc(), t.id.desc()).where(sql`status = 'open'`),
+    // The home page's counts read this index only (migration 0026; src/jobs/search.ts jobStats).
+    index('postings_open_stats_idx').on(t.regionCd, t.jobsCd, t.regDt).where(sql`status = 'open'`),
   ],
 );
 

@@ -3,8 +3,8 @@
  * titles and company names with how many open postings have each, and their jamo. Typo help reads
  * the words near a typed one; suggestions read terms by jamo prefix. Refreshed with the daily closer
  * and after seeding, so a posting's words join the next day (a refresh at 1,000,000 postings took
- * 9.6 s on the benchmark machine; CONCURRENTLY keeps it readable meanwhile). Each app process refreshes
- * once a day, at its first search.
+ * 9.6 s on the benchmark machine; CONCURRENTLY keeps it readable meanwhile). The first app process to
+ * search each day refreshes it (closer.ts; a lease per day, so processes do not rebuild it side by side).
  */
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';

@@ -102,6 +102,10 @@ backend apps
   balance roundrobin
   option httpchk GET /healthz
   http-check expect status 200
+  # A process that refuses connections is down after two checks (1 s); one that is only slow under load
+  # keeps serving: a check may take 2 s (the default is the 500 ms interval, and at twice a 고용24 day's
+  # load both apps were once marked down together for a queue of a few hundred ms: 503 for everyone).
+  timeout check 2s
   default-server inter 500ms fall 2 rise 2
 ${servers}
 `;

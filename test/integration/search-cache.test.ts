@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
+import { dailyCloser } from '../../src/jobs/closer.ts';
 import { currentGeneration } from '../../src/jobs/search-cache.ts';
 import { parseSearchParams } from '../../src/jobs/search-query.ts';
 import { searchPages } from '../../src/jobs/search-service.ts';
+import { createJobsService } from '../../src/jobs/service.ts';
 import { insertPostings, setPostingStatus, updatePostingContent } from '../../src/jobs/store.ts';
 import { refreshVocabulary } from '../../src/jobs/vocabulary.ts';
 import { DRIVERS, openTestDatabase, type TestDatabase } from '../support/db.ts';
@@ -91,6 +93,36 @@ for (const kind of DRIVERS) {
       assert.equal(await pages.search(parse({ q: '세차장' }), TODAY), page.result);
       const later = await pages.search(parse({ q: '세차장' }), '2026-11-26');
       assert.notEqual(later, page.result);
+    });
+
+    it('home counts: a minute old, recounted in the background while the old count is shown', async () => {
+      let clock = new Date('2026-11-25T01:00:00Z');
+      const jobs = createJobsService(t.database, () => clock);
+      const before = (await jobs.stats()).open;
+      await insertPostings(
+        t.database,
+        [makePosting({ title: '홈 화면 집계 확인', wantedAuthNo: 'GEN0009', closeDt: null })],
+        {
+          today: TODAY,
+        },
+      );
+      clock = new Date(clock.getTime() + 30_000);
+      assert.equal((await jobs.stats()).open, before, 'within the minute: the kept count');
+      clock = new Date(clock.getTime() + 40_000);
+      assert.equal((await jobs.stats()).open, before, 'over a minute: the old count at once, no wait');
+      for (let i = 0; i < 50 && (await jobs.stats()).open === before; i++) await new Promise((r) => setTimeout(r, 20));
+      assert.equal((await jobs.stats()).open, before + 1, 'then the recount');
+    });
+
+    it("two processes' daily closers both close, and the vocabulary is rebuilt once", async () => {
+      const day = '2026-11-27';
+      const g0 = BigInt(await currentGeneration(t.database));
+      const [a, b] = [dailyCloser(t.database, 60_000), dailyCloser(t.database, 60_000)];
+      await Promise.all([a(day), b(day)]);
+      // Each closer's UPDATE is one statement (+1 each); one rebuild (+1). Two rebuilds would make +4.
+      assert.equal(BigInt(await currentGeneration(t.database)) - g0, 3n);
+      await a(day);
+      assert.equal(BigInt(await currentGeneration(t.database)) - g0, 3n, 'once a day per process');
     });
 
     it('a vocabulary refresh raises the generation (typo help comes from it)', async () => {
