@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { highlight, snippet } from './highlight.ts';
+import { getChoseong } from 'es-hangul';
+import { choseongOf, highlight, snippet } from './highlight.ts';
 import { parseKeyword } from './search-query.ts';
 
 const h = (text: string, q: string) => highlight(text, parseKeyword(q).expr).toString();
@@ -35,5 +36,15 @@ describe('snippet', () => {
   });
   it('starts at the beginning when nothing matches', () => {
     assert.equal(snippet('짧은 글', parseKeyword('개발').expr).toString(), '짧은 글');
+  });
+});
+
+describe('choseongOf', () => {
+  it("gives es-hangul's 초성 for every precomposed syllable, and keeps other characters in place", () => {
+    for (let code = 0xac00; code <= 0xd7a3; code++) {
+      const ch = String.fromCodePoint(code);
+      assert.equal(choseongOf(ch), getChoseong(ch), ch);
+    }
+    assert.equal(choseongOf('물류 Center·1팀'), 'ㅁㄹ center·1ㅌ');
   });
 });
