@@ -26,6 +26,18 @@ export interface FacetCounts {
   counts: Record<Facet, Record<string, number> | undefined>;
 }
 
+/** No facet counted. */
+export const NONE_COUNTED: FacetCounts = {
+  counts: { region: undefined, occupation: undefined, empTp: undefined, career: undefined },
+};
+
+/**
+ * Whether counting can be skipped for a search whose own count passed MAX_RESULTS: every facet counts
+ * the search without one of its filters (as many matches or more), so with FACET_MAX_ROWS at most
+ * MAX_RESULTS none would be counted.
+ */
+export const overFacetCap = (searchCapped: boolean): boolean => searchCapped && FACET_MAX_ROWS <= MAX_RESULTS;
+
 const COLUMN: Record<Facet, SQL> = {
   region: sql`p.region_cd`,
   occupation: sql`p.jobs_cd`,

@@ -6,7 +6,7 @@
  */
 import { LRUCache } from 'lru-cache';
 import type { Database } from '../db/index.ts';
-import { type FacetCounts, facetCounts } from './facets.ts';
+import { type FacetCounts, facetCounts, NONE_COUNTED, overFacetCap } from './facets.ts';
 import { type SearchResult, searchSnapshot } from './search.ts';
 import { currentGeneration, GenerationCache } from './search-cache.ts';
 import { normaliseText, parseKeyword, type SearchParams } from './search-query.ts';
@@ -69,10 +69,6 @@ async function correction(database: Database, q: string): Promise<string | undef
   return corrections.size > 0 ? correctedQuery(normaliseText(q), corrections) : undefined;
 }
 
-const NONE_COUNTED: FacetCounts = {
-  counts: { region: undefined, occupation: undefined, empTp: undefined, career: undefined },
-};
-
 export function searchPages(database: Database) {
   const results = new GenerationCache<SearchResult>(KEPT_SEARCHES);
   const facets = new GenerationCache<FacetCounts>(KEPT_SEARCHES);
@@ -93,9 +89,7 @@ export function searchPages(database: Database) {
     async page(params: SearchParams, day: string): Promise<SearchPage> {
       const generation = await currentGeneration(database);
       const result = await search(generation, params, day);
-      // Over the count's cap, every facet (the search without one of its filters: as many matches or
-      // more) is over FACET_MAX_ROWS too, so none is counted, and none needs to be tried.
-      const counts = result.totalCapped ? NONE_COUNTED : await facetsOf(generation, params, day);
+      const counts = overFacetCap(result.totalCapped) ? NONE_COUNTED : await facetsOf(generation, params, day);
       const didYouMean =
         result.total < FEW_RESULTS && params.page === 1
           ? (
